@@ -1,0 +1,1 @@
+//! Ingest: reads input files into articles.

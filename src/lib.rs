@@ -1,0 +1,42 @@
+//! parallax: compare how news outlets report the same event.
+//!
+//! The pipeline, one module per stage:
+//! `ingest` (files → articles) → `segment` (body → paragraphs and sentences)
+//! → `extract` (who said what, framing, cites) → `align` (events and aligned
+//! statements across outlets) → `score` (divergences) → `render` (JSON, HTML).
+//! Only `ingest` and `render` touch the file system; the middle is pure.
+
+pub mod align;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod render;
+pub mod score;
+pub mod segment;
+
+use model::{Article, Extraction, InputError, Report};
+use rayon::prelude::*;
+
+/// Extracts every article in parallel, then gives speakers canonical names
+/// across the whole set. Output order follows input order.
+pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
+    let mut extractions: Vec<Extraction> = articles
+        .par_iter()
+        .map(|article| extract::extract(article, &segment::segment(&article.body)))
+        .collect();
+    extract::canonicalize(articles, &mut extractions);
+    extractions
+}
+
+/// The whole `compare` pipeline over articles already read.
+pub fn compare(articles: Vec<Article>, errors: Vec<InputError>) -> Report {
+    let extractions = extract_all(&articles);
+    let events = align::events(&articles, &extractions);
+    let events = score::score(&articles, &extractions, events);
+    Report {
+        articles,
+        extractions,
+        events,
+        errors,
+    }
+}

@@ -1,0 +1,2 @@
+//! The `parallax` command line.
+fn main() {}

@@ -1,0 +1,262 @@
+//! Shared data types: what the stages hand to one another.
+//!
+//! Every stage takes and returns these types; no stage reaches into another's
+//! internals. Spans are UTF-8 byte offsets into `Article::body`, which is kept
+//! byte for byte as read (see `../shared/spec/output-format.md`).
+
+use serde::Serialize;
+
+/// One input article, with its body exactly as read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Article {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// Where it came from: a path, `path:line` for JSONL, or `stdin:line`.
+    pub source: String,
+    /// The body text; every reported offset indexes into it.
+    pub body: String,
+    /// True when the body is not the file's bytes (HTML), so `extract` prints it.
+    pub body_is_derived: bool,
+}
+
+/// An input that could not be read, kept so that nothing is silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputError {
+    pub source: String,
+    pub message: String,
+}
+
+/// A half-open byte range `[start, end)` into an article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Range {
+    pub fn new(start: usize, end: usize) -> Range {
+        debug_assert!(start <= end);
+        Range { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+
+    pub fn overlap(&self, other: &Range) -> usize {
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
+    }
+
+    pub fn contains(&self, other: &Range) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The contract's span object: `{"text", "start", "end"}`.
+    pub fn span(&self, body: &str) -> Span {
+        Span {
+            text: self.text(body).to_string(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// A span as written in the output: the text and its byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+// ---------------------------------------------------------------- segment
+
+/// A paragraph: a run of non-blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub range: Range,
+    /// False for lines that are not prose: captions, a lone "Details",
+    /// a headline with no closing punctuation. They never become statements.
+    pub is_prose: bool,
+}
+
+/// A sentence within a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range,
+    pub paragraph_idx: usize,
+}
+
+/// The structure of one article body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+// ---------------------------------------------------------------- extract
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// The content is a quotation.
+    Direct,
+    /// Reported speech.
+    Indirect,
+    /// Reported speech embedding a quoted fragment.
+    Mixed,
+    /// A sentence in the outlet's own voice.
+    Narration,
+}
+
+/// Who a statement is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speaker {
+    /// Canonical name across the whole run ("Marco Rubio"), or a group or
+    /// institution as written ("the Kremlin"); `None` when unresolved.
+    pub name: Option<String>,
+    /// Where this statement's text names the speaker (pronouns and titles included).
+    pub mention: Option<Range>,
+    /// A title or role seen with the name ("US Secretary of State").
+    pub role: Option<String>,
+}
+
+/// One attributed statement, or a sentence of narration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// `s1`, `s2`, ... in body order; unique within the article.
+    pub id: String,
+    pub kind: StatementKind,
+    pub speaker: Speaker,
+    pub cue: Option<Range>,
+    pub content: Range,
+    /// Key terms of the event that the statement is about.
+    pub topics: Vec<String>,
+}
+
+/// An evaluative word or phrase in the outlet's own voice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framing {
+    pub range: Range,
+    /// `loaded`, `hedge`, `intensifier`, `report_verb`.
+    pub category: &'static str,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extraction {
+    pub statements: Vec<Statement>,
+    pub framing: Vec<Framing>,
+    /// Sources the article cites: "The New York Times", "Bloomberg".
+    pub cites: Vec<String>,
+}
+
+// ---------------------------------------------------------------- align and score
+
+/// A statement named by its article (index into the run's articles) and its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StatementRef {
+    pub article_idx: usize,
+    pub statement_idx: usize,
+}
+
+/// Statements from different articles that report the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    pub topic: String,
+    /// How far the aligned statements agree, in [0, 1].
+    pub agreement: f64,
+    /// At most one statement per article, in article order.
+    pub statements: Vec<StatementRef>,
+}
+
+/// A group of articles about one event, with their statements lined up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub label: String,
+    /// Indexes into the run's articles, ascending.
+    pub articles: Vec<usize>,
+    pub alignments: Vec<Alignment>,
+    /// Statements with no counterpart in another article of the event.
+    pub only_in: Vec<StatementRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceType {
+    QuoteAltered,
+    QuoteTruncated,
+    NumberMismatch,
+    NegationFlip,
+    Misattribution,
+    NameVariant,
+    HedgingShift,
+    ReportingVerbShift,
+    LoadedLanguage,
+    Omission,
+}
+
+impl DivergenceType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DivergenceType::QuoteAltered => "quote_altered",
+            DivergenceType::QuoteTruncated => "quote_truncated",
+            DivergenceType::NumberMismatch => "number_mismatch",
+            DivergenceType::NegationFlip => "negation_flip",
+            DivergenceType::Misattribution => "misattribution",
+            DivergenceType::NameVariant => "name_variant",
+            DivergenceType::HedgingShift => "hedging_shift",
+            DivergenceType::ReportingVerbShift => "reporting_verb_shift",
+            DivergenceType::LoadedLanguage => "loaded_language",
+            DivergenceType::Omission => "omission",
+        }
+    }
+}
+
+/// Evidence for a divergence: a byte range in one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    pub article_idx: usize,
+    pub range: Range,
+}
+
+/// One difference found between aligned statements (or an omission).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Divergence {
+    pub kind: DivergenceType,
+    pub severity: f64,
+    /// One sentence a person can read.
+    pub explanation: String,
+    pub spans: Vec<Evidence>,
+    /// The alignment (index within its event) this was found on, if any.
+    pub alignment_idx: Option<usize>,
+}
+
+/// An event with its divergences: what `score` hands to `render`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredEvent {
+    pub event: Event,
+    pub divergences: Vec<Divergence>,
+}
+
+/// The whole result of a `compare` run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub articles: Vec<Article>,
+    pub extractions: Vec<Extraction>,
+    pub events: Vec<ScoredEvent>,
+    pub errors: Vec<InputError>,
+}

@@ -1,0 +1,1 @@
+//! Render: writes `report.json` and the HTML pages.
