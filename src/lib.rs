@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod extract;
+pub mod framing;
 pub mod ingest;
 pub mod model;
 pub mod render;
