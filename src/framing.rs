@@ -203,12 +203,17 @@ fn overlaps_any(sorted_disjoint: &[Range], range: Range) -> bool {
     after > 0 && sorted_disjoint[after - 1].end > range.start
 }
 
-/// Whether the match is capitalised in running text ("Savage" after "Michael",
-/// "Hawkins" after "said"): then it is a name, not a word of the lexicon.
-/// A capital after a sentence end, a quote mark, a colon or a line break, or
-/// in an all-capitals word, is taken as ordinary.
+/// Whether a one-word match is capitalised in running text ("Savage" after
+/// "Michael", "Hawkins" after "said"): then it is a name, not a word of the
+/// lexicon. A capital after a sentence end, a quote mark, a colon or a line
+/// break, or in an all-capitals word, is taken as ordinary; a phrase
+/// ("Twitter war") may begin with a name.
 fn looks_like_name(body: &str, range: Range) -> bool {
-    let mut chars = body[range.start..range.end].chars();
+    let matched = &body[range.start..range.end];
+    if matched.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut chars = matched.chars();
     let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
     };
@@ -422,6 +427,22 @@ mod tests {
         let whole = Range::new(0, body.len());
         assert!(find(body, &[whole]).is_empty());
         assert_eq!(find(body, &[]).len(), 1);
+    }
+
+    #[test]
+    fn capitalised_word_in_running_text_is_a_name() {
+        check(
+            "Host Michael Savage spoke. Savage attacks followed.",
+            &[("Savage", "loaded")],
+        );
+    }
+
+    #[test]
+    fn neutral_phrase_hides_its_words() {
+        check(
+            "Even though he pleaded guilty, she was even angrier.",
+            &[("even", "intensifier"), ("angrier", "loaded")],
+        );
     }
 
     #[test]
