@@ -283,7 +283,13 @@ fn quotes_in_paragraph(body: &str, paragraph: Range, out: &mut Vec<Range>) {
             out.push(Range::new(start, end));
         }
     };
-    for (i, c) in body[paragraph.start..paragraph.end].char_indices() {
+    let text = &body[paragraph.start..paragraph.end];
+    // Every quote mark is `"` or a character led by byte 0xE2 (“ ” „) or
+    // 0xC2 (« »); lead bytes are character boundaries, so `text[i..]` is valid.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         let at = paragraph.start + i;
         match (c, open_at) {
             ('“' | '„' | '«', Some(start)) => {
