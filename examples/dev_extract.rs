@@ -15,13 +15,26 @@ fn main() {
         let raw = std::fs::read_to_string(&path).unwrap();
         let (body, outlet) = if let Some(rest) = raw.strip_prefix("---\n") {
             let end = rest.find("\n---\n").unwrap();
-            let outlet = rest[..end].lines().find_map(|l| l.strip_prefix("outlet: ")).map(String::from);
+            let outlet = rest[..end]
+                .lines()
+                .find_map(|l| l.strip_prefix("outlet: "))
+                .map(String::from);
             (rest[end + 5..].to_string(), outlet)
         } else {
             (raw, None)
         };
-        let id = std::path::Path::new(&path).file_stem().unwrap().to_string_lossy().to_string();
-        articles.push(Article { id, outlet, source: path, body, ..Default::default() });
+        let id = std::path::Path::new(&path)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        articles.push(Article {
+            id,
+            outlet,
+            source: path,
+            body,
+            ..Default::default()
+        });
     }
     let extractions = parallax::extract_all(&articles);
     for (a, x) in articles.iter().zip(&extractions) {
@@ -30,6 +43,9 @@ fn main() {
             "id": s.id, "kind": s.kind,
             "speaker": {"name": s.speaker.name, "mention": span(b, s.speaker.mention), "role": s.speaker.role},
             "cue": span(b, s.cue), "content": span(b, Some(s.content)), "topics": s.topics})).collect();
-        println!("{}", json!({"article": {"id": a.id, "source": a.source, "cites": x.cites}, "statements": sts}));
+        println!(
+            "{}",
+            json!({"article": {"id": a.id, "source": a.source, "cites": x.cites}, "statements": sts})
+        );
     }
 }

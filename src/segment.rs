@@ -34,10 +34,7 @@ pub fn segment(body: &str) -> Segments {
 /// Paragraph ranges, trimmed of surrounding whitespace. Blank lines separate
 /// paragraphs; a body without any blank line is taken one paragraph a line.
 fn paragraph_ranges(body: &str) -> Vec<Range> {
-    let has_blank_line = body
-        .split('\n')
-        .skip(1)
-        .any(|line| line.trim().is_empty());
+    let has_blank_line = body.split('\n').skip(1).any(|line| line.trim().is_empty());
     let mut ranges = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -94,7 +91,14 @@ fn is_prose(text: &str) -> bool {
 /// A caption line such as "Marco Rubio (Photo by Orlando Barria/EPA)".
 fn is_photo_credit(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    let credit = ["(photo", "photo:", "(getty", "(ap photo", "(reuters", "photo credit"];
+    let credit = [
+        "(photo",
+        "photo:",
+        "(getty",
+        "(ap photo",
+        "(reuters",
+        "photo credit",
+    ];
     text.len() < 200 && credit.iter().any(|marker| lower.contains(marker))
 }
 
@@ -266,14 +270,22 @@ mod tests {
     fn quote_that_ends_with_the_sentence() {
         check(
             "He said: “We will win.” Then he left. “Why?” she asked.",
-            &["He said: “We will win.”", "Then he left.", "“Why?” she asked."],
+            &[
+                "He said: “We will win.”",
+                "Then he left.",
+                "“Why?” she asked.",
+            ],
         );
     }
 
     #[test]
     fn non_prose_lines_are_marked() {
         let body = "Marco Rubio (Photo by Orlando Barria/EPA)\n\nDetails\n\nUS and Russia have started talks - Russian media\n\nThe talks began.";
-        let prose: Vec<bool> = segment(body).paragraphs.iter().map(|p| p.is_prose).collect();
+        let prose: Vec<bool> = segment(body)
+            .paragraphs
+            .iter()
+            .map(|p| p.is_prose)
+            .collect();
         assert_eq!(prose, [false, false, false, true]);
     }
 

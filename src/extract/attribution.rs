@@ -163,10 +163,14 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
             sentence_idx += 1;
         }
         let sentences = &doc.sentences[first..sentence_idx];
-        if !paragraph.is_prose {
-            if paragraph_idx == 0 {
-                found.extend(headline(doc, sentences, &mut context));
+        if paragraph_idx == 0 {
+            if let Some(statement) = headline(doc, sentences, &mut context) {
+                claimed_until = statement.content.end;
+                found.push(statement);
+                continue;
             }
+        }
+        if !paragraph.is_prose {
             continue;
         }
         let start = found.len();
@@ -181,7 +185,14 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
             }
         }
         let claimed: Vec<Range> = found[start..].iter().map(|s| s.content).collect();
-        leftovers(doc, sentences, &claimed, &mut claimed_until, &mut context, &mut found);
+        leftovers(
+            doc,
+            sentences,
+            &claimed,
+            &mut claimed_until,
+            &mut context,
+            &mut found,
+        );
     }
     found
 }
@@ -197,7 +208,8 @@ fn leftovers(
 ) {
     for sentence in sentences {
         let overlaps = |range: &Range| range.overlap(&sentence.range) > 0;
-        if claimed.iter().any(overlaps) || found.iter().rev().take(3).any(|f| overlaps(&f.content)) {
+        if claimed.iter().any(overlaps) || found.iter().rev().take(3).any(|f| overlaps(&f.content))
+        {
             continue;
         }
         if let Some(statement) = floating_quote(doc, sentence, context) {
@@ -242,7 +254,9 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
     let sentence = sentences.first()?;
     let colon = (sentence.first..sentence.end.min(sentence.first + 6))
         .find(|&i| doc.tokens[i].kind == Kind::Colon)?;
-    if colon == sentence.first || !(sentence.first..colon).all(|i| is_name_word(doc.body, &doc.tokens[i])) {
+    if colon == sentence.first
+        || !(sentence.first..colon).all(|i| is_name_word(doc.body, &doc.tokens[i]))
+    {
         return None;
     }
     let last = sentences.last()?;
@@ -255,7 +269,14 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
         core_end: colon,
     };
     let speaker = resolve(doc, phrase, context);
-    Some(finish(doc, speaker, Some(doc.tokens[colon].range), content, sentence, context))
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[colon].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// Notes a name at the start of a sentence (its subject) for pronouns.
@@ -268,7 +289,8 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
         i += 1;
     }
     let start = i;
-    while i < sentence.end && is_name_word(doc.body, &doc.tokens[i]) && !doc.tokens[i].is_possessive {
+    while i < sentence.end && is_name_word(doc.body, &doc.tokens[i]) && !doc.tokens[i].is_possessive
+    {
         i += 1;
     }
     if i == start || doc.tokens.get(i).is_some_and(|t| t.is_possessive) {
@@ -295,7 +317,11 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found>
     }
     for c in sentence.first..sentence.end {
         let token = &doc.tokens[c];
-        if !token.is_word() || !token.has(CUE) || doc.in_quote[c] || !is_verb_position(doc, sentence, c) {
+        if !token.is_word()
+            || !token.has(CUE)
+            || doc.in_quote[c]
+            || !is_verb_position(doc, sentence, c)
+        {
             continue;
         }
         if let Some(found) = cue_verb(doc, sentence, c, context) {
@@ -361,8 +387,8 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     while lead > sentence.first && is_skippable(doc, lead - 1) {
         lead -= 1;
     }
-    let inverted = lead > sentence.first
-        && matches!(doc.tokens[lead - 1].kind, Kind::Comma | Kind::Quote);
+    let inverted =
+        lead > sentence.first && matches!(doc.tokens[lead - 1].kind, Kind::Comma | Kind::Quote);
     let after = if takes_object(doc, c) {
         None
     } else {
@@ -380,14 +406,24 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     if flags & EVIDENCE != 0 && !phrase_has(doc, phrase, GROUP) {
         return None;
     }
-    if flags & CUE & !EVIDENCE & !(BELIEF | INTENT) == 0 && flags & INTENT != 0 && !doc.lower_is(c + 1, "to") {
+    if flags & CUE & !EVIDENCE & !(BELIEF | INTENT) == 0
+        && flags & INTENT != 0
+        && !doc.lower_is(c + 1, "to")
+    {
         return None;
     }
     let construction_start = phrase.start.min(lead);
     let construction_end = phrase.end.max(c + 1);
     let content = content_for(doc, sentence, c, construction_start, construction_end)?;
     let speaker = resolve(doc, phrase, context);
-    Some(finish(doc, speaker, Some(doc.tokens[c].range), content, sentence, context))
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[c].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// Words between a speaker and the cue that do not end the phrase:
@@ -411,35 +447,46 @@ fn phrase_has(doc: &Doc, phrase: Phrase, flag: u32) -> bool {
 fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -> Option<Range> {
     let before_idx = start.checked_sub(1).filter(|&i| i >= sentence.first);
     if let Some(quote) = before_idx.and_then(|i| quote_before(doc, i)) {
-        return Some(extend_with_following_quote(doc, sentence, end, quote));
+        let quote = extend_with_following_quote(doc, sentence, end, quote);
+        return Some(extend_with_next_sentences(doc, sentence, quote));
     }
     let after_start = skip_object(doc, sentence, c, end);
     if let Some(quote) = quote_after(doc, sentence, after_start) {
-        return Some(quote);
+        return Some(extend_with_next_sentences(doc, sentence, quote));
     }
     let after_words = count_words(doc, after_start, sentence.end);
     let opens_clause = doc.lower_is(after_start, "that") || doc.lower_is(after_start, "to");
-    let comma_before = before_idx.is_some_and(|i| doc.tokens[i].kind == Kind::Comma) && start > sentence.first + 1;
+    let comma_before =
+        before_idx.is_some_and(|i| doc.tokens[i].kind == Kind::Comma) && start > sentence.first + 1;
     if opens_clause {
         return content_after(doc, sentence, after_start);
     }
-    let trailer_follows = doc.tokens.get(end).is_some_and(|t| t.kind == Kind::Comma) && is_trailer(doc, end + 1);
+    let trailer_follows =
+        doc.tokens.get(end).is_some_and(|t| t.kind == Kind::Comma) && is_trailer(doc, end + 1);
     if comma_before && trailer_follows {
         return content_before(doc, sentence, before_idx?);
     }
     if comma_before {
         let next = doc.tokens.get(after_start);
         let trails = after_words == 0
-            || next.is_some_and(|t| t.has(PREPOSITION | WEEKDAY_OR_MONTH) || t.kind != Kind::Word && t.kind != Kind::Comma)
+            || next.is_some_and(|t| {
+                t.has(PREPOSITION | WEEKDAY_OR_MONTH)
+                    || t.kind != Kind::Word && t.kind != Kind::Comma
+            })
             || after_words <= 2;
-        if next.is_some_and(|t| t.kind == Kind::Comma) && after_words >= 3 && !is_trailer(doc, after_start + 1) {
+        if next.is_some_and(|t| t.kind == Kind::Comma)
+            && after_words >= 3
+            && !is_trailer(doc, after_start + 1)
+        {
             return middle_content(doc, sentence, start, after_start);
         }
         if trails || next.is_some_and(|t| t.kind == Kind::Comma) {
             return content_before(doc, sentence, before_idx?);
         }
     }
-    if after_words >= 2 && doc.tokens[c].flags & EVIDENCE == 0 || after_words >= 2 && doc.tokens[c].has(EVIDENCE) {
+    if after_words >= 2 && doc.tokens[c].flags & EVIDENCE == 0
+        || after_words >= 2 && doc.tokens[c].has(EVIDENCE)
+    {
         return content_after(doc, sentence, after_start);
     }
     None
@@ -459,7 +506,8 @@ fn skip_object(doc: &Doc, sentence: &Sent, c: usize, end: usize) -> usize {
     if takes_object(doc, c) {
         let limit = sentence.end.min(end + 8);
         if let Some(j) = (end..limit).find(|&j| {
-            doc.lower_is(j, "that") || matches!(doc.tokens[j].kind, Kind::Colon | Kind::Quote | Kind::Comma)
+            doc.lower_is(j, "that")
+                || matches!(doc.tokens[j].kind, Kind::Colon | Kind::Quote | Kind::Comma)
         }) {
             i = j;
         }
@@ -475,9 +523,26 @@ fn takes_object(doc: &Doc, c: usize) -> bool {
     let verb = doc.text(c).to_ascii_lowercase();
     matches!(
         verb.as_str(),
-        "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "warned" | "warns" | "assured"
-            | "reassured" | "informed" | "reminded" | "urged" | "promised" | "advised" | "praised"
-            | "criticized" | "accused" | "blamed" | "thanked"
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "warned"
+            | "warns"
+            | "assured"
+            | "reassured"
+            | "informed"
+            | "reminded"
+            | "urged"
+            | "promised"
+            | "advised"
+            | "praised"
+            | "criticized"
+            | "accused"
+            | "blamed"
+            | "thanked"
     )
 }
 
@@ -521,6 +586,39 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
     quote
 }
 
+/// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
+/// each a sentence of its own, continue the speaker's quote.
+fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Range {
+    let mut end = content.end;
+    let position = doc
+        .sentences
+        .partition_point(|s| s.range.start < sentence.range.start);
+    for next in &doc.sentences[position + 1..] {
+        if next.paragraph_idx != sentence.paragraph_idx {
+            break;
+        }
+        if next.range.end <= end {
+            continue;
+        }
+        let first = next.first;
+        let is_quote_start = doc.tokens.get(first).is_some_and(|t| t.kind == Kind::Quote)
+            && doc.quote_starting_at(first).is_some();
+        let continues = next.range.start < end;
+        if !(is_quote_start || continues) {
+            break;
+        }
+        let quote = doc
+            .quotes
+            .iter()
+            .find(|q| q.overlap(&next.range) > 0 && q.end > end);
+        match quote {
+            Some(q) if q.overlap(&next.range) * 10 >= next.range.len() * 8 => end = q.end,
+            _ => break,
+        }
+    }
+    Range::new(content.start, end)
+}
+
 /// Content from token `from` to the end of the sentence, stopping before a
 /// trailer such as ", according to ..." and the final punctuation.
 fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
@@ -553,7 +651,8 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
 /// "as reported by", "citing", "writes", "adding".
 fn is_trailer(doc: &Doc, i: usize) -> bool {
     doc.lower_is(i, "according")
-        || doc.lower_is(i, "as") && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
+        || doc.lower_is(i, "as")
+            && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
         || doc.lower_is(i, "citing")
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
@@ -569,11 +668,19 @@ fn content_before(doc: &Doc, sentence: &Sent, comma: usize) -> Option<Range> {
     let mut start = doc.tokens[sentence.first].range.start;
     let end = doc.tokens[comma - 1].range.end;
     if doc.in_quote[sentence.first] {
-        if let Some(quote) = doc.quotes.iter().find(|q| q.contains(&doc.tokens[sentence.first].range)) {
+        if let Some(quote) = doc
+            .quotes
+            .iter()
+            .find(|q| q.contains(&doc.tokens[sentence.first].range))
+        {
             start = quote.start;
         }
     }
-    let end = if doc.tokens[comma].kind == Kind::Quote { doc.tokens[comma].range.end } else { end };
+    let end = if doc.tokens[comma].kind == Kind::Quote {
+        doc.tokens[comma].range.end
+    } else {
+        end
+    };
     (end > start).then(|| Range::new(start, end))
 }
 
@@ -582,8 +689,10 @@ fn trim_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     let mut last = end;
     while last > from {
         let token = &doc.tokens[last - 1];
-        let is_trailing = matches!(token.kind, Kind::Terminal | Kind::Comma | Kind::Colon | Kind::Dash)
-            || token.kind == Kind::Quote && !doc.in_quote[last - 1];
+        let is_trailing = matches!(
+            token.kind,
+            Kind::Terminal | Kind::Comma | Kind::Colon | Kind::Dash
+        ) || token.kind == Kind::Quote && !doc.in_quote[last - 1];
         if !is_trailing || token.kind == Kind::Quote && doc.in_quote[last - 1] {
             break;
         }
@@ -593,7 +702,10 @@ fn trim_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
 }
 
 fn count_words(doc: &Doc, from: usize, end: usize) -> usize {
-    doc.tokens[from.min(end)..end].iter().filter(|t| t.is_word()).count()
+    doc.tokens[from.min(end)..end]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
 }
 
 /// A speaker phrase ending right before token `hi`: "Rubio", "the secretary
@@ -605,37 +717,77 @@ fn phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Phrase> {
     }
     if doc.tokens[hi - 1].kind != Kind::Comma {
         let (start, end) = noun_phrase_backward(doc, lo, hi)?;
-        return Some(Phrase { start, end, core_start: start, core_end: end });
+        return Some(Phrase {
+            start,
+            end,
+            core_start: start,
+            core_end: end,
+        });
     }
     let comma = hi - 1;
+    // "NAME, an aside, said": the name before the first comma of the aside.
+    let mut open = comma;
+    for _ in 0..3 {
+        open = (lo..open)
+            .rev()
+            .find(|&i| !doc.tokens[i].is_word() && !doc.in_quote[i])?;
+        if doc.tokens[open].kind != Kind::Comma || open + 1 >= comma {
+            break;
+        }
+        let first = &doc.tokens[open + 1];
+        let is_aside = first.has(RELATIVE)
+            || !first.is_capitalized && !first.has(PRONOUN)
+            || first.has(DETERMINER) && !first.has(PRONOUN);
+        if !is_aside {
+            break;
+        }
+        if let Some((start, end)) = noun_phrase_backward(doc, lo, open) {
+            let names_someone = (start..end).any(|i| {
+                is_name_word(doc.body, &doc.tokens[i]) || doc.tokens[i].has(PRONOUN | GROUP | TITLE)
+            });
+            if names_someone {
+                return Some(Phrase {
+                    start,
+                    end: comma,
+                    core_start: start,
+                    core_end: end,
+                });
+            }
+        }
+    }
+    // "an aside, NAME, said": the name between the last two commas.
     let open = (lo..comma).rev().find(|&i| !doc.tokens[i].is_word())?;
     if doc.tokens[open].kind != Kind::Comma || open + 1 >= comma {
         return None;
-    }
-    let first = &doc.tokens[open + 1];
-    let is_aside = first.has(RELATIVE) || first.has(DETERMINER) && !first.is_capitalized && !first.has(PRONOUN);
-    if is_aside {
-        let (start, end) = noun_phrase_backward(doc, lo, open)?;
-        if !(start..end).any(|i| is_name_word(doc.body, &doc.tokens[i]) || doc.tokens[i].has(PRONOUN | GROUP | TITLE)) {
-            return None;
-        }
-        return Some(Phrase { start, end: comma, core_start: start, core_end: end });
     }
     let (start, end) = noun_phrase_backward(doc, open + 1, comma)?;
     if start != open + 1 || !(start..end).any(|i| is_name_word(doc.body, &doc.tokens[i])) {
         return None;
     }
     let mention_start = apposition_start(doc, lo, open).unwrap_or(start);
-    Some(Phrase { start: mention_start, end, core_start: start, core_end: end })
+    Some(Phrase {
+        start: mention_start,
+        end,
+        core_start: start,
+        core_end: end,
+    })
 }
 
 /// "a member of the Russian delegation, NAME": where the apposition starts.
 fn apposition_start(doc: &Doc, lo: usize, comma: usize) -> Option<usize> {
-    let start = (lo..comma).rev().find(|&i| !doc.tokens[i].is_word()).map_or(lo, |i| i + 1);
+    let start = (lo..comma)
+        .rev()
+        .find(|&i| !doc.tokens[i].is_word())
+        .map_or(lo, |i| i + 1);
     let first = doc.tokens.get(start)?;
     let is_indefinite = matches!(doc.text(start).to_ascii_lowercase().as_str(), "a" | "an");
-    (start < comma && first.is_word() && is_indefinite && doc.tokens[start..comma].iter().any(|t| t.has(TITLE | GROUP)))
-        .then_some(start)
+    (start < comma
+        && first.is_word()
+        && is_indefinite
+        && doc.tokens[start..comma]
+            .iter()
+            .any(|t| t.has(TITLE | GROUP)))
+    .then_some(start)
 }
 
 /// The noun phrase ending right before `hi`, as a token range.
@@ -647,7 +799,9 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
         if !token.is_word() || doc.in_quote[i] {
             break;
         }
-        if token.has(PRONOUN | OBJECT_PRONOUN | RELATIVE) && !token.has(DETERMINER) || doc.lower_is(i, "who") {
+        if token.has(PRONOUN | OBJECT_PRONOUN | RELATIVE) && !token.has(DETERMINER)
+            || doc.lower_is(i, "who")
+        {
             if s == hi {
                 s -= 1;
             }
@@ -657,7 +811,8 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
             && i > lo
             && is_name_word(doc.body, &doc.tokens[i - 1])
             && s < hi;
-        if token.has(SUBORDINATOR | CONJUNCTION) && !token.has(DETERMINER) && !is_and_between_names {
+        if token.has(SUBORDINATOR | CONJUNCTION) && !token.has(DETERMINER) && !is_and_between_names
+        {
             break;
         }
         if token.has(CUE) && !token.is_capitalized && !token.has(GROUP | TITLE) {
@@ -665,8 +820,11 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
         }
         if token.has(DETERMINER) {
             s -= 1;
-            let inside = i > lo && doc.tokens[i - 1].has(PREPOSITION) && !doc.tokens[i - 1].is_capitalized;
-            let joined = i > lo + 1 && doc.lower_is(i - 1, "and") && is_name_word(doc.body, &doc.tokens[i - 2]);
+            let inside =
+                i > lo && doc.tokens[i - 1].has(PREPOSITION) && !doc.tokens[i - 1].is_capitalized;
+            let joined = i > lo + 1
+                && doc.lower_is(i - 1, "and")
+                && is_name_word(doc.body, &doc.tokens[i - 2]);
             if joined {
                 s -= 1;
                 continue;
@@ -699,19 +857,19 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
     (s < hi && is_speaker_like(doc, s, hi)).then_some((s, hi))
 }
 
-/// A phrase can speak when it holds a name, a pronoun, a title or a group noun.
+/// A phrase can speak when it holds a name, a pronoun, or ends in a title
+/// or group noun, or is led by a determiner ("The bank", "Several members").
 fn is_speaker_like(doc: &Doc, start: usize, end: usize) -> bool {
     let tokens = &doc.tokens[start..end];
-    if tokens.last().is_some_and(|t| t.is_possessive) {
+    let head = &tokens[tokens.len() - 1];
+    if head.is_possessive || head.has(PREPOSITION | CONJUNCTION | SUBORDINATOR) {
         return false;
     }
-    let first = &tokens[0];
-    if !first.is_capitalized && !first.has(DETERMINER | PRONOUN | RELATIVE | TITLE | GROUP) && end - start > 1 {
-        return false;
-    }
-    tokens.iter().enumerate().any(|(k, t)| {
-        is_name_word(doc.body, t) || t.has(PRONOUN | RELATIVE | GROUP | TITLE) || doc.lower_is(start + k, "who")
-    })
+    let has_name = tokens.iter().enumerate().any(|(k, t)| {
+        is_name_word(doc.body, t) || t.has(PRONOUN | RELATIVE) || doc.lower_is(start + k, "who")
+    });
+    let led_by_determiner = tokens[0].has(DETERMINER) && tokens.len() >= 2;
+    has_name || head.has(GROUP | TITLE) || led_by_determiner
 }
 
 /// A speaker phrase right after an inverted cue: "said Rubio", "said U.S.
@@ -728,7 +886,8 @@ fn phrase_forward(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
             break;
         }
         let bridge = !token.is_capitalized && matches!(doc.text(e), "of" | "for") && e > start;
-        let fits = token.is_capitalized && !token.has(PREPOSITION | SUBORDINATOR | CONJUNCTION | WEEKDAY_OR_MONTH)
+        let fits = token.is_capitalized
+            && !token.has(PREPOSITION | SUBORDINATOR | CONJUNCTION | WEEKDAY_OR_MONTH)
             || token.has(TITLE | GROUP)
             || token.has(DETERMINER) && !token.has(PRONOUN)
             || bridge;
@@ -737,7 +896,9 @@ fn phrase_forward(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
         }
         e += 1;
     }
-    while e > start && (doc.tokens[e - 1].has(PREPOSITION | DETERMINER) && !doc.tokens[e - 1].has(PRONOUN)) {
+    while e > start
+        && (doc.tokens[e - 1].has(PREPOSITION | DETERMINER) && !doc.tokens[e - 1].has(PRONOUN))
+    {
         e -= 1;
     }
     (e > start && is_speaker_like(doc, start, e)).then_some(Phrase {
@@ -755,7 +916,9 @@ fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
         doc.tokens[phrase.end - 1].range.end,
     ));
     let core = &doc.tokens[phrase.core_start];
-    if phrase.core_end - phrase.core_start == 1 && core.has(PRONOUN | RELATIVE) || doc.lower_is(phrase.core_start, "who") {
+    if phrase.core_end - phrase.core_start == 1 && core.has(PRONOUN | RELATIVE)
+        || doc.lower_is(phrase.core_start, "who")
+    {
         let recent = if core.has(RELATIVE) || doc.lower_is(phrase.core_start, "who") {
             antecedent(doc, phrase.core_start, context)
         } else {
@@ -779,7 +942,9 @@ fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
 
 /// "Dmitriev, who ..." → the phrase before the comma ahead of "who".
 fn antecedent(doc: &Doc, who: usize, context: &Context) -> Option<Recent> {
-    let comma = who.checked_sub(1).filter(|&i| doc.tokens[i].kind == Kind::Comma)?;
+    let comma = who
+        .checked_sub(1)
+        .filter(|&i| doc.tokens[i].kind == Kind::Comma)?;
     let (start, end) = noun_phrase_backward(doc, comma.saturating_sub(10), comma)?;
     if end - start == 1 && doc.tokens[start].has(PRONOUN) {
         return context.pronoun(doc.text(start)).cloned();
@@ -795,11 +960,22 @@ fn antecedent(doc: &Doc, who: usize, context: &Context) -> Option<Recent> {
 
 /// Builds the statement, and remembers its speaker for later pronouns and
 /// floating quotes.
-fn finish(doc: &Doc, speaker: Speaker, cue: Option<Range>, content: Range, sentence: &Sent, context: &mut Context) -> Found {
+fn finish(
+    doc: &Doc,
+    speaker: Speaker,
+    cue: Option<Range>,
+    content: Range,
+    sentence: &Sent,
+    context: &mut Context,
+) -> Found {
     let kind = kind_of(doc, content);
     if let Some(name) = &speaker.name {
         let person = doc.people.persons.iter().find(|p| &p.name == name);
-        let is_person = person.is_some() || name.split(' ').count() >= 2 && name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let is_person = person.is_some()
+            || name.split(' ').count() >= 2
+                && name
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
         let pronoun_gender = speaker
             .mention
             .map(|m| m.text(doc.body).to_ascii_lowercase())
@@ -811,21 +987,35 @@ fn finish(doc: &Doc, speaker: Speaker, cue: Option<Range>, content: Range, sente
         context.remember(Recent {
             name: name.clone(),
             role: speaker.role.clone(),
-            gender: pronoun_gender.or(person.map(|p| p.gender)).unwrap_or(Gender::Unknown),
+            gender: pronoun_gender
+                .or(person.map(|p| p.gender))
+                .unwrap_or(Gender::Unknown),
             is_person,
         });
         context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
     }
-    Found { kind, speaker, cue, content }
+    Found {
+        kind,
+        speaker,
+        cue,
+        content,
+    }
 }
 
 /// Direct when the content is one quotation (or quotations joined by the
 /// attribution), mixed when it holds a quoted fragment, else indirect.
 fn kind_of(doc: &Doc, content: Range) -> StatementKind {
-    let inside: Vec<&Range> = doc.quotes.iter().filter(|q| q.overlap(&content) > 0).collect();
+    let inside: Vec<&Range> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.overlap(&content) > 0)
+        .collect();
     match inside.as_slice() {
         [] => StatementKind::Indirect,
-        [first, ..] if first.start == content.start && inside.last().is_some_and(|l| l.end == content.end) => {
+        [first, ..]
+            if first.start == content.start
+                && inside.last().is_some_and(|l| l.end == content.end) =>
+        {
             StatementKind::Direct
         }
         _ => StatementKind::Mixed,

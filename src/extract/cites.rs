@@ -23,7 +23,11 @@ pub fn find(doc: &Doc, outlet: Option<&str>) -> Vec<String> {
         let found = match word.as_str() {
             "citing" => name_after(doc, i + 1, false),
             "by" if i > 0 && is_report_verb(doc, i - 1) => name_after(doc, i + 1, true),
-            "to" if i > 0 && doc.tokens[i - 1].text(doc.body).eq_ignore_ascii_case("according") => {
+            "to" if i > 0
+                && doc.tokens[i - 1]
+                    .text(doc.body)
+                    .eq_ignore_ascii_case("according") =>
+            {
                 name_after(doc, i + 1, false).filter(|name| is_media(name))
             }
             "writes" | "wrote" if i > 0 && doc.tokens[i - 1].kind == super::tokens::Kind::Comma => {
@@ -44,7 +48,10 @@ pub fn find(doc: &Doc, outlet: Option<&str>) -> Vec<String> {
 
 fn is_report_verb(doc: &Doc, i: usize) -> bool {
     let word = doc.tokens[i].text(doc.body).to_ascii_lowercase();
-    matches!(word.as_str(), "reported" | "published" | "written" | "cited")
+    matches!(
+        word.as_str(),
+        "reported" | "published" | "written" | "cited"
+    )
 }
 
 fn last_word(name: &str) -> &str {
@@ -101,7 +108,8 @@ fn text(doc: &Doc, start: usize, end: usize) -> String {
 /// True when a name holds a word of a news organisation ("Times", "Bloomberg").
 fn is_media(name: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| lexicon_lines(include_str!("../../lexicons/media.txt")).collect());
+    let words =
+        WORDS.get_or_init(|| lexicon_lines(include_str!("../../lexicons/media.txt")).collect());
     name.split(|c: char| !c.is_alphanumeric())
         .any(|word| words.contains(word.to_ascii_lowercase().as_str()))
 }

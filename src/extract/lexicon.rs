@@ -41,7 +41,10 @@ fn table() -> &'static HashMap<&'static str, u32> {
 fn build_table() -> HashMap<&'static str, u32> {
     let mut table: HashMap<&'static str, u32> = HashMap::new();
     add_classed(&mut table, include_str!("../../lexicons/cues.txt"));
-    add_classed(&mut table, include_str!("../../lexicons/function_words.txt"));
+    add_classed(
+        &mut table,
+        include_str!("../../lexicons/function_words.txt"),
+    );
     add_words(&mut table, include_str!("../../lexicons/titles.txt"), TITLE);
     add_words(&mut table, include_str!("../../lexicons/groups.txt"), GROUP);
     add_words(

@@ -45,16 +45,26 @@ fn parts(name: &str) -> Option<(String, String)> {
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 2
         && matches!(
-            words.last().map(|w| w.trim_end_matches('.').to_ascii_lowercase()).as_deref(),
+            words
+                .last()
+                .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+                .as_deref(),
             Some("jr" | "sr" | "ii" | "iii" | "iv")
         )
     {
         words.pop();
     }
-    if words.len() < 2 || !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+    if words.len() < 2
+        || !words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
         return None;
     }
-    Some((words[0].to_lowercase(), words[words.len() - 1].to_lowercase()))
+    Some((
+        words[0].to_lowercase(),
+        words[words.len() - 1].to_lowercase(),
+    ))
 }
 
 fn first_names_agree(a: &str, b: &str) -> bool {
@@ -83,7 +93,10 @@ impl NameRegistry {
             self.clusters.push(Cluster::default());
             self.clusters.len() - 1
         });
-        *self.clusters[idx].spellings.entry(name.to_string()).or_default() += 1;
+        *self.clusters[idx]
+            .spellings
+            .entry(name.to_string())
+            .or_default() += 1;
         let holders = self.by_surname.entry(surname).or_default();
         if !holders.contains(&idx) {
             holders.push(idx);
@@ -100,7 +113,11 @@ impl NameRegistry {
                 .filter_map(|name| parts(name))
                 .any(|(f, _)| first_names_agree(&f, first))
         };
-        if let Some(idx) = self.by_surname.get(surname).and_then(|c| c.iter().copied().find(agrees)) {
+        if let Some(idx) = self
+            .by_surname
+            .get(surname)
+            .and_then(|c| c.iter().copied().find(agrees))
+        {
             return Some(idx);
         }
         self.by_surname
@@ -132,7 +149,9 @@ impl NameRegistry {
             }
         };
         let cluster = &mut self.clusters[idx];
-        let canonical = cluster.canonical.get_or_insert_with(|| most_common(&cluster.spellings));
+        let canonical = cluster
+            .canonical
+            .get_or_insert_with(|| most_common(&cluster.spellings));
         Some(canonical.clone())
     }
 
@@ -154,7 +173,11 @@ impl NameRegistry {
 fn most_common(spellings: &BTreeMap<String, usize>) -> String {
     spellings
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(name, _)| name.clone())
         .unwrap_or_default()
 }
@@ -178,17 +201,29 @@ mod tests {
 
     #[test]
     fn misspelt_surname_is_the_same_person() {
-        check(&["Steve Witkoff", "Steve Witkoff", "Steve Whitkoff"], "Steve Whitkoff", Some("Steve Witkoff"));
+        check(
+            &["Steve Witkoff", "Steve Witkoff", "Steve Whitkoff"],
+            "Steve Whitkoff",
+            Some("Steve Witkoff"),
+        );
     }
 
     #[test]
     fn same_surname_different_first_names_stay_apart() {
-        check(&["Hillary Clinton", "Bill Clinton"], "Bill Clinton", Some("Bill Clinton"));
+        check(
+            &["Hillary Clinton", "Bill Clinton"],
+            "Bill Clinton",
+            Some("Bill Clinton"),
+        );
         check(&["Hillary Clinton", "Bill Clinton"], "Clinton", None);
     }
 
     #[test]
     fn initial_agrees_with_first_name() {
-        check(&["Marco Rubio", "M. Rubio"], "M. Rubio", Some("Marco Rubio"));
+        check(
+            &["Marco Rubio", "M. Rubio"],
+            "M. Rubio",
+            Some("Marco Rubio"),
+        );
     }
 }

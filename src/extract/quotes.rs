@@ -16,27 +16,43 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
     for (idx, paragraph) in paragraphs.iter().enumerate() {
         let text = paragraph.range.text(body);
         let base = paragraph.range.start;
-        let opens_with_quote = text.starts_with(['"', '“']);
+        let opens_with_quote = starts_with_quote(text);
         let mut open: Option<usize> = match carried.take() {
             Some(start) if opens_with_quote => Some(start),
             Some(_) | None => None,
         };
         let mut skip_first = open.is_some();
-        for (i, c) in text.char_indices() {
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             if skip_first {
                 skip_first = false;
+                if text.starts_with("''") {
+                    chars.next();
+                }
                 continue;
             }
+            // Two apostrophes stand for a straight double mark in some archives.
+            let c = if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+                '"'
+            } else {
+                c
+            };
+            let width = if c == '"' && text[i..].starts_with("''") {
+                2
+            } else {
+                c.len_utf8()
+            };
             match (c, open) {
                 ('“', None) => open = Some(base + i),
                 ('“', Some(_)) => open = Some(base + i),
                 ('”', Some(start)) => {
-                    quotes.push(Range::new(start, base + i + c.len_utf8()));
+                    quotes.push(Range::new(start, base + i + width));
                     open = None;
                 }
                 ('"', None) => open = Some(base + i),
                 ('"', Some(start)) => {
-                    quotes.push(Range::new(start, base + i + c.len_utf8()));
+                    quotes.push(Range::new(start, base + i + width));
                     open = None;
                 }
                 _ => {}
@@ -45,7 +61,7 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         if let Some(start) = open {
             let next_opens = paragraphs
                 .get(idx + 1)
-                .is_some_and(|next| next.range.text(body).starts_with(['"', '“']));
+                .is_some_and(|next| starts_with_quote(next.range.text(body)));
             let opened_paragraph = start <= base;
             if next_opens {
                 carried = Some(start);
@@ -55,6 +71,10 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         }
     }
     quotes
+}
+
+fn starts_with_quote(text: &str) -> bool {
+    text.starts_with(['"', '“']) || text.starts_with("''")
 }
 
 /// True when `range` lies inside one of the (sorted) quotation ranges.
@@ -90,6 +110,14 @@ mod tests {
         check(
             "He said: “They call it ‘peace’ now.”",
             &["“They call it ‘peace’ now.”"],
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quote() {
+        check(
+            "''It is reform,'' he said. Isn't it?",
+            &["''It is reform,''"],
         );
     }
 

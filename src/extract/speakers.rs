@@ -8,8 +8,8 @@
 //! resolved by the caller, which knows the order of statements.
 
 use super::lexicon::{
-    AUXILIARY, CONJUNCTION, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR,
-    TITLE, WEEKDAY_OR_MONTH,
+    AUXILIARY, CONJUNCTION, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE,
+    WEEKDAY_OR_MONTH,
 };
 use super::tokens::{Kind, Token};
 use crate::model::Range;
@@ -52,7 +52,9 @@ pub struct People {
 const NOT_NAME: u32 =
     DETERMINER | PREPOSITION | CONJUNCTION | PRONOUN | AUXILIARY | SUBORDINATOR | RELATIVE;
 
-const PARTICLES: [&str; 10] = ["bin", "de", "van", "von", "al", "da", "del", "la", "le", "di"];
+const PARTICLES: [&str; 10] = [
+    "bin", "de", "van", "von", "al", "da", "del", "la", "le", "di",
+];
 
 /// True for a capitalised word that may be part of a name.
 pub fn is_name_word(body: &str, token: &Token) -> bool {
@@ -107,7 +109,10 @@ pub fn strip_titles(tokens: &[Token], (start, end): (usize, usize)) -> usize {
 /// The text of tokens `[start, end)` without a final possessive "'s".
 pub fn name_text(body: &str, tokens: &[Token], start: usize, end: usize) -> String {
     let text = &body[tokens[start].range.start..tokens[end - 1].range.end];
-    let text = text.strip_suffix('.').filter(|t| !t.ends_with(|c: char| c.is_uppercase()) || t.len() > 3).unwrap_or(text);
+    let text = text
+        .strip_suffix('.')
+        .filter(|t| !t.ends_with(|c: char| c.is_uppercase()) || t.len() > 3)
+        .unwrap_or(text);
     let text = text
         .strip_suffix("'s")
         .or_else(|| text.strip_suffix("’s"))
@@ -192,7 +197,9 @@ impl People {
             .clone()
             .filter(|(_, p)| p.first_seen <= position)
             .max_by_key(|(_, p)| p.first_seen);
-        before.or_else(|| matches.min_by_key(|(_, p)| p.first_seen)).map(|(i, _)| i)
+        before
+            .or_else(|| matches.min_by_key(|(_, p)| p.first_seen))
+            .map(|(i, _)| i)
     }
 
     /// The person whose role holds every title word of `phrase`
@@ -319,8 +326,7 @@ fn role_before(body: &str, tokens: &[Token], name_start: usize) -> Option<String
             break;
         }
         let is_part = token.has(TITLE) || is_name_word(body, token);
-        let is_bridge =
-            !token.is_capitalized && matches!(token.text(body), "of" | "for" | "the");
+        let is_bridge = !token.is_capitalized && matches!(token.text(body), "of" | "for" | "the");
         if !(is_part || is_bridge) {
             break;
         }
@@ -373,15 +379,39 @@ fn apposition_before(body: &str, tokens: &[Token], run_start: usize) -> Option<S
 }
 
 fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>) -> Gender {
-    let female = ["mrs", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman", "queen", "princess", "lady"];
-    let male = ["mr", "spokesman", "chairman", "congressman", "king", "prince", "sir", "lord"];
+    let female = [
+        "mrs",
+        "ms",
+        "miss",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+        "lady",
+    ];
+    let male = [
+        "mr",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king",
+        "prince",
+        "sir",
+        "lord",
+    ];
     let mut words: Vec<String> = role
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
     if run_start > 0 {
-        words.push(tokens[run_start].text(body).trim_end_matches('.').to_lowercase());
+        words.push(
+            tokens[run_start]
+                .text(body)
+                .trim_end_matches('.')
+                .to_lowercase(),
+        );
     }
     if words.iter().any(|w| female.contains(&w.as_str())) {
         Gender::Female

@@ -66,7 +66,12 @@ pub fn tokenize(body: &str, range: Range, out: &mut Vec<Token>) {
             continue;
         }
         let kind = punct_kind(c);
-        let end = i + c.len_utf8();
+        let end = if text[i..].starts_with("''") {
+            i + 2
+        } else {
+            i + c.len_utf8()
+        };
+        let kind = if end == i + 2 { Kind::Quote } else { kind };
         out.push(Token {
             range: Range::new(range.start + i, range.start + end),
             kind,
@@ -181,16 +186,8 @@ mod tests {
         assert_eq!(
             words("Sen. J.D. Vance's U.S.-Russian 2-3 months, $3.5 billion."),
             [
-                "Sen.",
-                "J.D.",
-                "Vance's",
-                "U.S.-Russian",
-                "2-3",
-                "months",
-                ",",
-                "$3.5",
-                "billion",
-                "."
+                "Sen.", "J.D.", "Vance's", "U.S.", "-", "Russian", "2-3", "months", ",", "$3.5",
+                "billion", "."
             ]
         );
     }

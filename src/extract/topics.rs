@@ -36,7 +36,10 @@ impl ArticleTerms {
             }
         }
         seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        seen.into_iter().take(MAX_TOPICS).map(|(_, _, w)| w).collect()
+        seen.into_iter()
+            .take(MAX_TOPICS)
+            .map(|(_, _, w)| w)
+            .collect()
     }
 }
 
@@ -49,7 +52,9 @@ fn content_words(body: &str, range: Range) -> impl Iterator<Item = (usize, Strin
             *offset += word.len() + 1;
             Some((position, word))
         })
-        .filter(|(_, word)| word.chars().count() >= 4 && !word.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|(_, word)| {
+            word.chars().count() >= 4 && !word.starts_with(|c: char| c.is_ascii_digit())
+        })
         .map(|(position, word)| (position, word.to_lowercase()))
         .filter(|(_, word)| !stopwords().contains(word.as_str()))
 }
