@@ -11,6 +11,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod run;
 pub mod score;
 pub mod segment;
 
