@@ -34,7 +34,9 @@ struct Cli {
 enum Command {
     /// Compare how the articles report the same events: writes report.json,
     /// index.html and one page per event into the output folder
-    #[command(after_help = "Example:\n  parallax compare corpus/ extra.jsonl --out reports\n  then open reports/index.html")]
+    #[command(
+        after_help = "Example:\n  parallax compare corpus/ extra.jsonl --out reports\n  then open reports/index.html"
+    )]
     Compare {
         /// Files (.txt .md .json .jsonl .html, optionally .gz), folders, or - for JSONL on stdin
         #[arg(value_name = "INPUT", default_value = "corpus")]
@@ -44,7 +46,9 @@ enum Command {
         out: PathBuf,
     },
     /// Print one JSON line per article: its statements, speakers and framing
-    #[command(after_help = "Example:\n  parallax extract articles.jsonl --with-text > extract.jsonl")]
+    #[command(
+        after_help = "Example:\n  parallax extract articles.jsonl --with-text > extract.jsonl"
+    )]
     Extract {
         /// Files (.txt .md .json .jsonl .html, optionally .gz), folders, or - for JSONL on stdin
         #[arg(value_name = "INPUT", default_value = "corpus")]
@@ -63,7 +67,13 @@ fn main() -> ExitCode {
     }
     let mut observer = StderrObserver::new();
     let result = match cli.command {
-        Command::Compare { inputs, out } => run::run_compare(&CompareConfig { inputs, out_dir: out }, &mut observer),
+        Command::Compare { inputs, out } => run::run_compare(
+            &CompareConfig {
+                inputs,
+                out_dir: out,
+            },
+            &mut observer,
+        ),
         Command::Extract { inputs, with_text } => {
             let config = ExtractConfig {
                 inputs,
@@ -130,9 +140,11 @@ impl StderrObserver {
 
 impl Observer for StderrObserver {
     fn progress(&mut self, n_articles: usize) {
-        let due = self.last_shown.map_or(self.started.elapsed() >= Duration::from_secs(1), |last| {
-            last.elapsed() >= Duration::from_secs(1)
-        });
+        let due = self
+            .last_shown
+            .map_or(self.started.elapsed() >= Duration::from_secs(1), |last| {
+                last.elapsed() >= Duration::from_secs(1)
+            });
         if !self.is_terminal || !due {
             return;
         }

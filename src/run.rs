@@ -55,7 +55,9 @@ impl Observer for Quiet {}
 /// Sets the number of worker threads for the whole process (0 = one per CPU).
 /// Call it once, before any run.
 pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
-    rayon::ThreadPoolBuilder::new().num_threads(n_threads).build_global()?;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n_threads)
+        .build_global()?;
     Ok(())
 }
 
@@ -88,14 +90,21 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
 
 /// Reads the inputs chunk by chunk and writes one JSON line per article to
 /// `out`, in input order.
-pub fn run_extract(config: &ExtractConfig, out: &mut dyn Write, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
+pub fn run_extract(
+    config: &ExtractConfig,
+    out: &mut dyn Write,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
     let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
     let mut summary = Summary::default();
     let mut next = chunks.next();
     while let Some(chunk) = next {
         let (articles, errors) = split(chunk);
         // Reading the next chunk overlaps with extracting this one.
-        let (lines, following) = rayon::join(|| extract_lines(&articles, config.with_text), || chunks.next());
+        let (lines, following) = rayon::join(
+            || extract_lines(&articles, config.with_text),
+            || chunks.next(),
+        );
         for error in &errors {
             observer.input_error(error);
         }

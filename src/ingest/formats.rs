@@ -48,7 +48,11 @@ impl FileName {
         let name = path.file_name()?.to_string_lossy();
         let lower = name.to_ascii_lowercase();
         let gz = lower.ends_with(".gz");
-        let name = if gz { &name[..name.len() - 3] } else { &name[..] };
+        let name = if gz {
+            &name[..name.len() - 3]
+        } else {
+            &name[..]
+        };
         let (stem, extension) = name.rsplit_once('.')?;
         let format = match extension.to_ascii_lowercase().as_str() {
             "txt" | "md" => Format::Text,
@@ -103,7 +107,10 @@ pub fn open(path: &Path) -> Opened {
 fn open_reader(path: &Path, gz: bool) -> io::Result<Box<dyn BufRead + Send>> {
     let file = File::open(path)?;
     Ok(if gz {
-        Box::new(BufReader::with_capacity(BUFFER_SIZE, MultiGzDecoder::new(file)))
+        Box::new(BufReader::with_capacity(
+            BUFFER_SIZE,
+            MultiGzDecoder::new(file),
+        ))
     } else {
         Box::new(BufReader::with_capacity(BUFFER_SIZE, file))
     })
@@ -167,7 +174,11 @@ fn front_matter(text: &str) -> Option<(Vec<(&str, &str)>, usize)> {
         }
         let (key, value) = line.split_once(':')?;
         let key = key.trim();
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
             return None;
         }
         fields.push((key, unquote(value.trim())));
@@ -327,7 +338,9 @@ impl JsonLines {
     fn parse_line(&self) -> Result<Article, InputError> {
         let source = format!("{}:{}", self.label, self.line_no);
         match serde_json::from_slice::<ArticleRecord>(&self.line) {
-            Ok(record) => Ok(record.into_article(source, || format!("{}-{}", self.stem, self.line_no))),
+            Ok(record) => {
+                Ok(record.into_article(source, || format!("{}-{}", self.stem, self.line_no)))
+            }
             Err(error) => Err(input_error(&source, &json_message(&error, false))),
         }
     }
@@ -362,7 +375,9 @@ impl Iterator for JsonLines {
 fn json_message(error: &serde_json::Error, with_line: bool) -> String {
     let text = error.to_string();
     let detail = match text.rfind(" at line ") {
-        Some(at) if !with_line && error.line() > 0 => format!("{} at column {}", &text[..at], error.column()),
+        Some(at) if !with_line && error.line() > 0 => {
+            format!("{} at column {}", &text[..at], error.column())
+        }
         Some(at) if error.line() == 0 => text[..at].to_string(),
         _ => text,
     };

@@ -55,7 +55,10 @@ impl Iterator for Walk {
 fn list(dir: &PathBuf) -> Result<Vec<Entry>, InputError> {
     let read_error = |error: std::io::Error| InputError {
         source: dir.display().to_string(),
-        message: format!("cannot read folder: {}", error.kind().to_string().to_lowercase()),
+        message: format!(
+            "cannot read folder: {}",
+            error.kind().to_string().to_lowercase()
+        ),
     };
     let mut entries = Vec::new();
     for dir_entry in fs::read_dir(dir).map_err(read_error)? {

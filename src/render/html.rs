@@ -9,16 +9,46 @@ use askama::Template;
 
 /// Every divergence type in contract order, with what it means.
 const DIVERGENCE_TYPES: [(DivergenceType, &str); 10] = [
-    (DivergenceType::QuoteAltered, "the same speaker's quotation is worded differently"),
-    (DivergenceType::QuoteTruncated, "one outlet quotes a strict part of what another quotes"),
-    (DivergenceType::NumberMismatch, "a number, amount, date or count differs"),
-    (DivergenceType::NegationFlip, "one side asserts what the other denies"),
-    (DivergenceType::Misattribution, "the same words are given to different speakers"),
-    (DivergenceType::NameVariant, "the same person's name is spelled differently"),
-    (DivergenceType::HedgingShift, "a firm claim on one side is hedged on the other"),
-    (DivergenceType::ReportingVerbShift, "the reporting verb differs in charge (said / claimed)"),
-    (DivergenceType::LoadedLanguage, "one side uses evaluative or loaded words"),
-    (DivergenceType::Omission, "a statement one outlet carries and the others do not"),
+    (
+        DivergenceType::QuoteAltered,
+        "the same speaker's quotation is worded differently",
+    ),
+    (
+        DivergenceType::QuoteTruncated,
+        "one outlet quotes a strict part of what another quotes",
+    ),
+    (
+        DivergenceType::NumberMismatch,
+        "a number, amount, date or count differs",
+    ),
+    (
+        DivergenceType::NegationFlip,
+        "one side asserts what the other denies",
+    ),
+    (
+        DivergenceType::Misattribution,
+        "the same words are given to different speakers",
+    ),
+    (
+        DivergenceType::NameVariant,
+        "the same person's name is spelled differently",
+    ),
+    (
+        DivergenceType::HedgingShift,
+        "a firm claim on one side is hedged on the other",
+    ),
+    (
+        DivergenceType::ReportingVerbShift,
+        "the reporting verb differs in charge (said / claimed)",
+    ),
+    (
+        DivergenceType::LoadedLanguage,
+        "one side uses evaluative or loaded words",
+    ),
+    (
+        DivergenceType::Omission,
+        "a statement one outlet carries and the others do not",
+    ),
 ];
 
 pub struct LegendItem {
@@ -86,11 +116,21 @@ struct EventRow {
 pub fn index_page(report: &Report) -> String {
     let page = IndexPage {
         articles: article_rows(report),
-        events: report.events.iter().enumerate().map(|(idx, scored)| event_row(report, idx, scored)).collect(),
-        errors: report.errors.iter().map(|error| (error.source.clone(), error.message.clone())).collect(),
+        events: report
+            .events
+            .iter()
+            .enumerate()
+            .map(|(idx, scored)| event_row(report, idx, scored))
+            .collect(),
+        errors: report
+            .errors
+            .iter()
+            .map(|error| (error.source.clone(), error.message.clone()))
+            .collect(),
         legend: legend(),
     };
-    page.render().expect("rendering a template into a string cannot fail")
+    page.render()
+        .expect("rendering a template into a string cannot fail")
 }
 
 fn article_rows(report: &Report) -> Vec<ArticleRow> {
@@ -100,7 +140,11 @@ fn article_rows(report: &Report) -> Vec<ArticleRow> {
             event_of[article_idx].get_or_insert(event_idx);
         }
     }
-    let rows = report.articles.iter().zip(&report.extractions).zip(event_of);
+    let rows = report
+        .articles
+        .iter()
+        .zip(&report.extractions)
+        .zip(event_of);
     rows.map(|((article, extraction), event_idx)| ArticleRow {
         id: article.id.clone(),
         outlet: or_dash(article.outlet.as_deref()),
@@ -145,7 +189,11 @@ fn type_counts(scored: &ScoredEvent) -> Vec<(&'static str, usize)> {
     DIVERGENCE_TYPES
         .iter()
         .map(|(kind, _)| {
-            let n = scored.divergences.iter().filter(|divergence| divergence.kind == *kind).count();
+            let n = scored
+                .divergences
+                .iter()
+                .filter(|divergence| divergence.kind == *kind)
+                .count();
             (kind.as_str(), n)
         })
         .filter(|(_, n)| *n > 0)
@@ -211,21 +259,32 @@ pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
         divergences: divergence_views(report, scored, ids),
         legend: legend(),
     };
-    page.render().expect("rendering a template into a string cannot fail")
+    page.render()
+        .expect("rendering a template into a string cannot fail")
 }
 
 fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
     let columns = scored.event.articles.iter().map(|&article_idx| {
         let article = &report.articles[article_idx];
-        let only_in = scored.event.only_in.iter().filter(|statement| statement.article_idx == article_idx);
+        let only_in = scored
+            .event
+            .only_in
+            .iter()
+            .filter(|statement| statement.article_idx == article_idx);
         Column {
             id: article.id.clone(),
             label: article_label(article),
             title: or_dash(article.title.as_deref()),
             published: or_dash(article.published.as_deref()),
             url: article.url.clone().unwrap_or_default(),
-            only_in: only_in.map(|statement| statement_cell(report, scored, statement, Vec::new())).collect(),
-            body: pieces(&article.body, Range::new(0, article.body.len()), &body_marks(report, article_idx)),
+            only_in: only_in
+                .map(|statement| statement_cell(report, scored, statement, Vec::new()))
+                .collect(),
+            body: pieces(
+                &article.body,
+                Range::new(0, article.body.len()),
+                &body_marks(report, article_idx),
+            ),
         }
     });
     columns.collect()
@@ -250,14 +309,20 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
     alignments
         .map(|(alignment_idx, alignment)| {
             let divergences = scored.divergences.iter().enumerate();
-            let divergences = divergences.filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
+            let divergences = divergences
+                .filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
             AlignmentRow {
                 id: format!("a{}", ids.first_alignment + alignment_idx),
                 topic: alignment.topic.clone(),
                 agreement: format_score(alignment.agreement),
                 cells: aligned_cells(report, scored, &alignment.statements),
                 divergences: divergences
-                    .map(|(idx, divergence)| (format!("d{}", ids.first_divergence + idx), divergence.kind.as_str()))
+                    .map(|(idx, divergence)| {
+                        (
+                            format!("d{}", ids.first_divergence + idx),
+                            divergence.kind.as_str(),
+                        )
+                    })
                     .collect(),
             }
         })
@@ -267,7 +332,11 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
 /// One cell per article of the event. The first statement is the reference:
 /// its words missing from another statement are marked removed, and each
 /// other statement's words missing from it are marked added.
-fn aligned_cells(report: &Report, scored: &ScoredEvent, statements: &[StatementRef]) -> Vec<Option<StatementCell>> {
+fn aligned_cells(
+    report: &Report,
+    scored: &ScoredEvent,
+    statements: &[StatementRef],
+) -> Vec<Option<StatementCell>> {
     let mut diff_marks: Vec<Vec<Mark>> = vec![Vec::new(); statements.len()];
     if let Some((reference, others)) = statements.split_first() {
         let (reference_body, reference_content) = content_of(report, reference);
@@ -279,7 +348,9 @@ fn aligned_cells(report: &Report, scored: &ScoredEvent, statements: &[StatementR
         }
     }
     let cells = scored.event.articles.iter().map(|&article_idx| {
-        let position = statements.iter().position(|statement| statement.article_idx == article_idx)?;
+        let position = statements
+            .iter()
+            .position(|statement| statement.article_idx == article_idx)?;
         let marks = std::mem::take(&mut diff_marks[position]);
         Some(statement_cell(report, scored, &statements[position], marks))
     });
@@ -295,25 +366,45 @@ fn mark(range: Range, class: &str) -> Mark {
 
 fn content_of<'a>(report: &'a Report, statement: &StatementRef) -> (&'a str, Range) {
     let body = &report.articles[statement.article_idx].body;
-    let content = report.extractions[statement.article_idx].statements[statement.statement_idx].content;
+    let content =
+        report.extractions[statement.article_idx].statements[statement.statement_idx].content;
     (body, content)
 }
 
 /// A statement with its content marked: the given marks, framing words and
 /// the evidence of every divergence of the event.
-fn statement_cell(report: &Report, scored: &ScoredEvent, reference: &StatementRef, mut marks: Vec<Mark>) -> StatementCell {
+fn statement_cell(
+    report: &Report,
+    scored: &ScoredEvent,
+    reference: &StatementRef,
+    mut marks: Vec<Mark>,
+) -> StatementCell {
     let extraction = &report.extractions[reference.article_idx];
     let statement = &extraction.statements[reference.statement_idx];
     let framing = extraction.framing.iter();
-    marks.extend(framing.map(|framing| mark(framing.range, &format!("frame frame-{}", framing.category))));
+    marks.extend(
+        framing.map(|framing| mark(framing.range, &format!("frame frame-{}", framing.category))),
+    );
     for divergence in &scored.divergences {
-        let evidence = divergence.spans.iter().filter(|evidence| evidence.article_idx == reference.article_idx);
-        marks.extend(evidence.map(|evidence| mark(evidence.range, &format!("ev t-{}", divergence.kind.as_str()))));
+        let evidence = divergence
+            .spans
+            .iter()
+            .filter(|evidence| evidence.article_idx == reference.article_idx);
+        marks.extend(evidence.map(|evidence| {
+            mark(
+                evidence.range,
+                &format!("ev t-{}", divergence.kind.as_str()),
+            )
+        }));
     }
     let body = &report.articles[reference.article_idx].body;
     StatementCell {
         id: statement.id.clone(),
-        speaker: statement.speaker.name.clone().unwrap_or_else(|| "unattributed".to_string()),
+        speaker: statement
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| "unattributed".to_string()),
         kind: kind_name(statement),
         content: pieces(body, statement.content, &marks),
     }
@@ -329,13 +420,18 @@ fn divergence_views(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Ve
             explanation: divergence.explanation.clone(),
             alignment: divergence
                 .alignment_idx
-                .map_or(String::new(), |alignment_idx| format!("a{}", ids.first_alignment + alignment_idx)),
+                .map_or(String::new(), |alignment_idx| {
+                    format!("a{}", ids.first_alignment + alignment_idx)
+                }),
             evidence: divergence
                 .spans
                 .iter()
                 .map(|evidence| {
                     let article = &report.articles[evidence.article_idx];
-                    (article_label(article), span_text(&article.body, evidence.range).to_string())
+                    (
+                        article_label(article),
+                        span_text(&article.body, evidence.range).to_string(),
+                    )
                 })
                 .collect(),
         })

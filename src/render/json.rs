@@ -6,7 +6,9 @@
 //! (and of the input articles) without a map type that preserves order.
 
 use super::EventIds;
-use crate::model::{Article, Extraction, Framing, Range, Report, ScoredEvent, Statement, StatementRef};
+use crate::model::{
+    Article, Extraction, Framing, Range, Report, ScoredEvent, Statement, StatementRef,
+};
 
 /// One `parallax extract` line (without the line break).
 pub fn extract_line(article: &Article, extraction: &Extraction, with_text: bool) -> String {
@@ -16,9 +18,19 @@ pub fn extract_line(article: &Article, extraction: &Extraction, with_text: bool)
 }
 
 /// Appends one `parallax extract` line (without the line break) to `out`.
-pub fn write_extract_line(out: &mut String, article: &Article, extraction: &Extraction, with_text: bool) {
+pub fn write_extract_line(
+    out: &mut String,
+    article: &Article,
+    extraction: &Extraction,
+    with_text: bool,
+) {
     out.push_str("{\"article\":");
-    article_object(out, article, &extraction.cites, with_text || article.body_is_derived);
+    article_object(
+        out,
+        article,
+        &extraction.cites,
+        with_text || article.body_is_derived,
+    );
     out.push_str(",\"statements\":");
     statements(out, &article.body, &extraction.statements);
     out.push_str(",\"framing\":");
@@ -30,9 +42,13 @@ pub fn write_extract_line(out: &mut String, article: &Article, extraction: &Extr
 pub fn report_json(report: &Report) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("{\"format_version\":1,\"articles\":");
-    list(&mut out, report.articles.iter().zip(&report.extractions), |out, (article, extraction)| {
-        article_object(out, article, &extraction.cites, article.body_is_derived)
-    });
+    list(
+        &mut out,
+        report.articles.iter().zip(&report.extractions),
+        |out, (article, extraction)| {
+            article_object(out, article, &extraction.cites, article.body_is_derived)
+        },
+    );
     out.push_str(",\"statements\":");
     per_article(&mut out, report, |out, article, extraction| {
         statements(out, &article.body, &extraction.statements)
@@ -82,7 +98,9 @@ fn article_object(out: &mut String, article: &Article, cites: &[String], with_te
 }
 
 fn statements(out: &mut String, body: &str, statements: &[Statement]) {
-    list(out, statements, |out, statement| statement_object(out, body, statement));
+    list(out, statements, |out, statement| {
+        statement_object(out, body, statement)
+    });
 }
 
 fn statement_object(out: &mut String, body: &str, statement: &Statement) {
@@ -128,9 +146,14 @@ fn framings(out: &mut String, body: &str, framing: &[Framing]) {
 }
 
 /// An object keyed by article id, in article order.
-fn per_article(out: &mut String, report: &Report, mut value: impl FnMut(&mut String, &Article, &Extraction)) {
+fn per_article(
+    out: &mut String,
+    report: &Report,
+    mut value: impl FnMut(&mut String, &Article, &Extraction),
+) {
     out.push('{');
-    for (idx, (article, extraction)) in report.articles.iter().zip(&report.extractions).enumerate() {
+    for (idx, (article, extraction)) in report.articles.iter().zip(&report.extractions).enumerate()
+    {
         if idx > 0 {
             out.push(',');
         }
@@ -147,78 +170,104 @@ fn per_article(out: &mut String, report: &Report, mut value: impl FnMut(&mut Str
 /// numbered across the whole report.
 fn events(out: &mut String, report: &Report) {
     let ids = super::event_ids(report);
-    list(out, report.events.iter().zip(&ids).enumerate(), |out, (event_idx, (scored, ids))| {
-        event_object(out, report, scored, event_idx, ids)
-    });
+    list(
+        out,
+        report.events.iter().zip(&ids).enumerate(),
+        |out, (event_idx, (scored, ids))| event_object(out, report, scored, event_idx, ids),
+    );
 }
 
-fn event_object(out: &mut String, report: &Report, scored: &ScoredEvent, event_idx: usize, ids: &EventIds) {
+fn event_object(
+    out: &mut String,
+    report: &Report,
+    scored: &ScoredEvent,
+    event_idx: usize,
+    ids: &EventIds,
+) {
     let event = &scored.event;
     out.push_str("{\"id\":\"e");
     number(out, event_idx + 1);
     out.push_str("\",\"label\":");
     string(out, &event.label);
     out.push_str(",\"articles\":");
-    list(out, &event.articles, |out, &article_idx| string(out, &report.articles[article_idx].id));
-    out.push_str(",\"alignments\":");
-    list(out, event.alignments.iter().enumerate(), |out, (alignment_idx, alignment)| {
-        out.push_str("{\"id\":\"a");
-        number(out, ids.first_alignment + alignment_idx);
-        out.push_str("\",\"topic\":");
-        string(out, &alignment.topic);
-        out.push_str(",\"agreement\":");
-        score(out, alignment.agreement);
-        out.push_str(",\"statements\":");
-        list(out, &alignment.statements, |out, statement| statement_ref(out, report, statement));
-        out.push_str(",\"divergences\":");
-        let found_here = scored.divergences.iter().enumerate();
-        let found_here = found_here.filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
-        list(out, found_here, |out, (divergence_idx, _)| {
-            prefixed_id(out, 'd', ids.first_divergence + divergence_idx)
-        });
-        out.push('}');
+    list(out, &event.articles, |out, &article_idx| {
+        string(out, &report.articles[article_idx].id)
     });
+    out.push_str(",\"alignments\":");
+    list(
+        out,
+        event.alignments.iter().enumerate(),
+        |out, (alignment_idx, alignment)| {
+            out.push_str("{\"id\":\"a");
+            number(out, ids.first_alignment + alignment_idx);
+            out.push_str("\",\"topic\":");
+            string(out, &alignment.topic);
+            out.push_str(",\"agreement\":");
+            score(out, alignment.agreement);
+            out.push_str(",\"statements\":");
+            list(out, &alignment.statements, |out, statement| {
+                statement_ref(out, report, statement)
+            });
+            out.push_str(",\"divergences\":");
+            let found_here = scored.divergences.iter().enumerate();
+            let found_here = found_here
+                .filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
+            list(out, found_here, |out, (divergence_idx, _)| {
+                prefixed_id(out, 'd', ids.first_divergence + divergence_idx)
+            });
+            out.push('}');
+        },
+    );
     out.push_str(",\"divergences\":");
     divergences(out, report, scored, ids);
     out.push_str(",\"only_in\":");
-    list(out, &event.only_in, |out, statement| statement_ref(out, report, statement));
+    list(out, &event.only_in, |out, statement| {
+        statement_ref(out, report, statement)
+    });
     out.push('}');
 }
 
 fn divergences(out: &mut String, report: &Report, scored: &ScoredEvent, ids: &EventIds) {
-    list(out, scored.divergences.iter().enumerate(), |out, (divergence_idx, divergence)| {
-        out.push_str("{\"id\":\"d");
-        number(out, ids.first_divergence + divergence_idx);
-        out.push_str("\",\"type\":\"");
-        out.push_str(divergence.kind.as_str());
-        out.push_str("\",\"severity\":");
-        score(out, divergence.severity);
-        out.push_str(",\"explanation\":");
-        string(out, &divergence.explanation);
-        out.push_str(",\"alignment\":");
-        match divergence.alignment_idx {
-            Some(alignment_idx) => prefixed_id(out, 'a', ids.first_alignment + alignment_idx),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"spans\":");
-        list(out, &divergence.spans, |out, evidence| {
-            let article = &report.articles[evidence.article_idx];
-            out.push_str("{\"article\":");
-            string(out, &article.id);
-            out.push_str(",\"text\":");
-            string(out, span_text(&article.body, evidence.range));
-            span_offsets(out, evidence.range);
+    list(
+        out,
+        scored.divergences.iter().enumerate(),
+        |out, (divergence_idx, divergence)| {
+            out.push_str("{\"id\":\"d");
+            number(out, ids.first_divergence + divergence_idx);
+            out.push_str("\",\"type\":\"");
+            out.push_str(divergence.kind.as_str());
+            out.push_str("\",\"severity\":");
+            score(out, divergence.severity);
+            out.push_str(",\"explanation\":");
+            string(out, &divergence.explanation);
+            out.push_str(",\"alignment\":");
+            match divergence.alignment_idx {
+                Some(alignment_idx) => prefixed_id(out, 'a', ids.first_alignment + alignment_idx),
+                None => out.push_str("null"),
+            }
+            out.push_str(",\"spans\":");
+            list(out, &divergence.spans, |out, evidence| {
+                let article = &report.articles[evidence.article_idx];
+                out.push_str("{\"article\":");
+                string(out, &article.id);
+                out.push_str(",\"text\":");
+                string(out, span_text(&article.body, evidence.range));
+                span_offsets(out, evidence.range);
+                out.push('}');
+            });
             out.push('}');
-        });
-        out.push('}');
-    });
+        },
+    );
 }
 
 fn statement_ref(out: &mut String, report: &Report, statement: &StatementRef) {
     out.push_str("{\"article\":");
     string(out, &report.articles[statement.article_idx].id);
     out.push_str(",\"statement\":");
-    string(out, &report.extractions[statement.article_idx].statements[statement.statement_idx].id);
+    string(
+        out,
+        &report.extractions[statement.article_idx].statements[statement.statement_idx].id,
+    );
     out.push('}');
 }
 
@@ -231,7 +280,11 @@ fn prefixed_id(out: &mut String, prefix: char, n: usize) {
 
 // ---------------------------------------------------------------- values
 
-fn list<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut String, T)) {
+fn list<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut String, T),
+) {
     out.push('[');
     for (idx, value) in items.into_iter().enumerate() {
         if idx > 0 {
@@ -284,7 +337,11 @@ fn score(out: &mut String, value: f64) {
 
 /// A score as printed: clamped to [0, 1] (NaN as 0), 3 decimals at most.
 pub fn format_score(value: f64) -> String {
-    let value = if value.is_nan() || value <= 0.0 { 0.0 } else { value.min(1.0) };
+    let value = if value.is_nan() || value <= 0.0 {
+        0.0
+    } else {
+        value.min(1.0)
+    };
     let text = format!("{value:.3}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

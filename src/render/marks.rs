@@ -97,7 +97,12 @@ fn word_key(word: &str) -> String {
 
 /// Word differences between two statement contents: the ranges of `old`'s
 /// words missing from `new`, and of `new`'s words missing from `old`.
-pub fn word_diff(old_body: &str, old: Range, new_body: &str, new: Range) -> (Vec<Range>, Vec<Range>) {
+pub fn word_diff(
+    old_body: &str,
+    old: Range,
+    new_body: &str,
+    new: Range,
+) -> (Vec<Range>, Vec<Range>) {
     let old_words = words(old_body, old);
     let new_words = words(new_body, new);
     let old_keys: Vec<&str> = old_words.iter().map(|word| word.key.as_str()).collect();
