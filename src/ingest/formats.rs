@@ -121,7 +121,9 @@ fn read_bytes(path: &Path, gz: bool) -> io::Result<Vec<u8>> {
     let size = file.metadata().map(|meta| meta.len() as usize).unwrap_or(0);
     let mut bytes = Vec::with_capacity(if gz { size * 4 } else { size + 1 });
     if gz {
-        MultiGzDecoder::new(file).read_to_end(&mut bytes)?;
+        MultiGzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, format!("invalid gzip data: {error}")))?;
     } else {
         file.read_to_end(&mut bytes)?;
     }
@@ -402,7 +404,6 @@ fn io_error(source: &str, error: &io::Error) -> InputError {
     let message = match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::InvalidData => format!("invalid data: {}", lower_first(&error.to_string())),
         _ => lower_first(&error.to_string()),
     };
     input_error(source, &message)

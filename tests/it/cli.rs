@@ -1,0 +1,1 @@
+//! The `parallax` command line: exit statuses, errors, determinism.

@@ -1,0 +1,1 @@
+//! Render: the contract's JSON, and HTML pages that are safe and self-contained.
