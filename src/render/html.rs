@@ -283,25 +283,35 @@ fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
             body: pieces(
                 &article.body,
                 Range::new(0, article.body.len()),
-                &body_marks(report, article_idx),
+                &body_marks(report, scored, article_idx),
             ),
         }
     });
     columns.collect()
 }
 
-/// Framing words and statement contents of a whole body.
-fn body_marks(report: &Report, article_idx: usize) -> Vec<Mark> {
-    let extraction = &report.extractions[article_idx];
-    let framing = extraction.framing.iter().map(|framing| Mark {
-        range: framing.range,
-        class: format!("frame frame-{}", framing.category),
-    });
-    let contents = extraction.statements.iter().map(|statement| Mark {
-        range: statement.content,
-        class: "said".to_string(),
-    });
-    framing.chain(contents).collect()
+/// A whole body with its framing, divergence evidence and statement contents.
+fn body_marks(report: &Report, scored: &ScoredEvent, article_idx: usize) -> Vec<Mark> {
+    let mut marks = context_marks(report, scored, article_idx);
+    let statements = report.extractions[article_idx].statements.iter();
+    marks.extend(statements.map(|statement| mark(statement.content, "said")));
+    marks
+}
+
+/// The marks shown wherever an article's text is: framing words and the
+/// evidence of the event's divergences.
+fn context_marks(report: &Report, scored: &ScoredEvent, article_idx: usize) -> Vec<Mark> {
+    let framing = report.extractions[article_idx].framing.iter();
+    let mut marks: Vec<Mark> = framing
+        .map(|framing| mark(framing.range, &format!("frame frame-{}", framing.category)))
+        .collect();
+    for divergence in &scored.divergences {
+        let class = format!("ev t-{}", divergence.kind.as_str());
+        let evidence = divergence.spans.iter();
+        let evidence = evidence.filter(|evidence| evidence.article_idx == article_idx);
+        marks.extend(evidence.map(|evidence| mark(evidence.range, &class)));
+    }
+    marks
 }
 
 fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<AlignmentRow> {
@@ -379,24 +389,8 @@ fn statement_cell(
     reference: &StatementRef,
     mut marks: Vec<Mark>,
 ) -> StatementCell {
-    let extraction = &report.extractions[reference.article_idx];
-    let statement = &extraction.statements[reference.statement_idx];
-    let framing = extraction.framing.iter();
-    marks.extend(
-        framing.map(|framing| mark(framing.range, &format!("frame frame-{}", framing.category))),
-    );
-    for divergence in &scored.divergences {
-        let evidence = divergence
-            .spans
-            .iter()
-            .filter(|evidence| evidence.article_idx == reference.article_idx);
-        marks.extend(evidence.map(|evidence| {
-            mark(
-                evidence.range,
-                &format!("ev t-{}", divergence.kind.as_str()),
-            )
-        }));
-    }
+    let statement = &report.extractions[reference.article_idx].statements[reference.statement_idx];
+    marks.extend(context_marks(report, scored, reference.article_idx));
     let body = &report.articles[reference.article_idx].body;
     StatementCell {
         id: statement.id.clone(),

@@ -35,7 +35,8 @@ fn front_matter_gives_fields_and_the_rest_is_the_body_byte_for_byte() {
             published: Some("2025-02-18".to_string()),
             url: Some("https://example.com/a".to_string()),
             source: path,
-            body: "Rubio said the talks were \"a first step\".\r\n\nSecond paragraph.\n".to_string(),
+            body: "Rubio said the talks were \"a first step\".\r\n\nSecond paragraph.\n"
+                .to_string(),
             body_is_derived: false,
         }
     );
@@ -54,7 +55,10 @@ fn text_without_front_matter_is_all_body() {
     let article = load_one(&data("ingest/plain.txt"));
     assert_eq!(article.id, "plain");
     assert_eq!(article.title, None);
-    assert_eq!(article.body, "Just a body, no front matter.\n---\nnot: front matter\n");
+    assert_eq!(
+        article.body,
+        "Just a body, no front matter.\n---\nnot: front matter\n"
+    );
 }
 
 #[test]
@@ -67,9 +71,16 @@ fn unclosed_front_matter_is_body() {
 #[test]
 fn gzip_files_are_read_and_id_drops_every_extension() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write_file(dir.path(), "a/b/page.txt.gz", &gzip(b"---\nurl: u\n---\nZipped."));
+    let path = write_file(
+        dir.path(),
+        "a/b/page.txt.gz",
+        &gzip(b"---\nurl: u\n---\nZipped."),
+    );
     let article = load_one(&path);
-    assert_eq!((article.id.as_str(), article.body.as_str()), ("page", "Zipped."));
+    assert_eq!(
+        (article.id.as_str(), article.body.as_str()),
+        ("page", "Zipped.")
+    );
     assert_eq!(article.url.as_deref(), Some("u"));
 }
 
@@ -81,13 +92,22 @@ fn json_array_reads_each_element_and_reports_the_bad_one() {
     assert_eq!(articles[0].body, "One \"quoted\" line.\nNext line.");
     assert_eq!(articles[0].url, None);
     assert_eq!(articles[0].source, format!("{path}#1"));
-    assert_eq!(errors, vec![error(&format!("{path}#2"), "invalid article: missing field `text`")]);
+    assert_eq!(
+        errors,
+        vec![error(
+            &format!("{path}#2"),
+            "invalid article: missing field `text`"
+        )]
+    );
 }
 
 #[test]
 fn json_single_object_takes_the_file_name_as_default_id() {
     let article = load_one(&data("ingest/single.json"));
-    assert_eq!((article.id.as_str(), article.body.as_str()), ("single", "A single object."));
+    assert_eq!(
+        (article.id.as_str(), article.body.as_str()),
+        ("single", "A single object.")
+    );
 }
 
 #[test]
@@ -101,8 +121,14 @@ fn jsonl_bad_lines_are_reported_with_their_line_number() {
     assert_eq!(
         errors,
         vec![
-            error(&format!("{path}:2"), "invalid json: expected value at column 22"),
-            error(&format!("{path}:5"), "invalid article: missing field `text` at column 12"),
+            error(
+                &format!("{path}:2"),
+                "invalid json: expected value at column 22"
+            ),
+            error(
+                &format!("{path}:5"),
+                "invalid article: missing field `text` at column 12"
+            ),
         ]
     );
 }
@@ -110,7 +136,11 @@ fn jsonl_bad_lines_are_reported_with_their_line_number() {
 #[test]
 fn gzipped_jsonl_is_read_and_default_ids_name_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write_file(dir.path(), "wire.jsonl.gz", &gzip(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n"));
+    let path = write_file(
+        dir.path(),
+        "wire.jsonl.gz",
+        &gzip(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n"),
+    );
     let (articles, errors) = load(&[path]);
     assert_eq!(errors, vec![]);
     assert_eq!(ids(&articles), ["wire-1", "wire-2"]);
@@ -124,10 +154,17 @@ fn invalid_utf8_missing_and_unknown_files_become_errors_and_the_run_goes_on() {
     let missing = dir.path().join("missing.txt").display().to_string();
     let broken_gz = write_file(dir.path(), "broken.txt.gz", b"not gzip");
     let good = data("ingest/single.json");
-    let inputs = [bad.clone(), unknown.clone(), missing.clone(), good, broken_gz.clone()];
+    let inputs = [
+        bad.clone(),
+        unknown.clone(),
+        missing.clone(),
+        good,
+        broken_gz.clone(),
+    ];
     let (articles, errors) = load(&inputs);
     assert_eq!(ids(&articles), ["single"]);
-    let expected_unknown = "unknown input format (expected .txt, .md, .json, .jsonl or .html, optionally .gz)";
+    let expected_unknown =
+        "unknown input format (expected .txt, .md, .json, .jsonl or .html, optionally .gz)";
     assert_eq!(
         errors,
         vec![
@@ -142,15 +179,34 @@ fn invalid_utf8_missing_and_unknown_files_become_errors_and_the_run_goes_on() {
 #[test]
 fn folders_are_walked_in_bytewise_path_order_skipping_hidden_and_unknown_files() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["b.txt", "a/z.txt", "a.txt", "A.md", ".hidden.txt", ".git/x.txt", "notes.docx", "c/d/e.json"] {
-        let text = if name.ends_with(".json") { "{\"text\":\"j\"}" } else { "t" };
+    for name in [
+        "b.txt",
+        "a/z.txt",
+        "a.txt",
+        "A.md",
+        ".hidden.txt",
+        ".git/x.txt",
+        "notes.docx",
+        "c/d/e.json",
+    ] {
+        let text = if name.ends_with(".json") {
+            "{\"text\":\"j\"}"
+        } else {
+            "t"
+        };
         write_file(dir.path(), name, text.as_bytes());
     }
     let (articles, errors) = load(&[dir.path().display().to_string()]);
     assert_eq!(errors, vec![]);
     let root = dir.path().display().to_string();
-    let sources: Vec<String> = articles.iter().map(|article| article.source.replace(&root, "")).collect();
-    assert_eq!(sources, ["/A.md", "/a.txt", "/a/z.txt", "/b.txt", "/c/d/e.json"]);
+    let sources: Vec<String> = articles
+        .iter()
+        .map(|article| article.source.replace(&root, ""))
+        .collect();
+    assert_eq!(
+        sources,
+        ["/A.md", "/a.txt", "/a/z.txt", "/b.txt", "/c/d/e.json"]
+    );
 }
 
 #[test]
@@ -167,7 +223,11 @@ fn duplicate_ids_get_a_numbered_suffix_in_input_order() {
 
 #[test]
 fn stream_gives_the_same_records_as_load_in_chunks_of_the_given_size() {
-    let inputs = [data("ingest/lines.jsonl"), data("ingest/array.json"), data("ingest/bom.txt")];
+    let inputs = [
+        data("ingest/lines.jsonl"),
+        data("ingest/array.json"),
+        data("ingest/bom.txt"),
+    ];
     let chunks: Vec<Vec<Result<Article, InputError>>> = stream(&inputs, 3).collect();
     let sizes: Vec<usize> = chunks.iter().map(Vec::len).collect();
     assert_eq!(sizes, [3, 3, 3]);
