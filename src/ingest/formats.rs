@@ -123,7 +123,12 @@ fn read_bytes(path: &Path, gz: bool) -> io::Result<Vec<u8>> {
     if gz {
         MultiGzDecoder::new(file)
             .read_to_end(&mut bytes)
-            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, format!("invalid gzip data: {error}")))?;
+            .map_err(|error| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("invalid gzip data: {error}"),
+                )
+            })?;
     } else {
         file.read_to_end(&mut bytes)?;
     }

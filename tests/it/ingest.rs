@@ -87,7 +87,7 @@ fn gzip_files_are_read_and_id_drops_every_extension() {
 #[test]
 fn json_array_reads_each_element_and_reports_the_bad_one() {
     let path = data("ingest/array.json");
-    let (articles, errors) = load(&[path.clone()]);
+    let (articles, errors) = load(std::slice::from_ref(&path));
     assert_eq!(ids(&articles), ["a1", "42", "array-4"]);
     assert_eq!(articles[0].body, "One \"quoted\" line.\nNext line.");
     assert_eq!(articles[0].url, None);
@@ -113,7 +113,7 @@ fn json_single_object_takes_the_file_name_as_default_id() {
 #[test]
 fn jsonl_bad_lines_are_reported_with_their_line_number() {
     let path = data("ingest/lines.jsonl");
-    let (articles, errors) = load(&[path.clone()]);
+    let (articles, errors) = load(std::slice::from_ref(&path));
     assert_eq!(ids(&articles), ["j1", "j3"]);
     assert_eq!(articles[0].source, format!("{path}:1"));
     assert_eq!(articles[1].source, format!("{path}:4"));
