@@ -406,57 +406,44 @@ fn indent(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() * 2);
     let mut depth = 0usize;
     let mut in_string = false;
-    let mut start = 0;
+    // Bytes before `copied` are in `out`; breaks go after ASCII bytes only,
+    // so every slice is on character boundaries.
+    let mut copied = 0;
     let mut idx = 0;
     while idx < bytes.len() {
         let byte = bytes[idx];
-        if in_string {
-            match byte {
+        let is_empty_pair =
+            matches!(byte, b'{' | b'[') && matches!(bytes.get(idx + 1), Some(b'}' | b']'));
+        match byte {
+            _ if in_string => match byte {
                 b'\\' => idx += 1,
                 b'"' => in_string = false,
                 _ => {}
-            }
-            idx += 1;
-            continue;
-        }
-        let layout: Option<&str> = match byte {
-            b'"' => {
-                in_string = true;
-                None
-            }
-            b'{' | b'[' if matches!(bytes.get(idx + 1), Some(b'}' | b']')) => {
-                idx += 1;
-                None
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                Some("open")
+            },
+            b'"' => in_string = true,
+            _ if is_empty_pair => idx += 1,
+            b'{' | b'[' | b',' => {
+                depth += usize::from(byte != b',');
+                out.push_str(&compact[copied..=idx]);
+                copied = idx + 1;
+                newline(&mut out, depth);
             }
             b'}' | b']' => {
                 depth -= 1;
-                Some("close")
-            }
-            b',' => Some("comma"),
-            b':' => Some("colon"),
-            _ => None,
-        };
-        if let Some(layout) = layout {
-            if layout == "close" {
-                out.push_str(&compact[start..idx]);
+                out.push_str(&compact[copied..idx]);
+                copied = idx;
                 newline(&mut out, depth);
-                start = idx;
-            } else {
-                out.push_str(&compact[start..=idx]);
-                start = idx + 1;
-                match layout {
-                    "colon" => out.push(' '),
-                    _ => newline(&mut out, depth),
-                }
             }
+            b':' => {
+                out.push_str(&compact[copied..=idx]);
+                copied = idx + 1;
+                out.push(' ');
+            }
+            _ => {}
         }
         idx += 1;
     }
-    out.push_str(&compact[start..]);
+    out.push_str(&compact[copied..]);
     out
 }
 

@@ -390,3 +390,19 @@ fn html_escapes_article_text_and_loads_nothing_from_outside() {
     );
     assert!(event_page.contains("&lt;b&gt;Outlet&lt;/b&gt;"));
 }
+
+#[test]
+fn report_json_indentation_leaves_strings_with_brackets_and_escapes_intact() {
+    let title = "a \"{[,:]}\" \\ b\n日本 []{}";
+    let article = Article {
+        id: "x".to_string(),
+        title: Some(title.to_string()),
+        source: "inline".to_string(),
+        body: "Body.".to_string(),
+        ..Article::default()
+    };
+    let text = report_json(&parallax::compare(vec![article], vec![]));
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["articles"][0]["title"], title);
+    assert!(text.contains("\n      \"cites\": [],\n"));
+}
