@@ -404,5 +404,5 @@ fn report_json_indentation_leaves_strings_with_brackets_and_escapes_intact() {
     let text = report_json(&parallax::compare(vec![article], vec![]));
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["articles"][0]["title"], title);
-    assert!(text.contains("\n      \"cites\": [],\n"));
+    assert!(text.contains("\n      \"cites\": []\n    }"));
 }
