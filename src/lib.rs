@@ -12,6 +12,7 @@ pub mod framing;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod run;
 pub mod score;
 pub mod segment;
 
