@@ -5,8 +5,9 @@
 //! read. `extract` streams: it reads, extracts and writes chunk by chunk,
 //! reading the next chunk while the current one is extracted.
 
+use crate::extract::NameRegistry;
 use crate::model::{Article, InputError};
-use crate::{compare, extract_all, ingest, render};
+use crate::{compare, extract_each, ingest, render};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -97,12 +98,14 @@ pub fn run_extract(
 ) -> anyhow::Result<Summary> {
     let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
     let mut summary = Summary::default();
+    // Canonical names hold across the whole run, not just one chunk.
+    let mut names = NameRegistry::default();
     let mut next = chunks.next();
     while let Some(chunk) = next {
         let (articles, errors) = split(chunk);
         // Reading the next chunk overlaps with extracting this one.
         let (lines, following) = rayon::join(
-            || extract_lines(&articles, config.with_text),
+            || extract_lines(&articles, &mut names, config.with_text),
             || chunks.next(),
         );
         for error in &errors {
@@ -131,8 +134,10 @@ fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputErr
 }
 
 /// The extract lines of a chunk, each ending with a line break.
-fn extract_lines(articles: &[Article], with_text: bool) -> Vec<u8> {
-    let extractions = extract_all(articles);
+fn extract_lines(articles: &[Article], names: &mut NameRegistry, with_text: bool) -> Vec<u8> {
+    let mut extractions = extract_each(articles);
+    names.observe(&extractions);
+    names.apply(&mut extractions);
     let lines: Vec<String> = articles
         .par_iter()
         .zip(&extractions)
