@@ -179,7 +179,7 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
             if sentence.range.end <= claimed_until {
                 continue;
             }
-            if let Some(statement) = attribute(doc, sentence, &mut context) {
+            for statement in attribute(doc, sentence, &mut context) {
                 claimed_until = claimed_until.max(statement.content.end);
                 found.push(statement);
             }
@@ -308,29 +308,171 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
     }
 }
 
-/// Tries the cues of one sentence in order; the first that works wins.
-fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
-    if doc.lower_is(sentence.first, "according") {
-        if let Some(found) = according_to(doc, sentence, sentence.first, context) {
-            return Some(found);
-        }
+/// Tries every cue of one sentence in order: "According to S, C"; then
+/// each cue verb; a participle after a comma ("..., saying C") takes the
+/// sentence's speaker; then a trailing "..., according to S".
+fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    if let Some(statement) = labelled(doc, sentence, context) {
+        return vec![statement];
     }
+    if let Some(statement) = signed_quote(doc, sentence, context) {
+        return vec![statement];
+    }
+    if doc.lower_is(sentence.first, "according") {
+        found.extend(according_to(doc, sentence, sentence.first, context));
+    }
+    let mut used_until = sentence.first;
     for c in sentence.first..sentence.end {
         let token = &doc.tokens[c];
-        if !token.is_word()
+        if c < used_until
+            || !token.is_word()
             || !token.has(CUE)
             || doc.in_quote[c]
             || !is_verb_position(doc, sentence, c)
         {
             continue;
         }
-        if let Some(found) = cue_verb(doc, sentence, c, context) {
-            return Some(found);
+        let statement = if is_participle_after_comma(doc, sentence, c) {
+            participle(doc, sentence, c, &found, context)
+        } else {
+            cue_verb(doc, sentence, c, context)
+        };
+        if let Some(statement) = statement {
+            if statement.content.start > doc.tokens[c].range.start {
+                used_until = c + 1;
+            } else {
+                used_until = c + 1;
+            }
+            if !found.iter().any(|f| f.content == statement.content) {
+                found.push(statement);
+            }
         }
     }
-    let according = (sentence.first + 1..sentence.end)
-        .find(|&i| doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i])?;
-    according_to(doc, sentence, according, context)
+    if found.is_empty() {
+        let according = (sentence.first + 1..sentence.end).find(|&i| {
+            doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i]
+        });
+        if let Some(at) = according {
+            found.extend(according_to(doc, sentence, at, context));
+        }
+    }
+    found
+}
+
+/// "PENCE: Well, look ..." or "Sonya Herridge ― “...”": a paragraph that
+/// opens with a name and a colon or dash is that person's words.
+fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
+    let paragraph = doc.paragraphs[sentence.paragraph_idx].range;
+    if sentence.range.start != paragraph.start {
+        return None;
+    }
+    let limit = sentence.end.min(sentence.first + 6);
+    let mark = (sentence.first..limit).find(|&i| !is_name_word(doc.body, &doc.tokens[i]))?;
+    let is_label = mark > sentence.first
+        && match doc.tokens[mark].kind {
+            Kind::Colon => true,
+            Kind::Dash => doc.tokens.get(mark + 1).is_some_and(|t| t.kind == Kind::Quote),
+            _ => false,
+        };
+    if !is_label {
+        return None;
+    }
+    // A colon label must name someone the article knows ("PENCE:"), not a
+    // heading such as "Correction:".
+    let surname = doc.text(mark - 1);
+    if doc.tokens[mark].kind == Kind::Colon && doc.people.by_surname(surname, 0).is_none() {
+        return None;
+    }
+    let content_start = doc.tokens.get(mark + 1)?.range.start;
+    let content = Range::new(content_start, paragraph.end);
+    let phrase = Phrase {
+        start: sentence.first,
+        end: mark,
+        core_start: sentence.first,
+        core_end: mark,
+    };
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(doc, speaker, Some(doc.tokens[mark].range), content, sentence, context))
+}
+
+/// `“Q”― Pamela Padilla`: a quotation signed with a dash and a name.
+fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
+    let dash = (sentence.first + 1..sentence.end)
+        .rev()
+        .find(|&i| doc.tokens[i].kind == Kind::Dash)?;
+    let name_end = (dash + 1..sentence.end)
+        .find(|&i| !is_name_word(doc.body, &doc.tokens[i]))
+        .unwrap_or(sentence.end);
+    let rest_is_name = name_end > dash + 1
+        && name_end - dash <= 5
+        && doc.tokens[name_end..sentence.end]
+            .iter()
+            .all(|t| t.kind == Kind::Terminal);
+    if !rest_is_name || doc.tokens[dash - 1].kind != Kind::Quote {
+        return None;
+    }
+    let content = doc.quote_ending_at(dash - 1)?;
+    let phrase = Phrase {
+        start: dash + 1,
+        end: name_end,
+        core_start: dash + 1,
+        core_end: name_end,
+    };
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(doc, speaker, Some(doc.tokens[dash].range), content, sentence, context))
+}
+
+/// "..., saying C", "..., adding that C".
+fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    c > sentence.first + 1
+        && doc.tokens[c - 1].kind == Kind::Comma
+        && doc.text(c).ends_with("ing")
+}
+
+/// A participle cue's statement: the speaker is the sentence's earlier
+/// speaker, or the phrase that opens the sentence.
+fn participle(
+    doc: &Doc,
+    sentence: &Sent,
+    c: usize,
+    found: &[Found],
+    context: &mut Context,
+) -> Option<Found> {
+    let content_start = skip_object(doc, sentence, c, c + 1);
+    let content = match quote_after(doc, sentence, content_start) {
+        Some(quote) => quote,
+        None => content_after(doc, sentence, content_start)?,
+    };
+    let speaker = match found.last() {
+        Some(previous) => previous.speaker.clone(),
+        None => {
+            let end = phrase_forward(doc, sentence.first, c)
+                .map(|p| p.end)
+                .or_else(|| noun_phrase_end(doc, sentence.first, c))?;
+            let phrase = Phrase {
+                start: sentence.first,
+                end,
+                core_start: sentence.first,
+                core_end: end,
+            };
+            resolve(doc, phrase, context)
+        }
+    };
+    Some(finish(doc, speaker, Some(doc.tokens[c].range), content, sentence, context))
+}
+
+/// The end of a subject phrase opening a sentence ("The bank", "He").
+fn noun_phrase_end(doc: &Doc, start: usize, limit: usize) -> Option<usize> {
+    let first = doc.tokens.get(start)?;
+    if first.has(PRONOUN) {
+        return Some(start + 1);
+    }
+    let end = (start..limit).find(|&i| {
+        let t = &doc.tokens[i];
+        !t.is_word() || t.has(AUXILIARY | CUE) && !t.is_capitalized
+    })?;
+    (end > start && is_speaker_like(doc, start, end)).then_some(end)
 }
 
 /// A cue word used as a verb: not after a determiner, "to" or a possessive.
@@ -387,6 +529,10 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     while lead > sentence.first && is_skippable(doc, lead - 1) {
         lead -= 1;
     }
+    // "was expected to", "was charged with": passive, not attribution.
+    if (lead..c).any(|i| is_form_of_be(doc, i)) {
+        return None;
+    }
     let inverted =
         lead > sentence.first && matches!(doc.tokens[lead - 1].kind, Kind::Comma | Kind::Quote);
     let after = if takes_object(doc, c) {
@@ -424,6 +570,14 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
         sentence,
         context,
     ))
+}
+
+fn is_form_of_be(doc: &Doc, i: usize) -> bool {
+    let word = doc.text(i).to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s"
+    )
 }
 
 /// Words between a speaker and the cue that do not end the phrase:
@@ -574,16 +728,13 @@ fn quote_after(doc: &Doc, sentence: &Sent, at: usize) -> Option<Range> {
 
 /// `"Q1," he said, "Q2."`: the content runs on to the second quotation.
 fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Range) -> Range {
-    let mut i = end;
-    while i < sentence.end && doc.tokens[i].kind == Kind::Comma {
-        i += 1;
+    let next = (end..sentence.end)
+        .filter(|&i| doc.tokens[i].kind == Kind::Quote)
+        .find_map(|i| doc.quote_starting_at(i));
+    match next {
+        Some(next) => Range::new(quote.start, next.end),
+        None => quote,
     }
-    if i < sentence.end && doc.tokens[i].kind == Kind::Quote {
-        if let Some(next) = doc.quote_starting_at(i) {
-            return Range::new(quote.start, next.end);
-        }
-    }
-    quote
 }
 
 /// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
@@ -627,7 +778,18 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
     }
     let mut end = sentence.end;
     for i in from + 1..sentence.end {
-        if doc.tokens[i].kind == Kind::Comma && !doc.in_quote[i] && is_trailer(doc, i + 1) {
+        if doc.tokens[i].kind == Kind::Comma
+            && !doc.in_quote[i]
+            && (is_trailer(doc, i + 1) || is_clause_break(doc, i + 1))
+        {
+            end = i;
+            break;
+        }
+        // "... and said C2": a second statement begins.
+        if doc.lower_is(i, "and")
+            && !doc.in_quote[i]
+            && doc.tokens.get(i + 1).is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
+        {
             end = i;
             break;
         }
@@ -653,10 +815,20 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
     doc.lower_is(i, "according")
         || doc.lower_is(i, "as")
             && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
+        || doc.tokens.get(i).is_some_and(|t| t.has(CUE) && !t.is_capitalized)
+            && doc.text(i).ends_with("ing")
         || doc.lower_is(i, "citing")
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
         || doc.lower_is(i, "reports")
+}
+
+/// Words after a comma that start a clause outside the reported content:
+/// "but", "though", "which", ...
+fn is_clause_break(doc: &Doc, i: usize) -> bool {
+    ["but", "though", "although", "while", "whereas", "which", "even", "yet"]
+        .iter()
+        .any(|word| doc.lower_is(i, word))
 }
 
 /// Content from the sentence start to the comma at `comma` (exclusive),
@@ -805,6 +977,9 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
             if s == hi {
                 s -= 1;
             }
+            break;
+        }
+        if doc.lower_is(i, "that") || doc.lower_is(i, "what") {
             break;
         }
         let is_and_between_names = doc.lower_is(i, "and")

@@ -22,6 +22,8 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
             Some(_) | None => None,
         };
         let mut skip_first = open.is_some();
+        // Curly marks inside a straight-quoted stretch are nested quotes.
+        let mut straight = open.is_some() && !text.starts_with('“');
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if skip_first {
@@ -44,14 +46,22 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                 c.len_utf8()
             };
             match (c, open) {
-                ('“', None) => open = Some(base + i),
-                ('“', Some(_)) => open = Some(base + i),
-                ('”', Some(start)) => {
+                ('“', Some(start)) if straight => {
+                    let _ = start;
+                }
+                ('“', _) => {
+                    open = Some(base + i);
+                    straight = false;
+                }
+                ('”', Some(start)) if !straight => {
                     quotes.push(Range::new(start, base + i + width));
                     open = None;
                 }
-                ('"', None) => open = Some(base + i),
-                ('"', Some(start)) => {
+                ('"', None) => {
+                    open = Some(base + i);
+                    straight = true;
+                }
+                ('"', Some(start)) if straight => {
                     quotes.push(Range::new(start, base + i + width));
                     open = None;
                 }
@@ -118,6 +128,14 @@ mod tests {
         check(
             "''It is reform,'' he said. Isn't it?",
             &["''It is reform,''"],
+        );
+    }
+
+    #[test]
+    fn curly_quotes_nested_in_straight_ones() {
+        check(
+            "He said: \"I read: “Do you agree?” Yes.\" Then he left.",
+            &["\"I read: “Do you agree?” Yes.\""],
         );
     }
 
