@@ -7,7 +7,11 @@
 use crate::model::{Article, Event, Extraction, ScoredEvent};
 
 /// Scores every event.
-pub fn score(articles: &[Article], extractions: &[Extraction], events: Vec<Event>) -> Vec<ScoredEvent> {
+pub fn score(
+    articles: &[Article],
+    extractions: &[Extraction],
+    events: Vec<Event>,
+) -> Vec<ScoredEvent> {
     let _ = (articles, extractions);
     events
         .into_iter()
