@@ -2,22 +2,240 @@
 //!
 //! Takes events from `align`; gives each its divergences (quote_altered,
 //! number_mismatch, negation_flip, misattribution, omission, ...), each with
-//! an explanation and the evidence spans on both sides.
+//! a one-sentence explanation and the evidence spans on both sides, and
+//! lowers each alignment's `agreement` by what was found on it:
+//! `agreement = similarity × Π (1 − severity / 2)` over its divergences.
+//! Pair checks are in `pair`, number reading in `numbers`, spelling
+//! variants in `names`, word lists in `lexicon`.
 
-use crate::model::{Article, Event, Extraction, ScoredEvent};
+mod lexicon;
+mod names;
+mod numbers;
+mod pair;
 
-/// Scores every event.
+use rayon::prelude::*;
+
+use crate::align::tokens::{tokenize, Token};
+use crate::model::{
+    Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, ScoredEvent,
+    Statement, StatementKind, StatementRef,
+};
+
+/// A cue or speaker mention this close (bytes) to the content joins the
+/// compared words, so that "he reportedly told" is seen beside the quote.
+const MAX_FRAME_GAP: usize = 150;
+
+/// Scores every event; output order follows input order.
 pub fn score(
     articles: &[Article],
     extractions: &[Extraction],
     events: Vec<Event>,
 ) -> Vec<ScoredEvent> {
-    let _ = (articles, extractions);
     events
-        .into_iter()
-        .map(|event| ScoredEvent {
-            event,
-            divergences: Vec::new(),
-        })
+        .into_par_iter()
+        .map(|event| score_event(articles, extractions, event))
         .collect()
 }
+
+fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
+    let mut divergences = Vec::new();
+    for (alignment_idx, alignment) in event.alignments.iter_mut().enumerate() {
+        let found = alignment_divergences(articles, extractions, &alignment.statements);
+        for divergence in &found {
+            alignment.agreement *= 1.0 - divergence.severity / 2.0;
+        }
+        divergences.extend(found.into_iter().map(|d| Divergence {
+            alignment_idx: Some(alignment_idx),
+            ..d
+        }));
+    }
+    if event.articles.len() > 1 {
+        divergences.extend(names::name_variants(articles, extractions, &event.articles));
+    }
+    divergences.extend(
+        event
+            .only_in
+            .iter()
+            .map(|r| omission(articles, extractions, *r)),
+    );
+    sort_and_dedup(&mut divergences);
+    ScoredEvent { event, divergences }
+}
+
+/// Divergences between every two statements of one alignment.
+fn alignment_divergences(
+    articles: &[Article],
+    extractions: &[Extraction],
+    refs: &[StatementRef],
+) -> Vec<Divergence> {
+    let sides: Vec<Side> = refs
+        .iter()
+        .map(|r| Side::new(articles, extractions, *r))
+        .collect();
+    let mut found = Vec::new();
+    for (k, a) in sides.iter().enumerate() {
+        for b in &sides[k + 1..] {
+            found.extend(pair::compare(a, b));
+        }
+    }
+    found
+}
+
+/// Orders divergences by where their evidence starts, then type; drops a
+/// divergence whose type and evidence repeat an earlier one.
+fn sort_and_dedup(divergences: &mut Vec<Divergence>) {
+    divergences.iter_mut().for_each(|d| d.spans.sort());
+    divergences.sort_by(|a, b| {
+        a.spans
+            .cmp(&b.spans)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.alignment_idx.cmp(&b.alignment_idx))
+            .then(a.explanation.cmp(&b.explanation))
+    });
+    divergences
+        .dedup_by(|later, earlier| later.kind == earlier.kind && later.spans == earlier.spans);
+}
+
+/// A statement no other article of the event carries.
+fn omission(
+    articles: &[Article],
+    extractions: &[Extraction],
+    reference: StatementRef,
+) -> Divergence {
+    let article = &articles[reference.article_idx];
+    let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+    let severity = match statement.kind {
+        StatementKind::Direct => 0.5,
+        StatementKind::Indirect | StatementKind::Mixed => 0.4,
+        StatementKind::Narration => 0.2,
+    };
+    let who = statement
+        .speaker
+        .name
+        .as_ref()
+        .map_or(String::new(), |name| format!(" from {name}"));
+    let text: String = statement
+        .content
+        .text(&article.body)
+        .chars()
+        .take(80)
+        .collect();
+    divergence(
+        DivergenceType::Omission,
+        severity,
+        format!(
+            "Only {} carries this statement{who}; the other articles of the event do not: \u{201c}{text}\u{201d}.",
+            article_label(article)
+        ),
+        vec![Evidence {
+            article_idx: reference.article_idx,
+            range: statement.content,
+        }],
+    )
+}
+
+/// Builds a divergence not yet tied to an alignment.
+fn divergence(
+    kind: DivergenceType,
+    severity: f64,
+    explanation: String,
+    spans: Vec<Evidence>,
+) -> Divergence {
+    Divergence {
+        kind,
+        severity: severity.clamp(0.0, 1.0),
+        explanation,
+        spans,
+        alignment_idx: None,
+    }
+}
+
+/// "NYT (article-id)", or the id alone when the outlet is unknown.
+fn article_label(article: &Article) -> String {
+    match &article.outlet {
+        Some(outlet) => format!("{outlet} ({})", article.id),
+        None => article.id.clone(),
+    }
+}
+
+/// One statement as the pair checks see it: the words of its content plus
+/// a nearby cue and speaker mention, and which of them are quoted.
+pub(crate) struct Side<'a> {
+    pub article_idx: usize,
+    pub article: &'a Article,
+    pub statement: &'a Statement,
+    pub tokens: Vec<Token>,
+    /// Per token: inside quotation marks (or the content of a direct quote).
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Side<'a> {
+    fn new(
+        articles: &'a [Article],
+        extractions: &'a [Extraction],
+        reference: StatementRef,
+    ) -> Side<'a> {
+        let article = &articles[reference.article_idx];
+        let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+        let frame = frame_range(statement);
+        let tokens = tokenize(&article.body, frame);
+        let quoted_ranges = quoted_ranges(&article.body, statement);
+        let quoted = tokens
+            .iter()
+            .map(|t| quoted_ranges.iter().any(|q| q.contains(&t.range)))
+            .collect();
+        Side {
+            article_idx: reference.article_idx,
+            article,
+            statement,
+            tokens,
+            quoted,
+        }
+    }
+
+    /// How explanations name this side's article.
+    pub fn label(&self) -> String {
+        article_label(self.article)
+    }
+}
+
+/// The content, widened to the cue and speaker mention when they are near.
+fn frame_range(statement: &Statement) -> Range {
+    let content = statement.content;
+    let near = |range: &Range| {
+        range.end + MAX_FRAME_GAP >= content.start && content.end + MAX_FRAME_GAP >= range.start
+    };
+    [statement.cue, statement.speaker.mention]
+        .into_iter()
+        .flatten()
+        .filter(near)
+        .fold(content, |frame, range| {
+            Range::new(frame.start.min(range.start), frame.end.max(range.end))
+        })
+}
+
+/// The quoted stretches of a statement: the whole content of a direct
+/// quote, else the stretches between quotation marks inside the content.
+fn quoted_ranges(body: &str, statement: &Statement) -> Vec<Range> {
+    let content = statement.content;
+    if statement.kind == StatementKind::Direct {
+        return vec![content];
+    }
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (offset, c) in content.text(body).char_indices() {
+        let at = content.start + offset;
+        match (c, open) {
+            ('\u{201c}', _) | ('"', None) => open = Some(at + c.len_utf8()),
+            ('\u{201d}' | '"', Some(start)) => {
+                ranges.push(Range::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests;
