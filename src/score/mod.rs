@@ -24,6 +24,9 @@ use crate::model::{
 /// A cue or speaker mention this close (bytes) to the content joins the
 /// compared words, so that "he reportedly told" is seen beside the quote.
 const MAX_FRAME_GAP: usize = 150;
+/// The compared words run on to the ends of the sentence, at most this far
+/// (bytes), so that words around a quotation are compared too.
+const MAX_SENTENCE_REACH: usize = 400;
 
 /// Scores every event; output order follows input order.
 pub fn score(
@@ -177,9 +180,9 @@ impl<'a> Side<'a> {
     ) -> Side<'a> {
         let article = &articles[reference.article_idx];
         let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
-        let frame = frame_range(statement);
+        let frame = sentence_range(&article.body, frame_range(statement));
         let tokens = tokenize(&article.body, frame);
-        let quoted_ranges = quoted_ranges(&article.body, statement);
+        let quoted_ranges = quoted_ranges(&article.body, statement, frame);
         let quoted = tokens
             .iter()
             .map(|t| quoted_ranges.iter().any(|q| q.contains(&t.range)))
@@ -214,17 +217,49 @@ fn frame_range(statement: &Statement) -> Range {
         })
 }
 
-/// The quoted stretches of a statement: the whole content of a direct
-/// quote, else the stretches between quotation marks inside the content.
-fn quoted_ranges(body: &str, statement: &Statement) -> Vec<Range> {
-    let content = statement.content;
-    if statement.kind == StatementKind::Direct {
-        return vec![content];
+/// Widens `range` to the sentence around it: back to just after the
+/// previous sentence end or line break, on to the next sentence end (a
+/// closing quotation mark included), each at most `MAX_SENTENCE_REACH`.
+fn sentence_range(body: &str, range: Range) -> Range {
+    let is_end = |prefix: &str| {
+        let trimmed = prefix.trim_end_matches(['\u{201d}', '"', '\'', '\u{2019}', ')']);
+        trimmed.ends_with(['.', '?', '!'])
+    };
+    let floor = range.start.saturating_sub(MAX_SENTENCE_REACH);
+    let mut start = range.start;
+    while start > floor {
+        let Some((offset, c)) = body[..start].char_indices().next_back() else {
+            break;
+        };
+        if c == '\n' || (c.is_whitespace() && is_end(&body[..offset])) {
+            break;
+        }
+        start = offset;
     }
+    let ceiling = (range.end + MAX_SENTENCE_REACH).min(body.len());
+    let mut end = range.end;
+    while end < ceiling && !is_end(&body[..end]) {
+        let Some(c) = body[end..].chars().next() else {
+            break;
+        };
+        if c == '\n' || (c.is_whitespace() && is_end(&body[..end])) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    Range::new(start, end.max(range.end))
+}
+
+/// The quoted stretches of a statement's frame: the whole content of a
+/// direct quote, and the stretches between quotation marks in the frame.
+fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> {
     let mut ranges = Vec::new();
+    if statement.kind == StatementKind::Direct {
+        ranges.push(statement.content);
+    }
     let mut open: Option<usize> = None;
-    for (offset, c) in content.text(body).char_indices() {
-        let at = content.start + offset;
+    for (offset, c) in frame.text(body).char_indices() {
+        let at = frame.start + offset;
         match (c, open) {
             ('\u{201c}', _) | ('"', None) => open = Some(at + c.len_utf8()),
             ('\u{201d}' | '"', Some(start)) => {

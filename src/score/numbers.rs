@@ -18,6 +18,10 @@ pub(crate) struct NumberMention {
     pub high: f64,
     /// `$`, `%`, or the stem of the counted noun; `None` when unknown.
     pub unit: Option<String>,
+    /// The modifier that widened the interval ("about", "more than"), if any.
+    pub modifier: Option<&'static str>,
+    /// The values as written, before the modifier widened them.
+    pub written: (f64, f64),
 }
 
 impl NumberMention {
@@ -29,10 +33,18 @@ impl NumberMention {
         }
     }
 
-    /// Whether no value lies in both intervals.
+    /// Whether the two cannot be the same figure: under the same modifier
+    /// ("about 15" / "about 20") the written values differ; otherwise no
+    /// value lies in both intervals ("about 300" / "320" agree).
     pub fn disjoint(&self, other: &NumberMention) -> bool {
-        let tolerance = 1e-9 * self.high.abs().max(other.high.abs()).max(1.0);
-        self.high + tolerance < other.low || other.high + tolerance < self.low
+        let apart = |a: (f64, f64), b: (f64, f64)| {
+            let tolerance = 1e-9 * a.1.abs().max(b.1.abs()).max(1.0);
+            a.1 + tolerance < b.0 || b.1 + tolerance < a.0
+        };
+        if self.modifier == other.modifier {
+            return apart(self.written, other.written);
+        }
+        apart((self.low, self.high), (other.low, other.high))
     }
 }
 
@@ -52,13 +64,16 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
             last += 1;
         }
         let unit = hyphen_unit.or_else(|| unit_around(body, tokens, i, last));
-        let (low, high) = apply_modifier(tokens, i, low, high);
+        let written = (low, high);
+        let (modifier, low, high) = apply_modifier(tokens, i, low, high);
         mentions.push(NumberMention {
             first: i,
             last,
             low,
             high,
             unit,
+            modifier,
+            written,
         });
         i = last + 1;
     }
@@ -68,7 +83,14 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
 /// The interval of one token: "300", "3,000.5", "2-3", "four", "three-year"
 /// (with unit "year"), "10-year". Ordinals and other words give `None`.
 fn value(norm: &str) -> Option<(f64, f64, Option<String>)> {
-    let parse = |text: &str| text.replace(',', "").parse::<f64>().ok();
+    let parse = |text: &str| {
+        let digits = text.trim_end_matches("'s");
+        let digits = digits
+            .strip_suffix('s')
+            .filter(|d| d.ends_with('0'))
+            .unwrap_or(digits);
+        digits.replace(',', "").parse::<f64>().ok()
+    };
     let word_or_digits = |text: &str| parse(text).or_else(|| number_word_value(text));
     let whole = parse(norm).or_else(|| number_word_value(norm).filter(|_| !norm.contains('-')));
     if let Some(value) = whole {
@@ -121,8 +143,51 @@ fn unit_around(body: &str, tokens: &[Token], first: usize, last: usize) -> Optio
     }
 }
 
-/// Widens `[low, high]` by the modifier in the two tokens before `first`.
-fn apply_modifier(tokens: &[Token], first: usize, low: f64, high: f64) -> (f64, f64) {
+/// Widens `[low, high]` by the modifier in the two tokens before `first`;
+/// gives the modifier too.
+fn apply_modifier(
+    tokens: &[Token],
+    first: usize,
+    low: f64,
+    high: f64,
+) -> (Option<&'static str>, f64, f64) {
+    let (low_out, high_out) = widen(tokens, first, low, high);
+    let modifier = MODIFIERS.iter().copied().find(|m| {
+        let n = m.split(' ').count();
+        first >= n
+            && tokens[first - n..first]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+                == *m
+    });
+    (modifier, low_out, high_out)
+}
+
+const MODIFIERS: [&str; 19] = [
+    "more than",
+    "at least",
+    "greater than",
+    "as many as",
+    "less than",
+    "fewer than",
+    "up to",
+    "at most",
+    "over",
+    "above",
+    "exceeding",
+    "under",
+    "below",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+];
+
+fn widen(tokens: &[Token], first: usize, low: f64, high: f64) -> (f64, f64) {
     let word = |back: usize| {
         first
             .checked_sub(back)
@@ -135,9 +200,7 @@ fn apply_modifier(tokens: &[Token], first: usize, low: f64, high: f64) -> (f64, 
         ("over" | "above" | "exceeding", _) => (low, f64::INFINITY),
         ("under" | "below", _) => (0.0, high),
         ("nearly" | "almost", _) => (low * 0.85, high),
-        ("about" | "around" | "roughly" | "approximately" | "some" | "estimated", _) => {
-            (low * 0.85, high * 1.15)
-        }
+        ("about" | "around" | "roughly" | "approximately", _) => (low * 0.9, high * 1.1),
         _ => (low, high),
     }
 }
