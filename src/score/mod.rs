@@ -61,6 +61,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
             .iter()
             .map(|r| omission(articles, extractions, *r)),
     );
+    divergences.extend(copy_omissions(articles, extractions, &event));
     sort_and_dedup(&mut divergences);
     ScoredEvent { event, divergences }
 }
@@ -135,6 +136,67 @@ fn omission(
             range: statement.content,
         }],
     )
+}
+
+/// Articles whose statements are nearly all aligned with each other's
+/// (a wire story and its rewrite) count as copies.
+const MIN_COPY_SHARE: f64 = 0.8;
+
+/// Omissions between near copies inside a larger event: when article `x`
+/// aligns nearly all its statements with article `y`, a statement of `y`
+/// whose alignment holds nothing from `x` was left out of `x`, even if a
+/// third outlet carries it (so it is not in `only_in`).
+fn copy_omissions(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    for &x in &event.articles {
+        for &y in &event.articles {
+            if x == y || !near_copies(extractions, event, x, y) {
+                continue;
+            }
+            for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
+                let has = |article_idx: usize| {
+                    alignment
+                        .statements
+                        .iter()
+                        .find(|r| r.article_idx == article_idx)
+                };
+                if let (Some(carried), None) = (has(y), has(x)) {
+                    let mut divergence = omission(articles, extractions, *carried);
+                    divergence.explanation = format!(
+                        "{} leaves out this statement that {}, otherwise a near copy, carries: \u{201c}{}\u{201d}.",
+                        article_label(&articles[x]),
+                        article_label(&articles[y]),
+                        extractions[y].statements[carried.statement_idx].content.text(&articles[y].body).chars().take(80).collect::<String>()
+                    );
+                    divergence.alignment_idx = Some(alignment_idx);
+                    found.push(divergence);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether at least `MIN_COPY_SHARE` of the statements of each of `x` and
+/// `y` sit in an alignment with a statement of the other.
+fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) -> bool {
+    let shared = event
+        .alignments
+        .iter()
+        .filter(|a| {
+            a.statements.iter().any(|r| r.article_idx == x)
+                && a.statements.iter().any(|r| r.article_idx == y)
+        })
+        .count() as f64;
+    let (n_x, n_y) = (
+        extractions[x].statements.len(),
+        extractions[y].statements.len(),
+    );
+    n_x > 0 && n_y > 0 && shared >= MIN_COPY_SHARE * n_x.max(n_y) as f64
 }
 
 /// Builds a divergence not yet tied to an alignment.

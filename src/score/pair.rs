@@ -405,8 +405,9 @@ fn check_misattribution(a: &Side, b: &Side, found: &mut Vec<Divergence>) -> bool
     true
 }
 
-/// A backup for unresolved speakers: a run of capitalised words swapped for
-/// a different run right beside a reporting verb ("Smith said" → "Jones said").
+/// A backup for unresolved speakers: in a sentence that reports speech, a
+/// run of capitalised words swapped for a different run ("Smith, an aide,
+/// said" → "Jones, an aide, said").
 fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
     let all_capitalised = |side: &Side, span: &Span<usize>| {
         !span.is_empty() && span.clone().all(|i| side.tokens[i].capitalised)
@@ -417,14 +418,12 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
     {
         return;
     }
-    let verb_beside = |side: &Side, span: &Span<usize>| {
-        [span.start.checked_sub(1), Some(span.end)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| side.tokens.get(i))
-            .any(|t| report_verb_class(&t.norm).is_some())
+    // The sentence must report speech: a reporting verb outside quotation marks.
+    let reports = |side: &Side| {
+        (0..side.tokens.len())
+            .any(|i| !side.quoted[i] && report_verb_class(&side.tokens[i].norm).is_some())
     };
-    if !verb_beside(a, &hunk.old) || !verb_beside(b, &hunk.new) {
+    if !reports(a) || !reports(b) {
         return;
     }
     found.push(divergence(
