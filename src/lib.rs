@@ -8,9 +8,11 @@
 
 pub mod align;
 pub mod extract;
+pub mod framing;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod run;
 pub mod score;
 pub mod segment;
 
@@ -20,12 +22,17 @@ use rayon::prelude::*;
 /// Extracts every article in parallel, then gives speakers canonical names
 /// across the whole set. Output order follows input order.
 pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
-    let mut extractions: Vec<Extraction> = articles
-        .par_iter()
-        .map(|article| extract::extract(article, &segment::segment(&article.body)))
-        .collect();
+    let mut extractions = extract_each(articles);
     extract::canonicalize(articles, &mut extractions);
     extractions
+}
+
+/// Extracts every article in parallel, names as each article gives them.
+pub fn extract_each(articles: &[Article]) -> Vec<Extraction> {
+    articles
+        .par_iter()
+        .map(|article| extract::extract(article, &segment::segment(&article.body)))
+        .collect()
 }
 
 /// The whole `compare` pipeline over articles already read.

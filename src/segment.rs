@@ -1,8 +1,309 @@
-//! Segment: splits a body into paragraphs and sentences with byte offsets.
+//! Segment: splits an article body into paragraphs and sentences.
+//!
+//! Takes the body as read; gives paragraphs (blank-line separated, or one a
+//! line when the body has no blank lines) and the sentences inside them, all
+//! as byte ranges into the body. A paragraph that is not prose (a photo
+//! caption, a lone "Details", a headline with no closing punctuation) is
+//! marked so that it never becomes a statement. Sentence ends survive
+//! abbreviations ("U.S.", "J.D. Vance", "Mr.", "Feb.") and closing quotes.
 
-use crate::model::Segments;
+use crate::model::{Paragraph, Range, Segments, Sentence};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
+/// Splits `body` into paragraphs and sentences.
 pub fn segment(body: &str) -> Segments {
-    let _ = body;
-    Segments::default()
+    let mut segments = Segments::default();
+    for range in paragraph_ranges(body) {
+        let paragraph_idx = segments.paragraphs.len();
+        let text = range.text(body);
+        segments.paragraphs.push(Paragraph {
+            range,
+            is_prose: is_prose(text),
+        });
+        for sentence in sentence_ranges(text) {
+            segments.sentences.push(Sentence {
+                range: Range::new(range.start + sentence.start, range.start + sentence.end),
+                paragraph_idx,
+            });
+        }
+    }
+    segments
+}
+
+/// Paragraph ranges, trimmed of surrounding whitespace. Blank lines separate
+/// paragraphs; a body without any blank line is taken one paragraph a line.
+fn paragraph_ranges(body: &str) -> Vec<Range> {
+    let has_blank_line = body.split('\n').skip(1).any(|line| line.trim().is_empty());
+    let mut ranges = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() || !has_blank_line {
+            if let Some(s) = start.take() {
+                ranges.push(trim_range(body, Range::new(s, end)));
+            }
+            if trimmed.is_empty() {
+                continue;
+            }
+        }
+        if start.is_none() {
+            start = Some(line_start);
+        }
+        end = line_start + line.len();
+    }
+    if let Some(s) = start {
+        ranges.push(trim_range(body, Range::new(s, end)));
+    }
+    ranges.retain(|range| !range.is_empty());
+    ranges
+}
+
+/// Shrinks a range so that it neither starts nor ends with whitespace.
+pub fn trim_range(body: &str, range: Range) -> Range {
+    let text = range.text(body);
+    let leading = text.len() - text.trim_start().len();
+    let trailing = text.len() - text.trim_end().len();
+    if leading == text.len() {
+        return Range::new(range.start, range.start);
+    }
+    Range::new(range.start + leading, range.end - trailing)
+}
+
+/// True when a paragraph reads as prose: it ends like a sentence and is not
+/// a caption or photo credit.
+fn is_prose(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace());
+    let ends_like_sentence = matches!(trimmed.chars().last(), Some('.' | '!' | '?' | ':' | '…'));
+    let ends_in_quote = text
+        .trim_end()
+        .ends_with(|c: char| matches!(c, '"' | '”' | '’' | '\''));
+    if !(ends_like_sentence || ends_in_quote) {
+        return false;
+    }
+    !is_photo_credit(text)
+}
+
+/// A caption line such as "Marco Rubio (Photo by Orlando Barria/EPA)".
+fn is_photo_credit(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let credit = [
+        "(photo",
+        "photo:",
+        "(getty",
+        "(ap photo",
+        "(reuters",
+        "photo credit",
+    ];
+    text.len() < 200 && credit.iter().any(|marker| lower.contains(marker))
+}
+
+/// Characters that may follow a sentence's final punctuation.
+const CLOSERS: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
+
+/// Sentence ranges relative to `text` (one paragraph).
+fn sentence_ranges(text: &str) -> Vec<Range> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let is_terminal = matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes());
+        if !is_terminal {
+            i += 1;
+            continue;
+        }
+        let mut end = i + if b.is_ascii() { 1 } else { '…'.len_utf8() };
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+            end += 1;
+        }
+        end = skip_closers(text, end);
+        if is_boundary(text, i, end) {
+            ranges.push(trim_range(text, Range::new(start, end)));
+            start = end;
+        }
+        i = end.max(i + 1);
+    }
+    if start < text.len() {
+        ranges.push(trim_range(text, Range::new(start, text.len())));
+    }
+    ranges.retain(|range| !range.is_empty());
+    ranges
+}
+
+fn skip_closers(text: &str, mut end: usize) -> usize {
+    while let Some(c) = text[end..].chars().next() {
+        if !CLOSERS.contains(&c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// Decides whether the terminal mark at `mark` (closed at `end`) ends a sentence.
+fn is_boundary(text: &str, mark: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let after_space = rest.trim_start();
+    if after_space.len() == rest.len() {
+        return rest.is_empty();
+    }
+    if after_space.is_empty() {
+        return true;
+    }
+    let next = after_space.chars().next().unwrap_or(' ');
+    let starts_sentence = next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-');
+    if !starts_sentence {
+        return false;
+    }
+    if text.as_bytes()[mark] != b'.' || end > mark + 1 {
+        return true;
+    }
+    let word = word_before(text, mark);
+    !is_abbreviation(word, first_word(after_space))
+}
+
+/// The word ending just before byte `mark`, including inner periods ("U.S").
+fn word_before(text: &str, mark: usize) -> &str {
+    let head = &text[..mark];
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '—'))
+        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    &head[start..]
+}
+
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// True when a period after `word` is an abbreviation's, not a sentence end.
+fn is_abbreviation(word: &str, next_word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let is_dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2);
+    if is_dotted && !is_initial {
+        // "U.S." ends a sentence when a common sentence opener follows.
+        return !sentence_openers().contains(next_word);
+    }
+    if is_initial {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    abbreviations().contains(lower.as_str())
+}
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_lines(include_str!("../lexicons/abbreviations.txt")).collect())
+}
+
+fn sentence_openers() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_lines(include_str!("../lexicons/sentence_openers.txt")).collect())
+}
+
+/// The entries of a lexicon file: one a line, `#` comments and blanks skipped.
+pub fn lexicon_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(body: &str, expected: &[&str]) {
+        let segments = segment(body);
+        let got: Vec<&str> = segments
+            .sentences
+            .iter()
+            .map(|sentence| sentence.range.text(body))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        check(
+            "Vice President J.D. Vance spoke in Feb. at the U.S. embassy. Mr. Smith left.",
+            &[
+                "Vice President J.D. Vance spoke in Feb. at the U.S. embassy.",
+                "Mr. Smith left.",
+            ],
+        );
+    }
+
+    #[test]
+    fn dotted_acronym_ends_a_sentence_before_an_opener() {
+        check(
+            "He flew to the U.S. The talks began.",
+            &["He flew to the U.S.", "The talks began."],
+        );
+    }
+
+    #[test]
+    fn ranges_and_numbers() {
+        check(
+            "Progress is possible in the next 2-3 months. It cost $3.5 billion.",
+            &[
+                "Progress is possible in the next 2-3 months.",
+                "It cost $3.5 billion.",
+            ],
+        );
+    }
+
+    #[test]
+    fn quote_that_ends_with_the_sentence() {
+        check(
+            "He said: “We will win.” Then he left. “Why?” she asked.",
+            &[
+                "He said: “We will win.”",
+                "Then he left.",
+                "“Why?” she asked.",
+            ],
+        );
+    }
+
+    #[test]
+    fn non_prose_lines_are_marked() {
+        let body = "Marco Rubio (Photo by Orlando Barria/EPA)\n\nDetails\n\nUS and Russia have started talks - Russian media\n\nThe talks began.";
+        let prose: Vec<bool> = segment(body)
+            .paragraphs
+            .iter()
+            .map(|p| p.is_prose)
+            .collect();
+        assert_eq!(prose, [false, false, false, true]);
+    }
+
+    #[test]
+    fn paragraphs_keep_byte_offsets() {
+        let body = "  First one.\n\n\nSecond — ünïcode.  \n";
+        let segments = segment(body);
+        let texts: Vec<&str> = segments
+            .paragraphs
+            .iter()
+            .map(|p| p.range.text(body))
+            .collect();
+        assert_eq!(texts, ["First one.", "Second — ünïcode."]);
+    }
+
+    #[test]
+    fn lines_are_paragraphs_when_there_are_no_blank_lines() {
+        let body = "One line.\nAnother line.";
+        assert_eq!(segment(body).paragraphs.len(), 2);
+    }
 }

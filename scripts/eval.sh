@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs parallax over the shared development sets and scores it with the
+# shared scorers. Needs ../shared beside the repository (skips otherwise).
+# Usage: scripts/eval.sh [OUT_DIR]   (default out/eval)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+if [ ! -d "$shared/data" ] || [ ! -d "$shared/eval" ]; then
+    echo "eval: $shared/data not found, skipping"
+    exit 0
+fi
+out=${1:-out/eval}
+mkdir -p "$out"
+cargo build --release --quiet
+bin=target/release/parallax
+
+echo "== polnear/dev: statements and speakers"
+"$bin" extract "$shared"/data/polnear/dev/*.txt > "$out/polnear-dev.jsonl"
+python3 "$shared/eval/polnear_score.py" --gold "$shared/data/polnear/dev" --pred "$out/polnear-dev.jsonl"
+
+echo "== basil-dev: events, quotes, framing, shared quotes"
+"$bin" compare "$shared/data/basil-dev/articles.jsonl" --out "$out/basil"
+"$bin" extract "$shared/data/basil-dev/articles.jsonl" > "$out/basil/extract.jsonl"
+python3 "$shared/eval/basil_score.py" "$shared/data/basil-dev/gold.json" "$out/basil/report.json" \
+    --extract "$out/basil/extract.jsonl" --articles "$shared/data/basil-dev/articles.jsonl"
+
+echo "== wire-dev: injected edits"
+"$bin" compare "$shared/data/wire-dev/articles.jsonl" --out "$out/wire"
+python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
+    --articles "$shared/data/wire-dev/articles.jsonl"

@@ -1,0 +1,1023 @@
+//! Attribution: the rule cascade that finds who said what in one article.
+//!
+//! Takes the body, its segments and quotation ranges; gives `Found`
+//! statements. Per sentence, the first cue that yields a speaker wins:
+//! "According to S, C" / "C, according to S"; then a cue verb with its
+//! speaker phrase before ("Rubio said") or after ("said Rubio"), and content
+//! that is the adjacent quotation, the clause after ("that ..."), or the
+//! clause before ("C, Rubio said"). Quotations left over take the previous
+//! speaker (floating quotes); other prose sentences become narration.
+
+use super::lexicon::{
+    AUXILIARY, BELIEF, CONJUNCTION, CUE, DETERMINER, EVIDENCE, GROUP, INTENT, OBJECT_PRONOUN,
+    PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
+};
+use super::speakers::{is_name_word, Gender, People};
+use super::tokens::{tokenize, Kind, Token};
+use super::Found;
+use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
+
+/// A sentence with the index range of its tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub range: Range,
+    pub first: usize,
+    pub end: usize,
+    pub paragraph_idx: usize,
+}
+
+/// An article prepared for the rules: tokens, sentences, quotes, people.
+pub struct Doc<'a> {
+    pub body: &'a str,
+    pub tokens: Vec<Token>,
+    pub in_quote: Vec<bool>,
+    pub sentences: Vec<Sent>,
+    pub paragraphs: &'a [Paragraph],
+    pub quotes: &'a [Range],
+    pub people: People,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(body: &'a str, segments: &'a Segments, quotes: &'a [Range]) -> Doc<'a> {
+        let mut tokens = Vec::with_capacity(body.len() / 5);
+        let mut sentences = Vec::with_capacity(segments.sentences.len());
+        for sentence in &segments.sentences {
+            let first = tokens.len();
+            tokenize(body, sentence.range, &mut tokens);
+            sentences.push(Sent {
+                range: sentence.range,
+                first,
+                end: tokens.len(),
+                paragraph_idx: sentence.paragraph_idx,
+            });
+        }
+        let in_quote = quote_flags(&tokens, quotes);
+        let people = People::collect(body, &tokens, sentences.iter().map(|s| (s.first, s.end)));
+        Doc {
+            body,
+            tokens,
+            in_quote,
+            sentences,
+            paragraphs: &segments.paragraphs,
+            quotes,
+            people,
+        }
+    }
+
+    fn text(&self, idx: usize) -> &'a str {
+        self.tokens[idx].range.text(self.body)
+    }
+
+    fn lower_is(&self, idx: usize, word: &str) -> bool {
+        self.tokens
+            .get(idx)
+            .is_some_and(|t| t.is_word() && t.range.text(self.body).eq_ignore_ascii_case(word))
+    }
+
+    /// The quotation that ends exactly where token `idx` ends.
+    fn quote_ending_at(&self, idx: usize) -> Option<Range> {
+        let end = self.tokens[idx].range.end;
+        let pos = self.quotes.partition_point(|q| q.end < end);
+        self.quotes.get(pos).filter(|q| q.end == end).copied()
+    }
+
+    /// The quotation that starts exactly where token `idx` starts.
+    fn quote_starting_at(&self, idx: usize) -> Option<Range> {
+        let start = self.tokens[idx].range.start;
+        let pos = self.quotes.partition_point(|q| q.start < start);
+        self.quotes.get(pos).filter(|q| q.start == start).copied()
+    }
+}
+
+/// Marks the tokens that lie inside a quotation (marks included).
+fn quote_flags(tokens: &[Token], quotes: &[Range]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut q = 0;
+    for (flag, token) in flags.iter_mut().zip(tokens) {
+        while q < quotes.len() && quotes[q].end <= token.range.start {
+            q += 1;
+        }
+        *flag = q < quotes.len() && quotes[q].contains(&token.range);
+    }
+    flags
+}
+
+/// A speaker phrase: the tokens that name the speaker for this statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Phrase {
+    /// The mention as reported (apposition included).
+    start: usize,
+    end: usize,
+    /// The core noun phrase to resolve (the name in "Yuri Ushakov, a member").
+    core_start: usize,
+    core_end: usize,
+}
+
+/// Someone recently mentioned, for resolving pronouns.
+#[derive(Debug, Clone)]
+struct Recent {
+    name: String,
+    role: Option<String>,
+    gender: Gender,
+    is_person: bool,
+}
+
+/// The running state of one article's pass: who spoke or was named last.
+#[derive(Default)]
+struct Context {
+    recent: Vec<Recent>,
+    last_speaker: Option<(Speaker, usize)>,
+}
+
+impl Context {
+    fn remember(&mut self, recent: Recent) {
+        self.recent.retain(|r| r.name != recent.name);
+        self.recent.push(recent);
+    }
+
+    fn pronoun(&self, word: &str) -> Option<&Recent> {
+        let want = match word.to_ascii_lowercase().as_str() {
+            "he" | "him" | "his" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            "they" | "it" | "them" => None,
+            _ => return None,
+        };
+        self.recent.iter().rev().find(|r| match want {
+            Some(gender) => r.is_person && (r.gender == gender || r.gender == Gender::Unknown),
+            None => !r.is_person,
+        })
+    }
+}
+
+/// Every statement of the article, in no particular order.
+pub fn statements(doc: &Doc) -> Vec<Found> {
+    let mut context = Context::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut claimed_until = 0;
+    let mut sentence_idx = 0;
+    for (paragraph_idx, paragraph) in doc.paragraphs.iter().enumerate() {
+        let first = sentence_idx;
+        while sentence_idx < doc.sentences.len()
+            && doc.sentences[sentence_idx].paragraph_idx == paragraph_idx
+        {
+            sentence_idx += 1;
+        }
+        let sentences = &doc.sentences[first..sentence_idx];
+        if paragraph_idx == 0 {
+            if let Some(statement) = headline(doc, sentences, &mut context) {
+                claimed_until = statement.content.end;
+                found.push(statement);
+                continue;
+            }
+        }
+        if !paragraph.is_prose {
+            continue;
+        }
+        let start = found.len();
+        for sentence in sentences {
+            remember_subject(doc, sentence, &mut context);
+            if sentence.range.end <= claimed_until {
+                continue;
+            }
+            if let Some(statement) = attribute(doc, sentence, &mut context) {
+                claimed_until = claimed_until.max(statement.content.end);
+                found.push(statement);
+            }
+        }
+        let claimed: Vec<Range> = found[start..].iter().map(|s| s.content).collect();
+        leftovers(
+            doc,
+            sentences,
+            &claimed,
+            &mut claimed_until,
+            &mut context,
+            &mut found,
+        );
+    }
+    found
+}
+
+/// Floating quotes and narration: sentences no attribution claimed.
+fn leftovers(
+    doc: &Doc,
+    sentences: &[Sent],
+    claimed: &[Range],
+    claimed_until: &mut usize,
+    context: &mut Context,
+    found: &mut Vec<Found>,
+) {
+    for sentence in sentences {
+        let overlaps = |range: &Range| range.overlap(&sentence.range) > 0;
+        if claimed.iter().any(overlaps) || found.iter().rev().take(3).any(|f| overlaps(&f.content))
+        {
+            continue;
+        }
+        if let Some(statement) = floating_quote(doc, sentence, context) {
+            *claimed_until = (*claimed_until).max(statement.content.end);
+            found.push(statement);
+            continue;
+        }
+        found.push(Found {
+            kind: StatementKind::Narration,
+            speaker: Speaker::default(),
+            cue: None,
+            content: sentence.range,
+        });
+    }
+}
+
+/// A sentence that is (mostly) a quotation with no cue of its own takes the
+/// speaker of the statement before it, within two paragraphs.
+fn floating_quote(doc: &Doc, sentence: &Sent, context: &Context) -> Option<Found> {
+    let (speaker, paragraph_idx) = context.last_speaker.as_ref()?;
+    if sentence.paragraph_idx > paragraph_idx + 2 {
+        return None;
+    }
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| q.overlap(&sentence.range) * 10 >= sentence.range.len() * 6)?;
+    Some(Found {
+        kind: StatementKind::Direct,
+        speaker: Speaker {
+            name: speaker.name.clone(),
+            mention: None,
+            role: speaker.role.clone(),
+        },
+        cue: None,
+        content: *quote,
+    })
+}
+
+/// A headline such as "Rubio: talks a first step" (first paragraph only).
+fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Found> {
+    let sentence = sentences.first()?;
+    let colon = (sentence.first..sentence.end.min(sentence.first + 6))
+        .find(|&i| doc.tokens[i].kind == Kind::Colon)?;
+    if colon == sentence.first
+        || !(sentence.first..colon).all(|i| is_name_word(doc.body, &doc.tokens[i]))
+    {
+        return None;
+    }
+    let last = sentences.last()?;
+    let content_end = trim_end(doc, colon + 1, last.end)?;
+    let content = Range::new(doc.tokens[colon + 1].range.start, content_end);
+    let phrase = Phrase {
+        start: sentence.first,
+        end: colon,
+        core_start: sentence.first,
+        core_end: colon,
+    };
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[colon].range),
+        content,
+        sentence,
+        context,
+    ))
+}
+
+/// Notes a name at the start of a sentence (its subject) for pronouns.
+fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
+    let mut i = sentence.first;
+    while i < sentence.end && doc.tokens[i].is_word() && !is_name_word(doc.body, &doc.tokens[i]) {
+        if i - sentence.first > 3 {
+            return;
+        }
+        i += 1;
+    }
+    let start = i;
+    while i < sentence.end && is_name_word(doc.body, &doc.tokens[i]) && !doc.tokens[i].is_possessive
+    {
+        i += 1;
+    }
+    if i == start || doc.tokens.get(i).is_some_and(|t| t.is_possessive) {
+        return;
+    }
+    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, i);
+    if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
+        let gender = doc.people.persons[person].gender;
+        context.remember(Recent {
+            name,
+            role: resolved.role,
+            gender,
+            is_person: true,
+        });
+    }
+}
+
+/// Tries the cues of one sentence in order; the first that works wins.
+fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
+    if doc.lower_is(sentence.first, "according") {
+        if let Some(found) = according_to(doc, sentence, sentence.first, context) {
+            return Some(found);
+        }
+    }
+    for c in sentence.first..sentence.end {
+        let token = &doc.tokens[c];
+        if !token.is_word()
+            || !token.has(CUE)
+            || doc.in_quote[c]
+            || !is_verb_position(doc, sentence, c)
+        {
+            continue;
+        }
+        if let Some(found) = cue_verb(doc, sentence, c, context) {
+            return Some(found);
+        }
+    }
+    let according = (sentence.first + 1..sentence.end)
+        .find(|&i| doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i])?;
+    according_to(doc, sentence, according, context)
+}
+
+/// A cue word used as a verb: not after a determiner, "to" or a possessive.
+fn is_verb_position(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    if doc.tokens[c].is_capitalized && c != sentence.first {
+        return false;
+    }
+    if c == sentence.first {
+        return false;
+    }
+    let prev = &doc.tokens[c - 1];
+    !(prev.is_possessive
+        || prev.has(DETERMINER) && !prev.has(PRONOUN | RELATIVE | SUBORDINATOR)
+        || doc.lower_is(c - 1, "to")
+        || doc.lower_is(c - 1, "of"))
+}
+
+/// "According to S, C." and "C, according to S."
+fn according_to(doc: &Doc, sentence: &Sent, at: usize, context: &mut Context) -> Option<Found> {
+    if !doc.lower_is(at + 1, "to") {
+        return None;
+    }
+    let np_start = at + 2;
+    let np_end = (np_start..sentence.end)
+        .find(|&i| !doc.tokens[i].is_word() || doc.in_quote[i])
+        .unwrap_or(sentence.end);
+    if np_end == np_start || np_end - np_start > 14 {
+        return None;
+    }
+    let cue = Range::new(doc.tokens[at].range.start, doc.tokens[at + 1].range.end);
+    let phrase = Phrase {
+        start: np_start,
+        end: np_end,
+        core_start: np_start,
+        core_end: np_end,
+    };
+    let content = if at == sentence.first {
+        if doc.tokens.get(np_end)?.kind != Kind::Comma {
+            return None;
+        }
+        content_after(doc, sentence, np_end + 1)?
+    } else if doc.tokens[at - 1].kind == Kind::Comma {
+        content_before(doc, sentence, at - 1)?
+    } else {
+        return None;
+    };
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(doc, speaker, Some(cue), content, sentence, context))
+}
+
+/// A cue verb at token `c`: find its speaker phrase, then its content.
+fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Option<Found> {
+    let mut lead = c;
+    while lead > sentence.first && is_skippable(doc, lead - 1) {
+        lead -= 1;
+    }
+    let inverted =
+        lead > sentence.first && matches!(doc.tokens[lead - 1].kind, Kind::Comma | Kind::Quote);
+    let after = if takes_object(doc, c) {
+        None
+    } else {
+        phrase_forward(doc, c + 1, sentence.end)
+    };
+    let before = phrase_backward(doc, sentence.first, lead);
+    let before_is_aside = before.is_some_and(|p| p.end == lead - 1 || p.start != p.core_start);
+    let phrase = match (inverted, after, before) {
+        (true, _, Some(before)) if before_is_aside => before,
+        (true, Some(after), _) => after,
+        (_, _, Some(before)) => before,
+        _ => return None,
+    };
+    let flags = doc.tokens[c].flags;
+    if flags & EVIDENCE != 0 && !phrase_has(doc, phrase, GROUP) {
+        return None;
+    }
+    if flags & CUE & !EVIDENCE & !(BELIEF | INTENT) == 0
+        && flags & INTENT != 0
+        && !doc.lower_is(c + 1, "to")
+    {
+        return None;
+    }
+    let construction_start = phrase.start.min(lead);
+    let construction_end = phrase.end.max(c + 1);
+    let content = content_for(doc, sentence, c, construction_start, construction_end)?;
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[c].range),
+        content,
+        sentence,
+        context,
+    ))
+}
+
+/// Words between a speaker and the cue that do not end the phrase:
+/// auxiliaries and adverbs ("has also said", "later told").
+fn is_skippable(doc: &Doc, idx: usize) -> bool {
+    let token = &doc.tokens[idx];
+    token.is_word()
+        && !token.is_capitalized
+        && (token.has(AUXILIARY) && !token.has(PRONOUN)
+            || doc.text(idx).ends_with("ly") && !token.has(GROUP | TITLE))
+}
+
+fn phrase_has(doc: &Doc, phrase: Phrase, flag: u32) -> bool {
+    doc.tokens[phrase.core_start..phrase.core_end]
+        .iter()
+        .any(|t| t.has(flag))
+}
+
+/// Content of the statement whose cue is `c` and whose speaker and cue
+/// occupy tokens `[start, end)`.
+fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -> Option<Range> {
+    let before_idx = start.checked_sub(1).filter(|&i| i >= sentence.first);
+    if let Some(quote) = before_idx.and_then(|i| quote_before(doc, i)) {
+        let quote = extend_with_following_quote(doc, sentence, end, quote);
+        return Some(extend_with_next_sentences(doc, sentence, quote));
+    }
+    let after_start = skip_object(doc, sentence, c, end);
+    if let Some(quote) = quote_after(doc, sentence, after_start) {
+        return Some(extend_with_next_sentences(doc, sentence, quote));
+    }
+    let after_words = count_words(doc, after_start, sentence.end);
+    let opens_clause = doc.lower_is(after_start, "that") || doc.lower_is(after_start, "to");
+    let comma_before =
+        before_idx.is_some_and(|i| doc.tokens[i].kind == Kind::Comma) && start > sentence.first + 1;
+    if opens_clause {
+        return content_after(doc, sentence, after_start);
+    }
+    let trailer_follows =
+        doc.tokens.get(end).is_some_and(|t| t.kind == Kind::Comma) && is_trailer(doc, end + 1);
+    if comma_before && trailer_follows {
+        return content_before(doc, sentence, before_idx?);
+    }
+    if comma_before {
+        let next = doc.tokens.get(after_start);
+        let trails = after_words == 0
+            || next.is_some_and(|t| {
+                t.has(PREPOSITION | WEEKDAY_OR_MONTH)
+                    || t.kind != Kind::Word && t.kind != Kind::Comma
+            })
+            || after_words <= 2;
+        if next.is_some_and(|t| t.kind == Kind::Comma)
+            && after_words >= 3
+            && !is_trailer(doc, after_start + 1)
+        {
+            return middle_content(doc, sentence, start, after_start);
+        }
+        if trails || next.is_some_and(|t| t.kind == Kind::Comma) {
+            return content_before(doc, sentence, before_idx?);
+        }
+    }
+    if after_words >= 2 && doc.tokens[c].flags & EVIDENCE == 0
+        || after_words >= 2 && doc.tokens[c].has(EVIDENCE)
+    {
+        return content_after(doc, sentence, after_start);
+    }
+    None
+}
+
+/// "The talks, he said, were a first step." → the whole sentence.
+fn middle_content(doc: &Doc, sentence: &Sent, start: usize, after_start: usize) -> Option<Range> {
+    let _ = (start, after_start);
+    let end = trim_end(doc, sentence.first, sentence.end)?;
+    Some(Range::new(doc.tokens[sentence.first].range.start, end))
+}
+
+/// Skips the listener of "told", "asked", "warned", ... up to "that", a
+/// colon or a quotation; returns where the content begins.
+fn skip_object(doc: &Doc, sentence: &Sent, c: usize, end: usize) -> usize {
+    let mut i = end;
+    if takes_object(doc, c) {
+        let limit = sentence.end.min(end + 8);
+        if let Some(j) = (end..limit).find(|&j| {
+            doc.lower_is(j, "that")
+                || matches!(doc.tokens[j].kind, Kind::Colon | Kind::Quote | Kind::Comma)
+        }) {
+            i = j;
+        }
+    }
+    while i < sentence.end && matches!(doc.tokens[i].kind, Kind::Colon | Kind::Comma) {
+        i += 1;
+    }
+    i
+}
+
+/// Verbs whose next phrase is the listener, not the speaker ("told Y").
+fn takes_object(doc: &Doc, c: usize) -> bool {
+    let verb = doc.text(c).to_ascii_lowercase();
+    matches!(
+        verb.as_str(),
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "warned"
+            | "warns"
+            | "assured"
+            | "reassured"
+            | "informed"
+            | "reminded"
+            | "urged"
+            | "promised"
+            | "advised"
+            | "praised"
+            | "criticized"
+            | "accused"
+            | "blamed"
+            | "thanked"
+    )
+}
+
+/// The quotation right before the speaker and cue: `"Q," said S` or `"Q", S said`.
+fn quote_before(doc: &Doc, idx: usize) -> Option<Range> {
+    let token = &doc.tokens[idx];
+    if token.kind == Kind::Quote {
+        return doc.quote_ending_at(idx);
+    }
+    if token.kind == Kind::Comma && idx > 0 && doc.tokens[idx - 1].kind == Kind::Quote {
+        return doc.quote_ending_at(idx - 1);
+    }
+    None
+}
+
+/// The quotation starting where the content begins (`S said: "Q"`), when
+/// it runs to the end of the sentence.
+fn quote_after(doc: &Doc, sentence: &Sent, at: usize) -> Option<Range> {
+    if at >= sentence.end || doc.tokens[at].kind != Kind::Quote {
+        return None;
+    }
+    let quote = doc.quote_starting_at(at)?;
+    let rest = (sentence.first..sentence.end)
+        .filter(|&i| doc.tokens[i].range.start >= quote.end)
+        .filter(|&i| doc.tokens[i].is_word())
+        .count();
+    (rest <= 2).then_some(quote)
+}
+
+/// `"Q1," he said, "Q2."`: the content runs on to the second quotation.
+fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Range) -> Range {
+    let mut i = end;
+    while i < sentence.end && doc.tokens[i].kind == Kind::Comma {
+        i += 1;
+    }
+    if i < sentence.end && doc.tokens[i].kind == Kind::Quote {
+        if let Some(next) = doc.quote_starting_at(i) {
+            return Range::new(quote.start, next.end);
+        }
+    }
+    quote
+}
+
+/// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
+/// each a sentence of its own, continue the speaker's quote.
+fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Range {
+    let mut end = content.end;
+    let position = doc
+        .sentences
+        .partition_point(|s| s.range.start < sentence.range.start);
+    for next in &doc.sentences[position + 1..] {
+        if next.paragraph_idx != sentence.paragraph_idx {
+            break;
+        }
+        if next.range.end <= end {
+            continue;
+        }
+        let first = next.first;
+        let is_quote_start = doc.tokens.get(first).is_some_and(|t| t.kind == Kind::Quote)
+            && doc.quote_starting_at(first).is_some();
+        let continues = next.range.start < end;
+        if !(is_quote_start || continues) {
+            break;
+        }
+        let quote = doc
+            .quotes
+            .iter()
+            .find(|q| q.overlap(&next.range) > 0 && q.end > end);
+        match quote {
+            Some(q) if q.overlap(&next.range) * 10 >= next.range.len() * 8 => end = q.end,
+            _ => break,
+        }
+    }
+    Range::new(content.start, end)
+}
+
+/// Content from token `from` to the end of the sentence, stopping before a
+/// trailer such as ", according to ..." and the final punctuation.
+fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
+    if from >= sentence.end {
+        return None;
+    }
+    let mut end = sentence.end;
+    for i in from + 1..sentence.end {
+        if doc.tokens[i].kind == Kind::Comma && !doc.in_quote[i] && is_trailer(doc, i + 1) {
+            end = i;
+            break;
+        }
+        if doc.tokens[i].kind == Kind::Semicolon && !doc.in_quote[i] {
+            end = i;
+            break;
+        }
+    }
+    let start = doc.tokens[from].range.start;
+    let content_end = trim_end(doc, from, end)?;
+    // A quotation that starts inside the content is kept whole.
+    let content_end = doc
+        .quotes
+        .iter()
+        .find(|q| q.start >= start && q.start < content_end && q.end > content_end)
+        .map_or(content_end, |q| q.end.min(sentence.range.end.max(q.end)));
+    (content_end > start).then(|| Range::new(start, content_end))
+}
+
+/// Words after a comma that end a clause of content: "according to",
+/// "as reported by", "citing", "writes", "adding".
+fn is_trailer(doc: &Doc, i: usize) -> bool {
+    doc.lower_is(i, "according")
+        || doc.lower_is(i, "as")
+            && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
+        || doc.lower_is(i, "citing")
+        || doc.lower_is(i, "writes")
+        || doc.lower_is(i, "wrote")
+        || doc.lower_is(i, "reports")
+}
+
+/// Content from the sentence start to the comma at `comma` (exclusive),
+/// widened to a quotation that began in an earlier sentence.
+fn content_before(doc: &Doc, sentence: &Sent, comma: usize) -> Option<Range> {
+    if comma <= sentence.first {
+        return None;
+    }
+    let mut start = doc.tokens[sentence.first].range.start;
+    let end = doc.tokens[comma - 1].range.end;
+    if doc.in_quote[sentence.first] {
+        if let Some(quote) = doc
+            .quotes
+            .iter()
+            .find(|q| q.contains(&doc.tokens[sentence.first].range))
+        {
+            start = quote.start;
+        }
+    }
+    let end = if doc.tokens[comma].kind == Kind::Quote {
+        doc.tokens[comma].range.end
+    } else {
+        end
+    };
+    (end > start).then(|| Range::new(start, end))
+}
+
+/// The end of the last token in `[from, end)` that is not final punctuation.
+fn trim_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut last = end;
+    while last > from {
+        let token = &doc.tokens[last - 1];
+        let is_trailing = matches!(
+            token.kind,
+            Kind::Terminal | Kind::Comma | Kind::Colon | Kind::Dash
+        ) || token.kind == Kind::Quote && !doc.in_quote[last - 1];
+        if !is_trailing || token.kind == Kind::Quote && doc.in_quote[last - 1] {
+            break;
+        }
+        last -= 1;
+    }
+    (last > from).then(|| doc.tokens[last - 1].range.end)
+}
+
+fn count_words(doc: &Doc, from: usize, end: usize) -> usize {
+    doc.tokens[from.min(end)..end]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
+}
+
+/// A speaker phrase ending right before token `hi`: "Rubio", "the secretary
+/// of state", "Tammy Bruce, a State Department spokeswoman,", "Dmitriev,
+/// who also traveled to Riyadh,".
+fn phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Phrase> {
+    if hi <= lo {
+        return None;
+    }
+    if doc.tokens[hi - 1].kind != Kind::Comma {
+        let (start, end) = noun_phrase_backward(doc, lo, hi)?;
+        return Some(Phrase {
+            start,
+            end,
+            core_start: start,
+            core_end: end,
+        });
+    }
+    let comma = hi - 1;
+    // "NAME, an aside, said": the name before the first comma of the aside.
+    let mut open = comma;
+    for _ in 0..3 {
+        open = (lo..open)
+            .rev()
+            .find(|&i| !doc.tokens[i].is_word() && !doc.in_quote[i])?;
+        if doc.tokens[open].kind != Kind::Comma || open + 1 >= comma {
+            break;
+        }
+        let first = &doc.tokens[open + 1];
+        let is_aside = first.has(RELATIVE)
+            || !first.is_capitalized && !first.has(PRONOUN)
+            || first.has(DETERMINER) && !first.has(PRONOUN);
+        if !is_aside {
+            break;
+        }
+        if let Some((start, end)) = noun_phrase_backward(doc, lo, open) {
+            let names_someone = (start..end).any(|i| {
+                is_name_word(doc.body, &doc.tokens[i]) || doc.tokens[i].has(PRONOUN | GROUP | TITLE)
+            });
+            if names_someone {
+                return Some(Phrase {
+                    start,
+                    end: comma,
+                    core_start: start,
+                    core_end: end,
+                });
+            }
+        }
+    }
+    // "an aside, NAME, said": the name between the last two commas.
+    let open = (lo..comma).rev().find(|&i| !doc.tokens[i].is_word())?;
+    if doc.tokens[open].kind != Kind::Comma || open + 1 >= comma {
+        return None;
+    }
+    let (start, end) = noun_phrase_backward(doc, open + 1, comma)?;
+    if start != open + 1 || !(start..end).any(|i| is_name_word(doc.body, &doc.tokens[i])) {
+        return None;
+    }
+    let mention_start = apposition_start(doc, lo, open).unwrap_or(start);
+    Some(Phrase {
+        start: mention_start,
+        end,
+        core_start: start,
+        core_end: end,
+    })
+}
+
+/// "a member of the Russian delegation, NAME": where the apposition starts.
+fn apposition_start(doc: &Doc, lo: usize, comma: usize) -> Option<usize> {
+    let start = (lo..comma)
+        .rev()
+        .find(|&i| !doc.tokens[i].is_word())
+        .map_or(lo, |i| i + 1);
+    let first = doc.tokens.get(start)?;
+    let is_indefinite = matches!(doc.text(start).to_ascii_lowercase().as_str(), "a" | "an");
+    (start < comma
+        && first.is_word()
+        && is_indefinite
+        && doc.tokens[start..comma]
+            .iter()
+            .any(|t| t.has(TITLE | GROUP)))
+    .then_some(start)
+}
+
+/// The noun phrase ending right before `hi`, as a token range.
+fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut s = hi;
+    while s > lo {
+        let i = s - 1;
+        let token = &doc.tokens[i];
+        if !token.is_word() || doc.in_quote[i] {
+            break;
+        }
+        if token.has(PRONOUN | OBJECT_PRONOUN | RELATIVE) && !token.has(DETERMINER)
+            || doc.lower_is(i, "who")
+        {
+            if s == hi {
+                s -= 1;
+            }
+            break;
+        }
+        let is_and_between_names = doc.lower_is(i, "and")
+            && i > lo
+            && is_name_word(doc.body, &doc.tokens[i - 1])
+            && s < hi;
+        if token.has(SUBORDINATOR | CONJUNCTION) && !token.has(DETERMINER) && !is_and_between_names
+        {
+            break;
+        }
+        if token.has(CUE) && !token.is_capitalized && !token.has(GROUP | TITLE) {
+            break;
+        }
+        if token.has(DETERMINER) {
+            s -= 1;
+            let inside =
+                i > lo && doc.tokens[i - 1].has(PREPOSITION) && !doc.tokens[i - 1].is_capitalized;
+            let joined = i > lo + 1
+                && doc.lower_is(i - 1, "and")
+                && is_name_word(doc.body, &doc.tokens[i - 2]);
+            if joined {
+                s -= 1;
+                continue;
+            }
+            if !inside {
+                break;
+            }
+            continue;
+        }
+        if token.has(PREPOSITION) {
+            let bridges = !token.is_capitalized
+                && matches!(doc.text(i), "of" | "for")
+                && i > lo
+                && doc.tokens[i - 1].is_word();
+            if !bridges {
+                break;
+            }
+        }
+        if token.has(AUXILIARY) && !token.has(TITLE | GROUP) || token.has(WEEKDAY_OR_MONTH) {
+            break;
+        }
+        if hi - s >= 9 {
+            break;
+        }
+        s -= 1;
+    }
+    while s < hi && doc.tokens[s].has(PREPOSITION) && !doc.tokens[s].has(DETERMINER) {
+        s += 1;
+    }
+    (s < hi && is_speaker_like(doc, s, hi)).then_some((s, hi))
+}
+
+/// A phrase can speak when it holds a name, a pronoun, or ends in a title
+/// or group noun, or is led by a determiner ("The bank", "Several members").
+fn is_speaker_like(doc: &Doc, start: usize, end: usize) -> bool {
+    let tokens = &doc.tokens[start..end];
+    let head = &tokens[tokens.len() - 1];
+    if head.is_possessive || head.has(PREPOSITION | CONJUNCTION | SUBORDINATOR) {
+        return false;
+    }
+    let has_name = tokens.iter().enumerate().any(|(k, t)| {
+        is_name_word(doc.body, t) || t.has(PRONOUN | RELATIVE) || doc.lower_is(start + k, "who")
+    });
+    let led_by_determiner = tokens[0].has(DETERMINER) && tokens.len() >= 2;
+    has_name || head.has(GROUP | TITLE) || led_by_determiner
+}
+
+/// A speaker phrase right after an inverted cue: "said Rubio", "said U.S.
+/// State Department spokeswoman Tammy Bruce", "said the secretary of state".
+fn phrase_forward(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
+    let mut e = start;
+    while e < hi {
+        let token = &doc.tokens[e];
+        if !token.is_word() || doc.in_quote[e] {
+            break;
+        }
+        if token.has(PRONOUN) && e == start {
+            e += 1;
+            break;
+        }
+        let bridge = !token.is_capitalized && matches!(doc.text(e), "of" | "for") && e > start;
+        let fits = token.is_capitalized
+            && !token.has(PREPOSITION | SUBORDINATOR | CONJUNCTION | WEEKDAY_OR_MONTH)
+            || token.has(TITLE | GROUP)
+            || token.has(DETERMINER) && !token.has(PRONOUN)
+            || bridge;
+        if !fits || e - start >= 10 {
+            break;
+        }
+        e += 1;
+    }
+    while e > start
+        && (doc.tokens[e - 1].has(PREPOSITION | DETERMINER) && !doc.tokens[e - 1].has(PRONOUN))
+    {
+        e -= 1;
+    }
+    (e > start && is_speaker_like(doc, start, e)).then_some(Phrase {
+        start,
+        end: e,
+        core_start: start,
+        core_end: e,
+    })
+}
+
+/// Resolves a speaker phrase to a speaker (name, mention, role).
+fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
+    let mention = Some(Range::new(
+        doc.tokens[phrase.start].range.start,
+        doc.tokens[phrase.end - 1].range.end,
+    ));
+    let core = &doc.tokens[phrase.core_start];
+    if phrase.core_end - phrase.core_start == 1 && core.has(PRONOUN | RELATIVE)
+        || doc.lower_is(phrase.core_start, "who")
+    {
+        let recent = if core.has(RELATIVE) || doc.lower_is(phrase.core_start, "who") {
+            antecedent(doc, phrase.core_start, context)
+        } else {
+            context.pronoun(doc.text(phrase.core_start)).cloned()
+        };
+        return Speaker {
+            name: recent.as_ref().map(|r| r.name.clone()),
+            role: recent.and_then(|r| r.role),
+            mention,
+        };
+    }
+    let resolved = doc
+        .people
+        .resolve(doc.body, &doc.tokens, phrase.core_start, phrase.core_end);
+    Speaker {
+        name: resolved.name.filter(|n| !n.is_empty()),
+        mention,
+        role: resolved.role,
+    }
+}
+
+/// "Dmitriev, who ..." → the phrase before the comma ahead of "who".
+fn antecedent(doc: &Doc, who: usize, context: &Context) -> Option<Recent> {
+    let comma = who
+        .checked_sub(1)
+        .filter(|&i| doc.tokens[i].kind == Kind::Comma)?;
+    let (start, end) = noun_phrase_backward(doc, comma.saturating_sub(10), comma)?;
+    if end - start == 1 && doc.tokens[start].has(PRONOUN) {
+        return context.pronoun(doc.text(start)).cloned();
+    }
+    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+    Some(Recent {
+        name: resolved.name?,
+        role: resolved.role,
+        gender: Gender::Unknown,
+        is_person: resolved.person.is_some(),
+    })
+}
+
+/// Builds the statement, and remembers its speaker for later pronouns and
+/// floating quotes.
+fn finish(
+    doc: &Doc,
+    speaker: Speaker,
+    cue: Option<Range>,
+    content: Range,
+    sentence: &Sent,
+    context: &mut Context,
+) -> Found {
+    let kind = kind_of(doc, content);
+    if let Some(name) = &speaker.name {
+        let person = doc.people.persons.iter().find(|p| &p.name == name);
+        let is_person = person.is_some()
+            || name.split(' ').count() >= 2
+                && name
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let pronoun_gender = speaker
+            .mention
+            .map(|m| m.text(doc.body).to_ascii_lowercase())
+            .and_then(|m| match m.as_str() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            });
+        context.remember(Recent {
+            name: name.clone(),
+            role: speaker.role.clone(),
+            gender: pronoun_gender
+                .or(person.map(|p| p.gender))
+                .unwrap_or(Gender::Unknown),
+            is_person,
+        });
+        context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
+    }
+    Found {
+        kind,
+        speaker,
+        cue,
+        content,
+    }
+}
+
+/// Direct when the content is one quotation (or quotations joined by the
+/// attribution), mixed when it holds a quoted fragment, else indirect.
+fn kind_of(doc: &Doc, content: Range) -> StatementKind {
+    let inside: Vec<&Range> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.overlap(&content) > 0)
+        .collect();
+    match inside.as_slice() {
+        [] => StatementKind::Indirect,
+        [first, ..]
+            if first.start == content.start
+                && inside.last().is_some_and(|l| l.end == content.end) =>
+        {
+            StatementKind::Direct
+        }
+        _ => StatementKind::Mixed,
+    }
+}

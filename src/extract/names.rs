@@ -1,0 +1,229 @@
+//! Names: one canonical name per person across a whole run.
+//!
+//! Takes the extractions of many articles; rewrites each speaker name to its
+//! canonical form. Full names that share a surname and a compatible first
+//! name are one person ("Marco Rubio", "Marco A. Rubio"); surnames a letter
+//! apart with the same first initial are one person spelt two ways
+//! ("Steve Witkoff" / "Steve Whitkoff", Jaro-Winkler ≥ 0.9); a bare surname
+//! takes the full name when exactly one person in the run has it. Two people
+//! sharing a surname stay apart when their first names differ. The registry
+//! can be fed chunk by chunk (streaming); a canonical name, once given, never
+//! changes, so earlier output stays valid.
+
+use crate::model::{Article, Extraction};
+use std::collections::BTreeMap;
+
+/// Jaro-Winkler similarity above which two surnames are one name misspelt.
+const SURNAME_SIMILARITY: f64 = 0.9;
+
+#[derive(Debug, Clone, Default)]
+struct Cluster {
+    /// Full names seen, with how often.
+    spellings: BTreeMap<String, usize>,
+    canonical: Option<String>,
+}
+
+/// Canonical names known so far in a run.
+#[derive(Debug, Clone, Default)]
+pub struct NameRegistry {
+    clusters: Vec<Cluster>,
+    /// Lower-case surname → clusters holding it.
+    by_surname: BTreeMap<String, Vec<usize>>,
+}
+
+/// Canonicalizes every speaker name of a whole set of extractions at once.
+pub fn canonicalize(articles: &[Article], extractions: &mut [Extraction]) {
+    let _ = articles;
+    let mut registry = NameRegistry::default();
+    registry.observe(extractions);
+    registry.apply(extractions);
+}
+
+/// Splits a name into (lower-case first name, lower-case surname), skipping
+/// suffixes such as "Jr."; `None` for one-word names.
+fn parts(name: &str) -> Option<(String, String)> {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.len() > 2
+        && matches!(
+            words
+                .last()
+                .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+                .as_deref(),
+            Some("jr" | "sr" | "ii" | "iii" | "iv")
+        )
+    {
+        words.pop();
+    }
+    if words.len() < 2
+        || !words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
+    Some((
+        words[0].to_lowercase(),
+        words[words.len() - 1].to_lowercase(),
+    ))
+}
+
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    a == b || (a.len() == 1 || b.len() == 1) && a.chars().next() == b.chars().next()
+}
+
+impl NameRegistry {
+    /// Registers the full names spoken in `extractions`.
+    pub fn observe(&mut self, extractions: &[Extraction]) {
+        for extraction in extractions {
+            for statement in &extraction.statements {
+                if let Some(name) = &statement.speaker.name {
+                    self.add(name);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, name: &str) {
+        let Some((first, surname)) = parts(name) else {
+            return;
+        };
+        let idx = self.find(&first, &surname).unwrap_or_else(|| {
+            self.clusters.push(Cluster::default());
+            self.clusters.len() - 1
+        });
+        *self.clusters[idx]
+            .spellings
+            .entry(name.to_string())
+            .or_default() += 1;
+        let holders = self.by_surname.entry(surname).or_default();
+        if !holders.contains(&idx) {
+            holders.push(idx);
+        }
+    }
+
+    /// The cluster of a person with this first name and surname, allowing a
+    /// misspelt surname.
+    fn find(&self, first: &str, surname: &str) -> Option<usize> {
+        let agrees = |idx: &usize| {
+            self.clusters[*idx]
+                .spellings
+                .keys()
+                .filter_map(|name| parts(name))
+                .any(|(f, _)| first_names_agree(&f, first))
+        };
+        if let Some(idx) = self
+            .by_surname
+            .get(surname)
+            .and_then(|c| c.iter().copied().find(agrees))
+        {
+            return Some(idx);
+        }
+        self.by_surname
+            .iter()
+            .filter(|(other, _)| {
+                other.chars().next() == surname.chars().next()
+                    && strsim::jaro_winkler(other, surname) >= SURNAME_SIMILARITY
+            })
+            .flat_map(|(_, clusters)| clusters.iter().copied())
+            .find(|idx| {
+                self.clusters[*idx]
+                    .spellings
+                    .keys()
+                    .filter_map(|name| parts(name))
+                    .any(|(f, _)| f == first)
+            })
+    }
+
+    /// The canonical form of `name`, fixing the cluster's name on first use.
+    pub fn canonical(&mut self, name: &str) -> Option<String> {
+        let idx = match parts(name) {
+            Some((first, surname)) => self.find(&first, &surname)?,
+            None => {
+                let holders = self.by_surname.get(&name.to_lowercase())?;
+                match holders.as_slice() {
+                    [only] => *only,
+                    _ => return None,
+                }
+            }
+        };
+        let cluster = &mut self.clusters[idx];
+        let canonical = cluster
+            .canonical
+            .get_or_insert_with(|| most_common(&cluster.spellings));
+        Some(canonical.clone())
+    }
+
+    /// Rewrites every speaker name in `extractions` to its canonical form.
+    pub fn apply(&mut self, extractions: &mut [Extraction]) {
+        for extraction in extractions.iter_mut() {
+            for statement in &mut extraction.statements {
+                if let Some(name) = &statement.speaker.name {
+                    if let Some(canonical) = self.canonical(name) {
+                        statement.speaker.name = Some(canonical);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The most frequent spelling; ties go to the longer, then the smaller.
+fn most_common(spellings: &BTreeMap<String, usize>) -> String {
+    spellings
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(seen: &[&str], asked: &str, expected: Option<&str>) {
+        let mut registry = NameRegistry::default();
+        for name in seen {
+            registry.add(name);
+        }
+        assert_eq!(registry.canonical(asked).as_deref(), expected);
+    }
+
+    #[test]
+    fn surname_takes_the_full_name() {
+        check(&["Marco Rubio"], "Rubio", Some("Marco Rubio"));
+    }
+
+    #[test]
+    fn misspelt_surname_is_the_same_person() {
+        check(
+            &["Steve Witkoff", "Steve Witkoff", "Steve Whitkoff"],
+            "Steve Whitkoff",
+            Some("Steve Witkoff"),
+        );
+    }
+
+    #[test]
+    fn same_surname_different_first_names_stay_apart() {
+        check(
+            &["Hillary Clinton", "Bill Clinton"],
+            "Bill Clinton",
+            Some("Bill Clinton"),
+        );
+        check(&["Hillary Clinton", "Bill Clinton"], "Clinton", None);
+    }
+
+    #[test]
+    fn initial_agrees_with_first_name() {
+        check(
+            &["Marco Rubio", "M. Rubio"],
+            "M. Rubio",
+            Some("Marco Rubio"),
+        );
+    }
+}

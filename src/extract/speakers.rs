@@ -1,0 +1,433 @@
+//! Speakers: the people an article names, and which of them a mention means.
+//!
+//! Takes an article's tokens; gives a table of people (full name as written
+//! without titles, surname, role such as "US Secretary of State", gender when
+//! a title or pronoun shows it) and resolves a speaker phrase ("Rubio",
+//! "the secretary of state", "a member of the Russian delegation, Yuri
+//! Ushakov", "European officials") to a person or a group name. Pronouns are
+//! resolved by the caller, which knows the order of statements.
+
+use super::lexicon::{
+    AUXILIARY, CONJUNCTION, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE,
+    WEEKDAY_OR_MONTH,
+};
+use super::tokens::{Kind, Token};
+use crate::model::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// A person named in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Full name without titles or possessive: "Marco Rubio".
+    pub name: String,
+    /// Lower-case last word of the name: "rubio".
+    pub surname: String,
+    pub role: Option<String>,
+    pub gender: Gender,
+    /// Byte offset of the first mention.
+    pub first_seen: usize,
+}
+
+/// What a speaker phrase resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    /// Index into `People::persons` when the speaker is a known person.
+    pub person: Option<usize>,
+}
+
+/// The people of one article.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+}
+
+const NOT_NAME: u32 =
+    DETERMINER | PREPOSITION | CONJUNCTION | PRONOUN | AUXILIARY | SUBORDINATOR | RELATIVE;
+
+const PARTICLES: [&str; 10] = [
+    "bin", "de", "van", "von", "al", "da", "del", "la", "le", "di",
+];
+
+/// True for a capitalised word that may be part of a name.
+pub fn is_name_word(body: &str, token: &Token) -> bool {
+    token.is_word()
+        && token.is_capitalized
+        && !token.has(NOT_NAME | WEEKDAY_OR_MONTH)
+        && !token.text(body).starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn is_particle(body: &str, token: &Token) -> bool {
+    token.is_word() && PARTICLES.contains(&token.text(body))
+}
+
+/// Maximal runs of name words (token index ranges), particles allowed inside.
+pub fn name_runs(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(body, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && !tokens[end - 1].is_possessive {
+            if is_name_word(body, &tokens[end]) {
+                end += 1;
+            } else if is_particle(body, &tokens[end])
+                && tokens.get(end + 1).is_some_and(|t| is_name_word(body, t))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push((start, end));
+        i = end;
+    }
+    runs
+}
+
+/// Strips leading title words ("Secretary", "State", "Sen.") off a run,
+/// keeping at least one word. Returns the index where the name starts.
+pub fn strip_titles(tokens: &[Token], (start, end): (usize, usize)) -> usize {
+    let mut name_start = start;
+    while name_start + 1 < end && tokens[name_start].has(TITLE) {
+        name_start += 1;
+    }
+    name_start
+}
+
+/// The text of tokens `[start, end)` without a final possessive "'s".
+pub fn name_text(body: &str, tokens: &[Token], start: usize, end: usize) -> String {
+    let text = &body[tokens[start].range.start..tokens[end - 1].range.end];
+    let text = text
+        .strip_suffix('.')
+        .filter(|t| !t.ends_with(|c: char| c.is_uppercase()) || t.len() > 3)
+        .unwrap_or(text);
+    let text = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn surname_of(name: &str) -> String {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.len() > 1
+        && matches!(
+            words.last().map(|w| w.trim_end_matches('.').to_ascii_lowercase()),
+            Some(ref w) if matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        )
+    {
+        words.pop();
+    }
+    words.last().unwrap_or(&"").to_lowercase()
+}
+
+impl People {
+    /// Collects every person named with at least two name words.
+    /// `sentences` gives each sentence's token index range: names never
+    /// run across a sentence (or a caption line) boundary.
+    pub fn collect(
+        body: &str,
+        tokens: &[Token],
+        sentences: impl Iterator<Item = (usize, usize)>,
+    ) -> People {
+        let mut people = People::default();
+        let runs = sentences.flat_map(|(first, end)| {
+            name_runs(body, &tokens[first..end])
+                .into_iter()
+                .map(move |(s, e)| (first + s, first + e))
+        });
+        for run in runs.collect::<Vec<_>>() {
+            let name_start = strip_titles(tokens, run);
+            let last = &tokens[run.1 - 1];
+            if run.1 - name_start < 2 || last.has(GROUP | TITLE) {
+                continue;
+            }
+            let name = name_text(body, tokens, name_start, run.1);
+            let role = role_before(body, tokens, name_start)
+                .or_else(|| apposition_after(body, tokens, run.1))
+                .or_else(|| apposition_before(body, tokens, run.0));
+            let gender = gender_of(body, tokens, run.0, role.as_deref());
+            people.add(name, role, gender, tokens[run.0].range.start);
+        }
+        people
+    }
+
+    fn add(&mut self, name: String, role: Option<String>, gender: Gender, position: usize) {
+        if let Some(person) = self.persons.iter_mut().find(|p| p.name == name) {
+            if person.role.is_none() {
+                person.role = role;
+            }
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            return;
+        }
+        let surname = surname_of(&name);
+        self.persons.push(Person {
+            name,
+            surname,
+            role,
+            gender,
+            first_seen: position,
+        });
+    }
+
+    /// The person with this surname mentioned last before `position`
+    /// (or first after it when none is before).
+    pub fn by_surname(&self, surname: &str, position: usize) -> Option<usize> {
+        let surname = surname.to_lowercase();
+        let matches = self
+            .persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.surname == surname);
+        let before = matches
+            .clone()
+            .filter(|(_, p)| p.first_seen <= position)
+            .max_by_key(|(_, p)| p.first_seen);
+        before
+            .or_else(|| matches.min_by_key(|(_, p)| p.first_seen))
+            .map(|(i, _)| i)
+    }
+
+    /// The person whose role holds every title word of `phrase`
+    /// ("the secretary of state" → "US Secretary of State").
+    pub fn by_role(&self, body: &str, tokens: &[Token]) -> Option<usize> {
+        let words: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.is_word() && t.has(TITLE) && !t.has(DETERMINER))
+            .map(|t| t.text(body).to_lowercase())
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let mut found = None;
+        for (idx, person) in self.persons.iter().enumerate() {
+            let Some(role) = &person.role else { continue };
+            let role_lower = role.to_lowercase();
+            let role_words: Vec<&str> = role_lower
+                .split(|c: char| !c.is_alphanumeric() && c != '.')
+                .collect();
+            if words.iter().all(|w| role_words.contains(&w.as_str())) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(idx);
+            }
+        }
+        found
+    }
+
+    /// Resolves a speaker phrase (token indexes `[start, end)`) that is not a
+    /// pronoun: a name, a surname, a title or role, or a group.
+    pub fn resolve(&self, body: &str, tokens: &[Token], start: usize, end: usize) -> Resolved {
+        let end = (start + 1..end)
+            .find(|&i| tokens[i].text(body) == "and")
+            .unwrap_or(end);
+        let phrase = &tokens[start..end];
+        let runs = name_runs(body, phrase);
+        if let Some(&(run_start, run_end)) = runs.last() {
+            let name_start = strip_titles(phrase, (run_start, run_end));
+            let last = &phrase[run_end - 1];
+            let is_title_only = last.has(TITLE) && run_end - name_start == 1 && !last.has(GROUP);
+            if !is_title_only && !last.has(GROUP) {
+                return self.resolve_name(body, phrase, (run_start, name_start, run_end));
+            }
+        }
+        if let Some(idx) = self.by_role(body, phrase) {
+            let person = &self.persons[idx];
+            return Resolved {
+                name: Some(person.name.clone()),
+                role: person.role.clone(),
+                person: Some(idx),
+            };
+        }
+        Resolved {
+            name: Some(group_name(body, phrase)),
+            role: None,
+            person: None,
+        }
+    }
+
+    fn resolve_name(
+        &self,
+        body: &str,
+        phrase: &[Token],
+        (_run_start, name_start, run_end): (usize, usize, usize),
+    ) -> Resolved {
+        let name = name_text(body, phrase, name_start, run_end);
+        let position = phrase[name_start].range.start;
+        let role_here = role_before(body, phrase, name_start);
+        let surname = surname_of(&name);
+        let person = self
+            .persons
+            .iter()
+            .position(|p| p.name == name)
+            .or_else(|| self.by_surname(&surname, position));
+        match person {
+            Some(idx) if self.persons[idx].name.ends_with(&name) || run_end - name_start == 1 => {
+                let person = &self.persons[idx];
+                Resolved {
+                    name: Some(person.name.clone()),
+                    role: role_here.or_else(|| person.role.clone()),
+                    person: Some(idx),
+                }
+            }
+            _ => Resolved {
+                name: Some(name),
+                role: role_here,
+                person: None,
+            },
+        }
+    }
+}
+
+/// A group or institution named by a phrase: the phrase without a leading
+/// determiner ("the Kremlin" → "Kremlin", "European officials").
+fn group_name(body: &str, phrase: &[Token]) -> String {
+    let first = phrase
+        .iter()
+        .position(|t| !(t.has(DETERMINER) && !t.is_capitalized) && !t.has(DETERMINER))
+        .unwrap_or(0);
+    let words = &phrase[first..];
+    if words.is_empty() {
+        return String::new();
+    }
+    body[words[0].range.start..words[words.len() - 1].range.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Title words and capitalised words right before a name: "US Secretary of
+/// State" before "Marco Rubio", "U.S. State Department spokeswoman" before
+/// "Tammy Bruce". `None` unless the words hold a title.
+fn role_before(body: &str, tokens: &[Token], name_start: usize) -> Option<String> {
+    let mut start = name_start;
+    while start > 0 {
+        let token = &tokens[start - 1];
+        if !token.is_word() {
+            break;
+        }
+        if token.is_possessive {
+            start -= 1;
+            break;
+        }
+        let is_part = token.has(TITLE) || is_name_word(body, token);
+        let is_bridge = !token.is_capitalized && matches!(token.text(body), "of" | "for" | "the");
+        if !(is_part || is_bridge) {
+            break;
+        }
+        start -= 1;
+    }
+    while start < name_start && !tokens[start].is_capitalized && !tokens[start].has(TITLE) {
+        start += 1;
+    }
+    let words = &tokens[start..name_start];
+    let has_title = words.iter().any(|t| t.has(TITLE));
+    (has_title && !words.is_empty()).then(|| span_text(body, words))
+}
+
+/// "Tammy Bruce, a State Department spokeswoman," → the apposition.
+fn apposition_after(body: &str, tokens: &[Token], run_end: usize) -> Option<String> {
+    if tokens.get(run_end)?.kind != Kind::Comma {
+        return None;
+    }
+    let first = tokens.get(run_end + 1)?;
+    if !(first.has(DETERMINER) && matches!(first.text(body), "a" | "an" | "the")) {
+        return None;
+    }
+    let end = (run_end + 2..tokens.len().min(run_end + 12))
+        .find(|&i| tokens[i].kind != Kind::Word || tokens[i].has(RELATIVE))?;
+    if tokens[end].kind != Kind::Comma && tokens[end].kind != Kind::Terminal {
+        return None;
+    }
+    let words = &tokens[run_end + 2..end];
+    let has_title = words.iter().any(|t| t.has(TITLE | GROUP));
+    (has_title && !words.is_empty()).then(|| span_text(body, words))
+}
+
+/// "a member of the Russian delegation, Yuri Ushakov" → the apposition.
+fn apposition_before(body: &str, tokens: &[Token], run_start: usize) -> Option<String> {
+    if run_start < 3 || tokens[run_start - 1].kind != Kind::Comma {
+        return None;
+    }
+    let end = run_start - 1;
+    let start = (end.saturating_sub(10)..end)
+        .rev()
+        .find(|&i| tokens[i].kind != Kind::Word)
+        .map_or(end.saturating_sub(10), |i| i + 1);
+    let first = &tokens[start];
+    if !(first.has(DETERMINER) && matches!(first.text(body).to_lowercase().as_str(), "a" | "an")) {
+        return None;
+    }
+    let words = &tokens[start + 1..end];
+    let has_title = words.iter().any(|t| t.has(TITLE | GROUP));
+    (has_title && !words.is_empty()).then(|| span_text(body, words))
+}
+
+fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>) -> Gender {
+    let female = [
+        "mrs",
+        "ms",
+        "miss",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+        "lady",
+    ];
+    let male = [
+        "mr",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king",
+        "prince",
+        "sir",
+        "lord",
+    ];
+    let mut words: Vec<String> = role
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    if run_start > 0 {
+        words.push(
+            tokens[run_start]
+                .text(body)
+                .trim_end_matches('.')
+                .to_lowercase(),
+        );
+    }
+    if words.iter().any(|w| female.contains(&w.as_str())) {
+        Gender::Female
+    } else if words.iter().any(|w| male.contains(&w.as_str())) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// The body text from the first to the last token, whitespace collapsed.
+pub fn span_text(body: &str, tokens: &[Token]) -> String {
+    let range = Range::new(tokens[0].range.start, tokens[tokens.len() - 1].range.end);
+    range
+        .text(body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

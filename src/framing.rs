@@ -1,0 +1,472 @@
+//! Framing: the outlet's own evaluative words, found outside quotations.
+//!
+//! Takes an article body and the byte ranges of its quotations; gives back
+//! [`Framing`] spans (loaded words, intensifiers, hedges, charged reporting
+//! verbs) from the word lists in `lexicons/`, which are compiled into the
+//! binary. One Aho-Corasick automaton over every entry of every list is built
+//! once and shared; matching is ASCII case-insensitive, on word boundaries,
+//! and never copies or normalises the body, so offsets are the body's own.
+//!
+//! Lexicon format: `#` starts a comment line; one entry a line, lower case,
+//! possibly several words; a trailing `*` marks a stem that matches any
+//! continuation of the word (`slam*` matches slams, slammed, slamming).
+//! An apostrophe in an entry matches both `'` and `’`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::model::{Framing, Range};
+
+/// The category of the neutral list: its matches hide the shorter entries
+/// inside them ("even" in "even though") and are never reported.
+const NEUTRAL: &str = "neutral";
+
+/// Each category with its word list, in priority order: an entry listed in
+/// two files keeps the first category, and of two entries matching the same
+/// span the earlier list wins.
+const LEXICONS: [(&str, &str); 5] = [
+    (NEUTRAL, include_str!("../lexicons/framing_neutral.txt")),
+    (
+        "report_verb",
+        include_str!("../lexicons/framing_report_verbs.txt"),
+    ),
+    ("hedge", include_str!("../lexicons/framing_hedges.txt")),
+    (
+        "intensifier",
+        include_str!("../lexicons/framing_intensifiers.txt"),
+    ),
+    ("loaded", include_str!("../lexicons/framing_loaded.txt")),
+];
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    category: &'static str,
+    /// Index of the category in [`LEXICONS`]: lower wins a tie.
+    rank: usize,
+    /// The entry ended in `*`: the match runs on to the end of the word.
+    is_stem: bool,
+}
+
+/// A match that passed the boundary and quotation checks.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    range: Range,
+    entry: Entry,
+}
+
+/// The compiled lexicons: pattern `i` of `automaton` is `entries[i]`.
+struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+/// Finds the framing words of `body` that lie outside every range of
+/// `quotations` (byte ranges of quoted text, marks included, in any order).
+///
+/// Spans are sorted by start and do not overlap; where two entries overlap,
+/// the one starting first wins, and of those the longest.
+pub fn find(body: &str, quotations: &[Range]) -> Vec<Framing> {
+    let lexicon = lexicon();
+    let quotes = merged(quotations);
+    let mut candidates = Vec::new();
+    for found in lexicon.automaton.find_overlapping_iter(body) {
+        let entry = lexicon.entries[found.pattern().as_usize()];
+        let Some(range) = word_match(body, found.start(), found.end(), entry.is_stem) else {
+            continue;
+        };
+        if !overlaps_any(&quotes, range) && !looks_like_name(body, range) {
+            candidates.push(Candidate { range, entry });
+        }
+    }
+    leftmost_longest(candidates)
+        .filter(|candidate| candidate.entry.category != NEUTRAL)
+        .map(|candidate| Framing {
+            range: candidate.range,
+            category: candidate.entry.category,
+        })
+        .collect()
+}
+
+/// Byte ranges of the quoted stretches of `body`, quote marks included.
+///
+/// Straight `"` marks pair up in turn; curly `“ ”`, `„` and `« »` open and
+/// close. Quotations never cross a paragraph break (a blank line): a mark
+/// left open runs to the end of its paragraph only, which is also how news
+/// writes a quotation that continues in the next paragraph.
+pub fn quotations(body: &str) -> Vec<Range> {
+    let mut quotes = Vec::new();
+    for paragraph in paragraphs(body) {
+        quotes_in_paragraph(body, paragraph, &mut quotes);
+    }
+    quotes
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build_lexicon)
+}
+
+fn build_lexicon() -> Lexicon {
+    let mut patterns = Vec::new();
+    let mut entries = Vec::new();
+    let mut seen = HashSet::new();
+    for (rank, (category, text)) in LEXICONS.into_iter().enumerate() {
+        for (phrase, is_stem) in lexicon_entries(text) {
+            for variant in apostrophe_variants(&phrase) {
+                if seen.insert(variant.clone()) {
+                    patterns.push(variant);
+                    entries.push(Entry {
+                        category,
+                        rank,
+                        is_stem,
+                    });
+                }
+            }
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("the framing lexicons compile into an automaton");
+    Lexicon { automaton, entries }
+}
+
+/// The entries of one lexicon file: lower-cased phrase, and whether it is a stem.
+fn lexicon_entries(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let (phrase, is_stem) = match line.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (line, false),
+            };
+            (phrase.to_lowercase().replace('’', "'"), is_stem)
+        })
+}
+
+/// The phrase as written with `'`, plus its `’` form when it has an apostrophe.
+fn apostrophe_variants(phrase: &str) -> Vec<String> {
+    let mut variants = vec![phrase.to_string()];
+    if phrase.contains('\'') {
+        variants.push(phrase.replace('\'', "’"));
+    }
+    variants
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The span of a raw automaton match `[start, end)` if it sits on word
+/// boundaries; a stem's span is extended to the end of its word.
+fn word_match(body: &str, start: usize, end: usize, is_stem: bool) -> Option<Range> {
+    let matched = &body[start..end];
+    let starts_in_word = matched.chars().next().is_some_and(is_word_char);
+    if starts_in_word && body[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let rest = &body[end..];
+    if is_stem {
+        let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        return Some(Range::new(start, end + word_len));
+    }
+    let ends_in_word = matched.chars().next_back().is_some_and(is_word_char);
+    if ends_in_word && rest.chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    Some(Range::new(start, end))
+}
+
+/// The ranges sorted, with overlapping or touching ones merged.
+fn merged(ranges: &[Range]) -> Vec<Range> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<Range> = Vec::with_capacity(sorted.len());
+    for range in sorted {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// Whether `range` shares a byte with any of `sorted_disjoint`.
+fn overlaps_any(sorted_disjoint: &[Range], range: Range) -> bool {
+    let after = sorted_disjoint.partition_point(|quote| quote.start < range.end);
+    after > 0 && sorted_disjoint[after - 1].end > range.start
+}
+
+/// Whether a one-word match is capitalised in running text ("Savage" after
+/// "Michael", "Hawkins" after "said"): then it is a name, not a word of the
+/// lexicon. A capital after a sentence end, a quote mark, a colon or a line
+/// break, or in an all-capitals word, is taken as ordinary; a phrase
+/// ("Twitter war") may begin with a name.
+fn looks_like_name(body: &str, range: Range) -> bool {
+    let matched = &body[range.start..range.end];
+    if matched.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut chars = matched.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !first.is_uppercase() || second.is_uppercase() {
+        return false;
+    }
+    let before = body[..range.start].trim_end_matches([' ', '\t']);
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
+}
+
+/// Keeps, left to right, the longest candidate at each start that does not
+/// overlap one already kept; of equal spans, an exact entry beats a stem and
+/// an earlier list beats a later one.
+fn leftmost_longest(mut candidates: Vec<Candidate>) -> impl Iterator<Item = Candidate> {
+    candidates.sort_unstable_by_key(|c| {
+        (
+            c.range.start,
+            std::cmp::Reverse(c.range.end),
+            c.entry.is_stem,
+            c.entry.rank,
+        )
+    });
+    let mut last_end = 0;
+    candidates.into_iter().filter(move |candidate| {
+        let is_free = candidate.range.start >= last_end;
+        if is_free {
+            last_end = candidate.range.end;
+        }
+        is_free
+    })
+}
+
+/// Paragraphs: runs of lines between blank lines, trimmed of whitespace.
+fn paragraphs(body: &str) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            push_paragraph(body, start.take(), offset, &mut out);
+        } else if start.is_none() {
+            start = Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    push_paragraph(body, start, offset, &mut out);
+    out
+}
+
+fn push_paragraph(body: &str, start: Option<usize>, end: usize, out: &mut Vec<Range>) {
+    if let Some(start) = start {
+        let end = start + body[start..end].trim_end().len();
+        out.push(Range::new(start, end));
+    }
+}
+
+/// Appends the quotations of one paragraph (see [`quotations`]).
+fn quotes_in_paragraph(body: &str, paragraph: Range, out: &mut Vec<Range>) {
+    let mut open_at: Option<usize> = None;
+    let mut push = |start: usize, end: usize| {
+        // A lone mark or an empty pair ("" or “”) quotes nothing.
+        if end - start > 2 {
+            out.push(Range::new(start, end));
+        }
+    };
+    let text = &body[paragraph.start..paragraph.end];
+    // Every quote mark is `"` or a character led by byte 0xE2 (“ ” „) or
+    // 0xC2 (« »); lead bytes are character boundaries, so `text[i..]` is valid.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        let at = paragraph.start + i;
+        match (c, open_at) {
+            ('“' | '„' | '«', Some(start)) => {
+                push(start, at);
+                open_at = Some(at);
+            }
+            ('“' | '„' | '«', None) | ('"', None) => open_at = Some(at),
+            ('”' | '»' | '"', Some(start)) => {
+                push(start, at + c.len_utf8());
+                open_at = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open_at {
+        push(start, paragraph.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `quotations` + `find` on `input` and compares `(text, category)`
+    /// pairs, checking that every offset slices out its text.
+    fn check(input: &str, expected: &[(&str, &str)]) {
+        let spans = find(input, &quotations(input));
+        let actual: Vec<(&str, &str)> = spans
+            .iter()
+            .map(|f| (f.range.text(input), f.category))
+            .collect();
+        assert_eq!(actual, expected, "input: {input:?}");
+    }
+
+    fn check_quotes(input: &str, expected: &[&str]) {
+        let quotes = quotations(input);
+        let actual: Vec<&str> = quotes.iter().map(|q| q.text(input)).collect();
+        assert_eq!(actual, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn loaded_word_outside_quotes() {
+        check(
+            "The senator slammed the plan on Monday.",
+            &[("slammed", "loaded")],
+        );
+    }
+
+    #[test]
+    fn exact_offsets() {
+        let body = "Critics slammed it.";
+        let spans = find(body, &[]);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].range, Range::new(8, 15));
+    }
+
+    #[test]
+    fn loaded_word_inside_curly_quotes_skipped() {
+        check("He said “this plan is an outrage” on Monday.", &[]);
+    }
+
+    #[test]
+    fn loaded_word_inside_straight_quotes_skipped() {
+        check(
+            "He said \"this is an outrage\" and an outrage it was.",
+            &[("outrage", "loaded")],
+        );
+    }
+
+    #[test]
+    fn multi_word_phrase_preferred_to_its_parts() {
+        check(
+            "The governor took aim at the bill.",
+            &[("took aim at", "loaded")],
+        );
+    }
+
+    #[test]
+    fn case_preserved() {
+        check(
+            "Controversial rules took effect.",
+            &[("Controversial", "loaded")],
+        );
+    }
+
+    #[test]
+    fn curly_apostrophe_matches_like_straight() {
+        check(
+            "He won’t budge; she won't budge.",
+            &[("won’t budge", "loaded"), ("won't budge", "loaded")],
+        );
+    }
+
+    #[test]
+    fn word_boundary() {
+        check(
+            "She claimed the land; he reclaimed it.",
+            &[("claimed", "report_verb")],
+        );
+    }
+
+    #[test]
+    fn stem_matches_inflections() {
+        check(
+            "Democrats blasted the bill; Republicans are blasting back.",
+            &[("blasted", "loaded"), ("blasting", "loaded")],
+        );
+    }
+
+    #[test]
+    fn categories() {
+        check(
+            "He reportedly admitted an extremely bold plan.",
+            &[
+                ("reportedly", "hedge"),
+                ("admitted", "report_verb"),
+                ("extremely", "intensifier"),
+                ("bold", "loaded"),
+            ],
+        );
+    }
+
+    #[test]
+    fn unpaired_quote_confined_to_paragraph() {
+        let body = "He said \"this is an outrage.\n\nCritics slammed the plan.";
+        check_quotes(body, &["\"this is an outrage."]);
+        check(body, &[("slammed", "loaded")]);
+    }
+
+    #[test]
+    fn quotations_curly_and_straight() {
+        check_quotes(
+            "“One,” he said. \"Two.\" “Three“ four.”",
+            &["“One,”", "\"Two.\"", "“Three", "“ four.”"],
+        );
+    }
+
+    #[test]
+    fn given_quotation_ranges_are_honoured() {
+        let body = "They called it a scandal.";
+        let whole = Range::new(0, body.len());
+        assert!(find(body, &[whole]).is_empty());
+        assert_eq!(find(body, &[]).len(), 1);
+    }
+
+    #[test]
+    fn capitalised_word_in_running_text_is_a_name() {
+        check(
+            "Host Michael Savage spoke. Savage attacks followed.",
+            &[("Savage", "loaded")],
+        );
+    }
+
+    #[test]
+    fn neutral_phrase_hides_its_words() {
+        check(
+            "Even though he pleaded guilty, she was even angrier.",
+            &[("even", "intensifier"), ("angrier", "loaded")],
+        );
+    }
+
+    #[test]
+    fn lexicon_entries_are_unique_lower_case() {
+        let mut seen = HashSet::new();
+        for (category, text) in LEXICONS {
+            for (phrase, is_stem) in lexicon_entries(text) {
+                let raw = if is_stem {
+                    format!("{phrase}*")
+                } else {
+                    phrase.clone()
+                };
+                assert!(text.contains(&raw), "{category}: {raw:?} not lower case");
+                assert!(
+                    seen.insert(phrase.clone()),
+                    "{category}: {phrase:?} listed twice"
+                );
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-//! Ingest: reads input files into articles.

@@ -1,0 +1,154 @@
+//! Ingest: reads input paths into articles.
+//!
+//! Takes the command line's inputs (files, folders, `-` for JSONL on standard
+//! input); gives articles with their bodies byte for byte as read, and an
+//! `InputError` for every file or line that could not be read. Reading is
+//! streamed: `stream` yields chunks in input order with bounded memory, and
+//! `load` collects them for runs that need every article at once.
+
+mod formats;
+mod walk;
+
+use crate::model::{Article, InputError};
+use std::collections::{HashSet, VecDeque};
+use std::path::PathBuf;
+
+pub use formats::Format;
+
+/// Reads every input; articles and errors each in input order.
+pub fn load(inputs: &[String]) -> (Vec<Article>, Vec<InputError>) {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for record in records(inputs) {
+        match record {
+            Ok(article) => articles.push(article),
+            Err(error) => errors.push(error),
+        }
+    }
+    (articles, errors)
+}
+
+/// Reads the inputs lazily, `chunk_size` records (articles or errors) at a
+/// time, in input order. Memory stays bounded by the chunk size, except for a
+/// `.json` file, which is read whole.
+pub fn stream(inputs: &[String], chunk_size: usize) -> Chunks {
+    Chunks {
+        records: records(inputs),
+        chunk_size: chunk_size.max(1),
+    }
+}
+
+/// Reads the inputs lazily, one article or error at a time, in input order.
+pub fn records(inputs: &[String]) -> Records {
+    Records {
+        inputs: inputs.iter().cloned().collect(),
+        walk: walk::Walk::default(),
+        lines: None,
+        pending: VecDeque::new(),
+        ids: UniqueIds::default(),
+    }
+}
+
+/// The chunks of `stream`.
+pub struct Chunks {
+    records: Records,
+    chunk_size: usize,
+}
+
+impl Iterator for Chunks {
+    type Item = Vec<Result<Article, InputError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let chunk: Vec<_> = self.records.by_ref().take(self.chunk_size).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    }
+}
+
+/// The records of `records`: every input expanded to its articles and errors.
+pub struct Records {
+    inputs: VecDeque<String>,
+    walk: walk::Walk,
+    /// The JSONL source being read, if any.
+    lines: Option<formats::JsonLines>,
+    /// Records of a file already read whole (`.txt`, `.json`).
+    pending: VecDeque<Result<Article, InputError>>,
+    ids: UniqueIds,
+}
+
+impl Iterator for Records {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let record = self.next_record()?;
+        Some(record.map(|article| self.ids.make_unique(article)))
+    }
+}
+
+impl Records {
+    fn next_record(&mut self) -> Option<Result<Article, InputError>> {
+        loop {
+            if let Some(record) = self.pending.pop_front() {
+                return Some(record);
+            }
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(record) => return Some(record),
+                    None => self.lines = None,
+                }
+            }
+            if let Some(entry) = self.walk.next() {
+                match entry {
+                    Ok(path) => self.open_file(path),
+                    Err(error) => return Some(Err(error)),
+                }
+                continue;
+            }
+            let input = self.inputs.pop_front()?;
+            self.open_input(&input);
+        }
+    }
+
+    /// Starts reading one command-line input: standard input, a folder or a file.
+    fn open_input(&mut self, input: &str) {
+        if input == "-" {
+            self.lines = Some(formats::JsonLines::stdin());
+            return;
+        }
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            self.walk.push_root(path);
+        } else {
+            self.open_file(path);
+        }
+    }
+
+    /// Starts reading one file of a known format (or reports why it cannot).
+    fn open_file(&mut self, path: PathBuf) {
+        match formats::open(&path) {
+            formats::Opened::Lines(lines) => self.lines = Some(lines),
+            formats::Opened::Records(records) => self.pending.extend(records),
+        }
+    }
+}
+
+/// Keeps article ids unique across a run: a repeated id gets `~2`, `~3`, ...
+/// in input order, so that nothing is dropped and the result is deterministic.
+#[derive(Default)]
+struct UniqueIds {
+    seen: HashSet<String>,
+}
+
+impl UniqueIds {
+    fn make_unique(&mut self, mut article: Article) -> Article {
+        if self.seen.contains(&article.id) {
+            let base = article.id.clone();
+            let mut n = 2;
+            while self.seen.contains(&format!("{base}~{n}")) {
+                n += 1;
+            }
+            article.id = format!("{base}~{n}");
+        }
+        self.seen.insert(article.id.clone());
+        article
+    }
+}

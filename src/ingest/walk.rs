@@ -1,0 +1,87 @@
+//! Folder walking: takes folders, gives the files in them that parallax reads.
+//!
+//! Files come in byte-wise order of their whole paths, lazily (one folder
+//! listing in memory per level). Hidden files and folders, files of other
+//! formats and symbolic links to folders (which could loop) are skipped.
+
+use super::formats::Format;
+use crate::model::InputError;
+use std::fs;
+use std::path::PathBuf;
+
+/// A depth-first walk; each level holds its entries in reverse order, so the
+/// next one is popped from the end.
+#[derive(Default)]
+pub struct Walk {
+    stack: Vec<Vec<Entry>>,
+}
+
+struct Entry {
+    path: PathBuf,
+    is_dir: bool,
+}
+
+impl Walk {
+    /// Adds a folder to walk (after what is left of the current one).
+    pub fn push_root(&mut self, path: PathBuf) {
+        self.stack.insert(0, vec![Entry { path, is_dir: true }]);
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<PathBuf, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let level = self.stack.last_mut()?;
+            let Some(entry) = level.pop() else {
+                self.stack.pop();
+                continue;
+            };
+            if !entry.is_dir {
+                return Some(Ok(entry.path));
+            }
+            match list(&entry.path) {
+                Ok(entries) => self.stack.push(entries),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+    }
+}
+
+/// A folder's readable entries, sorted so that popping from the end gives
+/// byte-wise path order: a folder sorts as its name plus `/`, which is
+/// where its files' paths differ from a sibling's.
+fn list(dir: &PathBuf) -> Result<Vec<Entry>, InputError> {
+    let read_error = |error: std::io::Error| InputError {
+        source: dir.display().to_string(),
+        message: format!(
+            "cannot read folder: {}",
+            error.kind().to_string().to_lowercase()
+        ),
+    };
+    let mut entries = Vec::new();
+    for dir_entry in fs::read_dir(dir).map_err(read_error)? {
+        let dir_entry = dir_entry.map_err(read_error)?;
+        let name = dir_entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let file_type = dir_entry.file_type().map_err(read_error)?;
+        let path = dir_entry.path();
+        let is_dir = file_type.is_dir();
+        if is_dir || (!file_type.is_symlink() || path.is_file()) && Format::of(&path).is_some() {
+            entries.push((sort_key(&name, is_dir), Entry { path, is_dir }));
+        }
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(entries.into_iter().map(|(_, entry)| entry).collect())
+}
+
+fn sort_key(name: &std::ffi::OsStr, is_dir: bool) -> Vec<u8> {
+    let mut key = name.as_encoded_bytes().to_vec();
+    if is_dir {
+        key.push(b'/');
+    }
+    key
+}

@@ -1,1 +1,0 @@
-//! Render: writes `report.json` and the HTML pages.

@@ -1,0 +1,433 @@
+//! HTML pages: takes a report; gives `index.html` and one `event-eN.html`
+//! per event, as strings. Templates are in `templates/` (askama, escaping on).
+
+use super::json::{format_score, kind_name, span_text};
+use super::marks::{pieces, word_diff, Mark, Piece};
+use super::EventIds;
+use crate::model::{Article, DivergenceType, Range, Report, ScoredEvent, StatementRef};
+use askama::Template;
+
+/// Every divergence type in contract order, with what it means.
+const DIVERGENCE_TYPES: [(DivergenceType, &str); 10] = [
+    (
+        DivergenceType::QuoteAltered,
+        "the same speaker's quotation is worded differently",
+    ),
+    (
+        DivergenceType::QuoteTruncated,
+        "one outlet quotes a strict part of what another quotes",
+    ),
+    (
+        DivergenceType::NumberMismatch,
+        "a number, amount, date or count differs",
+    ),
+    (
+        DivergenceType::NegationFlip,
+        "one side asserts what the other denies",
+    ),
+    (
+        DivergenceType::Misattribution,
+        "the same words are given to different speakers",
+    ),
+    (
+        DivergenceType::NameVariant,
+        "the same person's name is spelled differently",
+    ),
+    (
+        DivergenceType::HedgingShift,
+        "a firm claim on one side is hedged on the other",
+    ),
+    (
+        DivergenceType::ReportingVerbShift,
+        "the reporting verb differs in charge (said / claimed)",
+    ),
+    (
+        DivergenceType::LoadedLanguage,
+        "one side uses evaluative or loaded words",
+    ),
+    (
+        DivergenceType::Omission,
+        "a statement one outlet carries and the others do not",
+    ),
+];
+
+pub struct LegendItem {
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+fn legend() -> Vec<LegendItem> {
+    DIVERGENCE_TYPES
+        .iter()
+        .map(|(kind, meaning)| LegendItem {
+            name: kind.as_str(),
+            meaning,
+        })
+        .collect()
+}
+
+/// The file name of an event's page.
+pub fn event_file(event_idx: usize) -> String {
+    format!("event-e{}.html", event_idx + 1)
+}
+
+/// How an article is named in headings: its outlet, else its id.
+fn article_label(article: &Article) -> String {
+    article.outlet.clone().unwrap_or_else(|| article.id.clone())
+}
+
+fn or_dash(value: Option<&str>) -> String {
+    value.unwrap_or("—").to_string()
+}
+
+// ---------------------------------------------------------------- index
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    articles: Vec<ArticleRow>,
+    events: Vec<EventRow>,
+    errors: Vec<(String, String)>,
+    legend: Vec<LegendItem>,
+}
+
+struct ArticleRow {
+    id: String,
+    outlet: String,
+    title: String,
+    published: String,
+    source: String,
+    n_statements: usize,
+    event_id: String,
+    event_file: String,
+}
+
+struct EventRow {
+    id: String,
+    file: String,
+    label: String,
+    outlets: String,
+    n_alignments: usize,
+    n_only_in: usize,
+    counts: Vec<(&'static str, usize)>,
+}
+
+/// The front page: articles, events with their divergence counts, errors.
+pub fn index_page(report: &Report) -> String {
+    let page = IndexPage {
+        articles: article_rows(report),
+        events: report
+            .events
+            .iter()
+            .enumerate()
+            .map(|(idx, scored)| event_row(report, idx, scored))
+            .collect(),
+        errors: report
+            .errors
+            .iter()
+            .map(|error| (error.source.clone(), error.message.clone()))
+            .collect(),
+        legend: legend(),
+    };
+    page.render()
+        .expect("rendering a template into a string cannot fail")
+}
+
+fn article_rows(report: &Report) -> Vec<ArticleRow> {
+    let mut event_of = vec![None; report.articles.len()];
+    for (event_idx, scored) in report.events.iter().enumerate() {
+        for &article_idx in &scored.event.articles {
+            event_of[article_idx].get_or_insert(event_idx);
+        }
+    }
+    let rows = report
+        .articles
+        .iter()
+        .zip(&report.extractions)
+        .zip(event_of);
+    rows.map(|((article, extraction), event_idx)| ArticleRow {
+        id: article.id.clone(),
+        outlet: or_dash(article.outlet.as_deref()),
+        title: or_dash(article.title.as_deref()),
+        published: or_dash(article.published.as_deref()),
+        source: article.source.clone(),
+        n_statements: extraction.statements.len(),
+        event_id: event_idx.map_or(String::new(), |idx| format!("e{}", idx + 1)),
+        event_file: event_idx.map_or(String::new(), event_file),
+    })
+    .collect()
+}
+
+fn event_row(report: &Report, event_idx: usize, scored: &ScoredEvent) -> EventRow {
+    let outlets: Vec<String> = scored
+        .event
+        .articles
+        .iter()
+        .map(|&article_idx| article_label(&report.articles[article_idx]))
+        .collect();
+    EventRow {
+        id: format!("e{}", event_idx + 1),
+        file: event_file(event_idx),
+        label: event_label(scored, event_idx),
+        outlets: outlets.join(", "),
+        n_alignments: scored.event.alignments.len(),
+        n_only_in: scored.event.only_in.len(),
+        counts: type_counts(scored),
+    }
+}
+
+fn event_label(scored: &ScoredEvent, event_idx: usize) -> String {
+    if scored.event.label.is_empty() {
+        format!("Event e{}", event_idx + 1)
+    } else {
+        scored.event.label.clone()
+    }
+}
+
+/// Divergences by type, in contract order, leaving out types not found.
+fn type_counts(scored: &ScoredEvent) -> Vec<(&'static str, usize)> {
+    DIVERGENCE_TYPES
+        .iter()
+        .map(|(kind, _)| {
+            let n = scored
+                .divergences
+                .iter()
+                .filter(|divergence| divergence.kind == *kind)
+                .count();
+            (kind.as_str(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+// ---------------------------------------------------------------- event page
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventPage {
+    id: String,
+    label: String,
+    columns: Vec<Column>,
+    rows: Vec<AlignmentRow>,
+    divergences: Vec<DivergenceView>,
+    legend: Vec<LegendItem>,
+}
+
+/// One article of the event: a column of the page.
+struct Column {
+    id: String,
+    label: String,
+    title: String,
+    published: String,
+    url: String,
+    only_in: Vec<StatementCell>,
+    body: Vec<Piece>,
+}
+
+struct AlignmentRow {
+    id: String,
+    topic: String,
+    agreement: String,
+    cells: Vec<Option<StatementCell>>,
+    divergences: Vec<(String, &'static str)>,
+}
+
+struct StatementCell {
+    id: String,
+    speaker: String,
+    kind: &'static str,
+    content: Vec<Piece>,
+}
+
+struct DivergenceView {
+    id: String,
+    kind: &'static str,
+    severity: String,
+    explanation: String,
+    alignment: String,
+    evidence: Vec<(String, String)>,
+}
+
+/// One event's page: outlets side by side, aligned statements on one row.
+pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
+    let scored = &report.events[event_idx];
+    let page = EventPage {
+        id: format!("e{}", event_idx + 1),
+        label: event_label(scored, event_idx),
+        columns: columns(report, scored),
+        rows: alignment_rows(report, scored, ids),
+        divergences: divergence_views(report, scored, ids),
+        legend: legend(),
+    };
+    page.render()
+        .expect("rendering a template into a string cannot fail")
+}
+
+fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
+    let columns = scored.event.articles.iter().map(|&article_idx| {
+        let article = &report.articles[article_idx];
+        let only_in = scored
+            .event
+            .only_in
+            .iter()
+            .filter(|statement| statement.article_idx == article_idx);
+        Column {
+            id: article.id.clone(),
+            label: article_label(article),
+            title: or_dash(article.title.as_deref()),
+            published: or_dash(article.published.as_deref()),
+            url: article.url.clone().unwrap_or_default(),
+            only_in: only_in
+                .map(|statement| statement_cell(report, scored, statement, Vec::new()))
+                .collect(),
+            body: pieces(
+                &article.body,
+                Range::new(0, article.body.len()),
+                &body_marks(report, scored, article_idx),
+            ),
+        }
+    });
+    columns.collect()
+}
+
+/// A whole body with its framing, divergence evidence and statement contents.
+fn body_marks(report: &Report, scored: &ScoredEvent, article_idx: usize) -> Vec<Mark> {
+    let mut marks = context_marks(report, scored, article_idx);
+    let statements = report.extractions[article_idx].statements.iter();
+    marks.extend(statements.map(|statement| mark(statement.content, "said")));
+    marks
+}
+
+/// The marks shown wherever an article's text is: framing words and the
+/// evidence of the event's divergences.
+fn context_marks(report: &Report, scored: &ScoredEvent, article_idx: usize) -> Vec<Mark> {
+    let framing = report.extractions[article_idx].framing.iter();
+    let mut marks: Vec<Mark> = framing
+        .map(|framing| mark(framing.range, &format!("frame frame-{}", framing.category)))
+        .collect();
+    for divergence in &scored.divergences {
+        let class = format!("ev t-{}", divergence.kind.as_str());
+        let evidence = divergence.spans.iter();
+        let evidence = evidence.filter(|evidence| evidence.article_idx == article_idx);
+        marks.extend(evidence.map(|evidence| mark(evidence.range, &class)));
+    }
+    marks
+}
+
+fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<AlignmentRow> {
+    let alignments = scored.event.alignments.iter().enumerate();
+    alignments
+        .map(|(alignment_idx, alignment)| {
+            let divergences = scored.divergences.iter().enumerate();
+            let divergences = divergences
+                .filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
+            AlignmentRow {
+                id: format!("a{}", ids.first_alignment + alignment_idx),
+                topic: alignment.topic.clone(),
+                agreement: format_score(alignment.agreement),
+                cells: aligned_cells(report, scored, &alignment.statements),
+                divergences: divergences
+                    .map(|(idx, divergence)| {
+                        (
+                            format!("d{}", ids.first_divergence + idx),
+                            divergence.kind.as_str(),
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// One cell per article of the event. The first statement is the reference:
+/// its words missing from another statement are marked removed, and each
+/// other statement's words missing from it are marked added.
+fn aligned_cells(
+    report: &Report,
+    scored: &ScoredEvent,
+    statements: &[StatementRef],
+) -> Vec<Option<StatementCell>> {
+    let mut diff_marks: Vec<Vec<Mark>> = vec![Vec::new(); statements.len()];
+    if let Some((reference, others)) = statements.split_first() {
+        let (reference_body, reference_content) = content_of(report, reference);
+        for (idx, other) in others.iter().enumerate() {
+            let (body, content) = content_of(report, other);
+            let (removed, added) = word_diff(reference_body, reference_content, body, content);
+            diff_marks[0].extend(removed.into_iter().map(|range| mark(range, "del")));
+            diff_marks[idx + 1].extend(added.into_iter().map(|range| mark(range, "ins")));
+        }
+    }
+    let cells = scored.event.articles.iter().map(|&article_idx| {
+        let position = statements
+            .iter()
+            .position(|statement| statement.article_idx == article_idx)?;
+        let marks = std::mem::take(&mut diff_marks[position]);
+        Some(statement_cell(report, scored, &statements[position], marks))
+    });
+    cells.collect()
+}
+
+fn mark(range: Range, class: &str) -> Mark {
+    Mark {
+        range,
+        class: class.to_string(),
+    }
+}
+
+fn content_of<'a>(report: &'a Report, statement: &StatementRef) -> (&'a str, Range) {
+    let body = &report.articles[statement.article_idx].body;
+    let content =
+        report.extractions[statement.article_idx].statements[statement.statement_idx].content;
+    (body, content)
+}
+
+/// A statement with its content marked: the given marks, framing words and
+/// the evidence of every divergence of the event.
+fn statement_cell(
+    report: &Report,
+    scored: &ScoredEvent,
+    reference: &StatementRef,
+    mut marks: Vec<Mark>,
+) -> StatementCell {
+    let statement = &report.extractions[reference.article_idx].statements[reference.statement_idx];
+    marks.extend(context_marks(report, scored, reference.article_idx));
+    let body = &report.articles[reference.article_idx].body;
+    StatementCell {
+        id: statement.id.clone(),
+        speaker: statement
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| "unattributed".to_string()),
+        kind: kind_name(statement),
+        content: pieces(body, statement.content, &marks),
+    }
+}
+
+fn divergence_views(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<DivergenceView> {
+    let divergences = scored.divergences.iter().enumerate();
+    divergences
+        .map(|(idx, divergence)| DivergenceView {
+            id: format!("d{}", ids.first_divergence + idx),
+            kind: divergence.kind.as_str(),
+            severity: format_score(divergence.severity),
+            explanation: divergence.explanation.clone(),
+            alignment: divergence
+                .alignment_idx
+                .map_or(String::new(), |alignment_idx| {
+                    format!("a{}", ids.first_alignment + alignment_idx)
+                }),
+            evidence: divergence
+                .spans
+                .iter()
+                .map(|evidence| {
+                    let article = &report.articles[evidence.article_idx];
+                    (
+                        article_label(article),
+                        span_text(&article.body, evidence.range).to_string(),
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}

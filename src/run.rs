@@ -1,0 +1,155 @@
+//! Run: the two commands end to end, for the binary and for other programs.
+//!
+//! Takes a config (inputs, output folder or writer) and an observer that
+//! hears about progress and unreadable inputs; gives a summary of what was
+//! read. `extract` streams: it reads, extracts and writes chunk by chunk,
+//! reading the next chunk while the current one is extracted.
+
+use crate::extract::NameRegistry;
+use crate::model::{Article, InputError};
+use crate::{compare, extract_each, ingest, render};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What `parallax compare` needs.
+#[derive(Debug, Clone)]
+pub struct CompareConfig {
+    pub inputs: Vec<String>,
+    pub out_dir: PathBuf,
+}
+
+/// What `parallax extract` needs.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    pub inputs: Vec<String>,
+    /// Print each article's body (`article.text`) as well.
+    pub with_text: bool,
+    /// Articles read, extracted and written at a time.
+    pub chunk_size: usize,
+}
+
+/// How much a run read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub n_articles: usize,
+    pub n_errors: usize,
+}
+
+/// Hears what a run does as it goes, e.g. to show progress.
+pub trait Observer {
+    /// `n_articles` have been read (and, for `extract`, written) so far.
+    fn progress(&mut self, n_articles: usize) {
+        let _ = n_articles;
+    }
+    /// An input could not be read.
+    fn input_error(&mut self, error: &InputError) {
+        let _ = error;
+    }
+}
+
+/// An observer that ignores everything.
+pub struct Quiet;
+
+impl Observer for Quiet {}
+
+/// Sets the number of worker threads for the whole process (0 = one per CPU).
+/// Call it once, before any run.
+pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n_threads)
+        .build_global()?;
+    Ok(())
+}
+
+/// Reads every input, compares the articles and writes the report into
+/// `out_dir`. Writes nothing when no article could be read.
+pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for chunk in ingest::stream(&config.inputs, 1024) {
+        for record in chunk {
+            match record {
+                Ok(article) => articles.push(article),
+                Err(error) => {
+                    observer.input_error(&error);
+                    errors.push(error);
+                }
+            }
+        }
+        observer.progress(articles.len());
+    }
+    let summary = Summary {
+        n_articles: articles.len(),
+        n_errors: errors.len(),
+    };
+    if !articles.is_empty() {
+        render::write(&config.out_dir, &compare(articles, errors))?;
+    }
+    Ok(summary)
+}
+
+/// Reads the inputs chunk by chunk and writes one JSON line per article to
+/// `out`, in input order.
+pub fn run_extract(
+    config: &ExtractConfig,
+    out: &mut dyn Write,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
+    let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
+    let mut summary = Summary::default();
+    // Canonical names hold across the whole run, not just one chunk.
+    let mut names = NameRegistry::default();
+    let mut next = chunks.next();
+    while let Some(chunk) = next {
+        let (articles, errors) = split(chunk);
+        // Reading the next chunk overlaps with extracting this one.
+        let (lines, following) = rayon::join(
+            || extract_lines(&articles, &mut names, config.with_text),
+            || chunks.next(),
+        );
+        for error in &errors {
+            observer.input_error(error);
+        }
+        out.write_all(&lines)?;
+        summary.n_articles += articles.len();
+        summary.n_errors += errors.len();
+        observer.progress(summary.n_articles);
+        next = following;
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputError>) {
+    let mut articles = Vec::with_capacity(chunk.len());
+    let mut errors = Vec::new();
+    for record in chunk {
+        match record {
+            Ok(article) => articles.push(article),
+            Err(error) => errors.push(error),
+        }
+    }
+    (articles, errors)
+}
+
+/// The extract lines of a chunk, each ending with a line break.
+fn extract_lines(articles: &[Article], names: &mut NameRegistry, with_text: bool) -> Vec<u8> {
+    let mut extractions = extract_each(articles);
+    names.observe(&extractions);
+    names.apply(&mut extractions);
+    let lines: Vec<String> = articles
+        .par_iter()
+        .zip(&extractions)
+        .map(|(article, extraction)| {
+            let mut line = render::extract_line(article, extraction, with_text);
+            line.push('\n');
+            line
+        })
+        .collect();
+    let mut bytes = Vec::with_capacity(lines.iter().map(String::len).sum());
+    for line in &lines {
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    bytes
+}

@@ -1,0 +1,175 @@
+//! The `parallax` command line: exit statuses, errors, determinism.
+
+use crate::{corpus, write_file};
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn parallax_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A folder with the two corpus articles, plus the given extra files.
+fn inputs_with(dir: &Path, extra: &[(&str, &[u8])]) -> String {
+    let inputs = dir.join("in");
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        write_file(&inputs, &name, &std::fs::read(&path).unwrap());
+    }
+    for (name, bytes) in extra {
+        write_file(&inputs, name, bytes);
+    }
+    inputs.display().to_string()
+}
+
+fn compare(inputs: &str, out: &Path, threads: &str) -> (Output, String) {
+    let out_arg = out.display().to_string();
+    let output = parallax(&["--threads", threads, "compare", inputs, "--out", &out_arg]);
+    let report = std::fs::read_to_string(out.join("report.json")).unwrap_or_default();
+    (output, report)
+}
+
+#[test]
+fn compare_with_an_unreadable_file_writes_the_report_lists_it_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = inputs_with(dir.path(), &[("zz-bad.txt", b"caf\xe9")]);
+    let (output, report) = compare(&inputs, &dir.path().join("out"), "2");
+    assert_eq!(output.status.code(), Some(1));
+    let bad = format!("{inputs}/zz-bad.txt");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("parallax: {bad}: invalid utf-8 at byte 3\n")
+    );
+    let report: Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([{"source": bad, "message": "invalid utf-8 at byte 3"}])
+    );
+    assert!(dir.path().join("out/index.html").exists());
+    assert!(dir.path().join("out/event-e1.html").exists());
+}
+
+#[test]
+fn compare_with_every_input_read_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, report) = compare(&inputs_with(dir.path(), &[]), &dir.path().join("out"), "1");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    assert!(report.starts_with("{\n  \"format_version\": 1,"));
+}
+
+#[test]
+fn nothing_readable_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_file(dir.path(), "only/bad.txt", b"\xff");
+    let out = dir.path().join("out");
+    let (output, _) = compare(bad.as_str(), &out, "1");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.ends_with("parallax: no article could be read\n"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    let missing = parallax(&["extract", "no/such/file.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn report_is_byte_identical_across_runs_and_thread_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = inputs_with(
+        dir.path(),
+        &[("c.jsonl", b"{\"id\":\"c\",\"text\":\"Rubio said so.\"}\n")],
+    );
+    let (_, first) = compare(&inputs, &dir.path().join("one"), "1");
+    let (_, second) = compare(&inputs, &dir.path().join("two"), "2");
+    let (_, third) = compare(&inputs, &dir.path().join("three"), "2");
+    assert!(first.contains("\"c\""));
+    assert_eq!(first, second);
+    assert_eq!(second, third);
+}
+
+#[test]
+fn extract_reads_jsonl_from_stdin_and_prints_one_line_per_article() {
+    let stdin = b"{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"text\":\"Two.\"}\n";
+    let output = parallax_with_stdin(&["extract", "-", "--with-text"], stdin);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let articles: Vec<(&str, &str, &str)> = lines
+        .iter()
+        .map(|line| {
+            let article = &line["article"];
+            let field = |key: &str| article[key].as_str().unwrap();
+            (field("id"), field("source"), field("text"))
+        })
+        .collect();
+    assert_eq!(
+        articles,
+        [("a", "stdin:1", "One."), ("stdin-3", "stdin:3", "Two.")]
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "parallax: stdin:2: invalid json: expected ident at column 2\n"
+    );
+}
+
+#[test]
+fn extract_output_is_the_same_whatever_the_thread_count() {
+    let corpus = corpus().display().to_string();
+    let one = parallax(&["--threads", "1", "extract", &corpus]);
+    let four = parallax(&["--threads", "4", "extract", &corpus]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(one.stdout.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(one.stdout, four.stdout);
+}
+
+#[test]
+fn help_shows_an_example_for_each_subcommand() {
+    for args in [
+        &["--help"][..],
+        &["compare", "--help"],
+        &["extract", "--help"],
+    ] {
+        let output = parallax(args);
+        assert_eq!(output.status.code(), Some(0));
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Example"), "{args:?}: {help}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(parallax(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(parallax(&["compare", "--out"]).status.code(), Some(2));
+}
