@@ -313,10 +313,15 @@ fn sentence_range(body: &str, range: Range) -> Range {
 }
 
 /// The quoted stretches of a statement's frame: the whole content of a
-/// direct quote, and the stretches between quotation marks in the frame.
+/// direct quote written without marks, and the stretches between quotation
+/// marks in the frame.
 fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> {
     let mut ranges = Vec::new();
-    if statement.kind == StatementKind::Direct {
+    let content_text = statement.content.text(body);
+    let has_marks = content_text.contains(['\u{201c}', '\u{201d}', '"']);
+    // A direct quote given without its marks is quoted whole; one with marks
+    // may hold "he said" between its parts, which is not quoted.
+    if statement.kind == StatementKind::Direct && !has_marks {
         ranges.push(statement.content);
     }
     let mut open: Option<usize> = None;
