@@ -1,0 +1,42 @@
+//! Align: groups articles into events and lines up their statements.
+//!
+//! Takes the articles and their extractions; gives events, each with
+//! alignments (one statement per article at most) and the statements left
+//! without a counterpart (`only_in`). Event clustering is in `cluster`,
+//! statement matching in `statements`; `tokens` (word tokens with byte
+//! offsets, shared word lists) is also used by `score`, which compares the
+//! same words.
+
+mod cluster;
+mod statements;
+pub(crate) mod tokens;
+mod vectors;
+
+use rayon::prelude::*;
+
+use crate::model::{Article, Event, Extraction};
+
+/// Groups articles into events and aligns their statements. Events are in
+/// order of their first article; each event's articles ascend.
+pub fn events(articles: &[Article], extractions: &[Extraction]) -> Vec<Event> {
+    cluster::cluster(articles)
+        .into_par_iter()
+        .map(|article_idxs| {
+            let aligned = statements::align_event(articles, extractions, &article_idxs);
+            Event {
+                label: label(articles, &article_idxs),
+                articles: article_idxs,
+                alignments: aligned.alignments,
+                only_in: aligned.only_in,
+            }
+        })
+        .collect()
+}
+
+/// The first article's title, or its id when it has none.
+fn label(articles: &[Article], article_idxs: &[usize]) -> String {
+    article_idxs
+        .iter()
+        .find_map(|&idx| articles[idx].title.clone().filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| articles[article_idxs[0]].id.clone())
+}

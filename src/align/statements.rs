@@ -1,0 +1,303 @@
+//! Statement alignment within one event.
+//!
+//! Takes the event's articles and their extractions; gives alignments (at
+//! most one statement per article, ordered by article) and the statements
+//! left without a counterpart. Similarity is the mean of TF-IDF cosine over
+//! content-word stems and over character trigrams (the best lexical measure
+//! in `techniques.md`), plus a bonus when the canonical speaker is the same.
+//! Numbers and negations are left out of both: they are compared by `score`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::tokens::{char_trigrams, content_stems, is_number, is_stopword, tokenize, Token};
+use super::vectors::{tfidf_vectors, SparseVector};
+use crate::model::{Alignment, Article, Extraction, StatementKind, StatementRef};
+
+/// Similarity a pair of statements needs to be aligned.
+const MATCH_THRESHOLD: f64 = 0.5;
+/// Added to the similarity of two statements with the same canonical speaker.
+const SAME_SPEAKER_BONUS: f64 = 0.1;
+/// Stems in more statements than this do not generate candidate pairs.
+const MAX_CANDIDATE_DF: usize = 40;
+/// Words in an alignment's topic.
+const TOPIC_WORDS: usize = 3;
+
+/// What alignment needs to know of one statement, computed once.
+struct StatementFeatures {
+    reference: StatementRef,
+    speaker: Option<String>,
+    kind: StatementKind,
+    tokens: Vec<Token>,
+    /// The normalised words joined by spaces: equal strings mean equal text.
+    exact_key: String,
+    stems: Vec<String>,
+    stem_vector: SparseVector,
+    trigram_vector: SparseVector,
+}
+
+/// Aligned statements and the statements without a counterpart.
+pub(crate) struct EventAlignment {
+    pub alignments: Vec<Alignment>,
+    pub only_in: Vec<StatementRef>,
+}
+
+/// Aligns the statements of the articles `article_idxs` (ascending).
+pub(crate) fn align_event(
+    articles: &[Article],
+    extractions: &[Extraction],
+    article_idxs: &[usize],
+) -> EventAlignment {
+    if article_idxs.len() < 2 {
+        return EventAlignment {
+            alignments: Vec::new(),
+            only_in: Vec::new(),
+        };
+    }
+    let features = statement_features(articles, extractions, article_idxs);
+    let pairs = matched_pairs(&features);
+    let groups = merge_pairs(&features, &pairs);
+    let mut matched = vec![false; features.len()];
+    let alignments = groups
+        .iter()
+        .map(|(members, similarities)| {
+            members.iter().for_each(|&member| matched[member] = true);
+            alignment(&features, members, similarities)
+        })
+        .collect();
+    let only_in = features
+        .iter()
+        .zip(&matched)
+        .filter(|(statement, matched)| !**matched && worth_listing(statement))
+        .map(|(statement, _)| statement.reference)
+        .collect();
+    EventAlignment {
+        alignments,
+        only_in,
+    }
+}
+
+fn statement_features(
+    articles: &[Article],
+    extractions: &[Extraction],
+    article_idxs: &[usize],
+) -> Vec<StatementFeatures> {
+    let mut features = Vec::new();
+    let mut stem_documents = Vec::new();
+    let mut trigram_documents = Vec::new();
+    for &article_idx in article_idxs {
+        let body = &articles[article_idx].body;
+        for (statement_idx, statement) in extractions[article_idx].statements.iter().enumerate() {
+            let tokens = tokenize(body, statement.content);
+            stem_documents.push(content_stems(&tokens));
+            trigram_documents.push(char_trigrams(&tokens));
+            let exact_key = tokens
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            features.push(StatementFeatures {
+                reference: StatementRef {
+                    article_idx,
+                    statement_idx,
+                },
+                speaker: statement.speaker.name.clone(),
+                kind: statement.kind,
+                tokens,
+                exact_key,
+                stems: Vec::new(),
+                stem_vector: SparseVector::default(),
+                trigram_vector: SparseVector::default(),
+            });
+        }
+    }
+    let (_, stem_vectors) = tfidf_vectors(&stem_documents);
+    let (_, trigram_vectors) = tfidf_vectors(&trigram_documents);
+    for (((feature, stems), stem_vector), trigram_vector) in features
+        .iter_mut()
+        .zip(stem_documents)
+        .zip(stem_vectors)
+        .zip(trigram_vectors)
+    {
+        feature.stems = stems;
+        feature.stem_vector = stem_vector;
+        feature.trigram_vector = trigram_vector;
+    }
+    features
+}
+
+/// Similarity of two statements in [0, 1]; 1 for the same words.
+fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+    if a.exact_key == b.exact_key {
+        return 1.0;
+    }
+    let lexical =
+        (a.stem_vector.cosine(&b.stem_vector) + a.trigram_vector.cosine(&b.trigram_vector)) / 2.0;
+    let same_speaker = a.speaker.is_some() && a.speaker == b.speaker;
+    let bonus = if same_speaker {
+        SAME_SPEAKER_BONUS
+    } else {
+        0.0
+    };
+    (lexical + bonus).min(1.0)
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, from different articles: same words,
+/// same speaker, or a shared stem that is not too common.
+fn candidate_pairs(features: &[StatementFeatures]) -> Vec<(usize, usize)> {
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (idx, feature) in features.iter().enumerate() {
+        let mut keys: Vec<String> = feature
+            .stems
+            .iter()
+            .map(|stem| format!("s:{stem}"))
+            .collect();
+        keys.push(format!("x:{}", feature.exact_key));
+        if let Some(speaker) = &feature.speaker {
+            keys.push(format!("p:{speaker}"));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            buckets.entry(key).or_default().push(idx);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (key, members) in &buckets {
+        if members.len() > MAX_CANDIDATE_DF && key.starts_with("s:") {
+            continue;
+        }
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                if features[i].reference.article_idx != features[j].reference.article_idx {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Greedy one-to-one matching per article pair, by descending similarity
+/// (ties by statement order); gives `(similarity, i, j)` sorted the same way.
+fn matched_pairs(features: &[StatementFeatures]) -> Vec<(f64, usize, usize)> {
+    let mut scored: Vec<(f64, usize, usize)> = candidate_pairs(features)
+        .into_iter()
+        .map(|(i, j)| (similarity(&features[i], &features[j]), i, j))
+        .filter(|(sim, _, _)| *sim >= MATCH_THRESHOLD)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // A statement is used once per other article: key (statement, other article).
+    let mut used: HashMap<(usize, usize), ()> = HashMap::new();
+    scored
+        .into_iter()
+        .filter(|&(_, i, j)| {
+            let key_i = (i, features[j].reference.article_idx);
+            let key_j = (j, features[i].reference.article_idx);
+            if used.contains_key(&key_i) || used.contains_key(&key_j) {
+                return false;
+            }
+            used.insert(key_i, ());
+            used.insert(key_j, ());
+            true
+        })
+        .collect()
+}
+
+/// Joins matched pairs into groups holding at most one statement per
+/// article, strongest pairs first; gives each group's members (ascending)
+/// and the similarities of the pairs that built it.
+fn merge_pairs(
+    features: &[StatementFeatures],
+    pairs: &[(f64, usize, usize)],
+) -> Vec<(Vec<usize>, Vec<f64>)> {
+    let mut group_of: Vec<usize> = (0..features.len()).collect();
+    let mut groups: Vec<(Vec<usize>, Vec<f64>)> =
+        (0..features.len()).map(|i| (vec![i], Vec::new())).collect();
+    for &(sim, i, j) in pairs {
+        let (a, b) = (group_of[i], group_of[j]);
+        if a == b {
+            groups[a].1.push(sim);
+            continue;
+        }
+        let article = |idx: &usize| features[*idx].reference.article_idx;
+        let clash = groups[a]
+            .0
+            .iter()
+            .any(|x| groups[b].0.iter().any(|y| article(x) == article(y)));
+        if clash {
+            continue;
+        }
+        let (keep, absorb) = (a.min(b), a.max(b));
+        let (members, sims) = std::mem::take(&mut groups[absorb]);
+        members.iter().for_each(|&member| group_of[member] = keep);
+        groups[keep].0.extend(members);
+        groups[keep].1.extend(sims);
+        groups[keep].1.push(sim);
+    }
+    let mut merged: Vec<(Vec<usize>, Vec<f64>)> =
+        groups.into_iter().filter(|(m, _)| m.len() > 1).collect();
+    merged
+        .iter_mut()
+        .for_each(|(members, _)| members.sort_unstable());
+    merged.sort_by_key(|(members, _)| members[0]);
+    merged
+}
+
+fn alignment(features: &[StatementFeatures], members: &[usize], similarities: &[f64]) -> Alignment {
+    let agreement = similarities.iter().sum::<f64>() / similarities.len().max(1) as f64;
+    Alignment {
+        topic: topic(features, members),
+        agreement: agreement.clamp(0.0, 1.0),
+        statements: members.iter().map(|&m| features[m].reference).collect(),
+    }
+}
+
+/// Up to `TOPIC_WORDS` words of the first statement whose stems every
+/// member shares, the rarest (longest) first; falls back to the first words.
+fn topic(features: &[StatementFeatures], members: &[usize]) -> String {
+    let first = &features[members[0]];
+    let mut chosen: BTreeMap<(std::cmp::Reverse<usize>, usize), &str> = BTreeMap::new();
+    let mut seen = Vec::new();
+    for (position, token) in first.tokens.iter().enumerate() {
+        if is_stopword(&token.norm) || is_number(&token.norm) || token.norm.len() < 3 {
+            continue;
+        }
+        let stem = super::tokens::stem(&token.norm);
+        let shared = members[1..]
+            .iter()
+            .all(|&m| features[m].stems.contains(&stem));
+        if shared && !seen.contains(&stem) {
+            chosen.insert((std::cmp::Reverse(token.norm.len()), position), &token.norm);
+            seen.push(stem);
+        }
+    }
+    let mut words: Vec<(usize, &str)> = chosen
+        .into_iter()
+        .take(TOPIC_WORDS)
+        .map(|((_, p), w)| (p, w))
+        .collect();
+    words.sort_unstable();
+    words
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether an unmatched statement belongs in `only_in`: every attributed
+/// statement does; narration only when it carries a number or a name (a
+/// capitalised word past the first), so that connective sentences an outlet
+/// words its own way do not flood the list.
+fn worth_listing(statement: &StatementFeatures) -> bool {
+    if statement.kind != StatementKind::Narration {
+        return true;
+    }
+    statement.tokens.iter().any(|t| is_number(&t.norm))
+        || statement
+            .tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.capitalised && !is_stopword(&t.norm))
+}

@@ -1,0 +1,343 @@
+//! Score: finds divergences between aligned statements.
+//!
+//! Takes events from `align`; gives each its divergences (quote_altered,
+//! number_mismatch, negation_flip, misattribution, omission, ...), each with
+//! a one-sentence explanation and the evidence spans on both sides, and
+//! lowers each alignment's `agreement` by what was found on it:
+//! `agreement = similarity × Π (1 − severity / 2)` over its divergences.
+//! Pair checks are in `pair`, number reading in `numbers`, spelling
+//! variants in `names`, word lists in `lexicon`.
+
+mod lexicon;
+mod names;
+mod numbers;
+mod pair;
+
+use rayon::prelude::*;
+
+use crate::align::tokens::{tokenize, Token};
+use crate::model::{
+    Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, ScoredEvent,
+    Statement, StatementKind, StatementRef,
+};
+
+/// A cue or speaker mention this close (bytes) to the content joins the
+/// compared words, so that "he reportedly told" is seen beside the quote.
+const MAX_FRAME_GAP: usize = 150;
+/// The compared words run on to the ends of the sentence, at most this far
+/// (bytes), so that words around a quotation are compared too.
+const MAX_SENTENCE_REACH: usize = 400;
+
+/// Scores every event; output order follows input order.
+pub fn score(
+    articles: &[Article],
+    extractions: &[Extraction],
+    events: Vec<Event>,
+) -> Vec<ScoredEvent> {
+    events
+        .into_par_iter()
+        .map(|event| score_event(articles, extractions, event))
+        .collect()
+}
+
+fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
+    let mut divergences = Vec::new();
+    for (alignment_idx, alignment) in event.alignments.iter_mut().enumerate() {
+        let found = alignment_divergences(articles, extractions, &alignment.statements);
+        for divergence in &found {
+            alignment.agreement *= 1.0 - divergence.severity / 2.0;
+        }
+        divergences.extend(found.into_iter().map(|d| Divergence {
+            alignment_idx: Some(alignment_idx),
+            ..d
+        }));
+    }
+    if event.articles.len() > 1 {
+        divergences.extend(names::name_variants(articles, extractions, &event.articles));
+    }
+    divergences.extend(
+        event
+            .only_in
+            .iter()
+            .map(|r| omission(articles, extractions, *r)),
+    );
+    divergences.extend(copy_omissions(articles, extractions, &event));
+    sort_and_dedup(&mut divergences);
+    ScoredEvent { event, divergences }
+}
+
+/// Divergences between every two statements of one alignment.
+fn alignment_divergences(
+    articles: &[Article],
+    extractions: &[Extraction],
+    refs: &[StatementRef],
+) -> Vec<Divergence> {
+    let sides: Vec<Side> = refs
+        .iter()
+        .map(|r| Side::new(articles, extractions, *r))
+        .collect();
+    let mut found = Vec::new();
+    for (k, a) in sides.iter().enumerate() {
+        for b in &sides[k + 1..] {
+            found.extend(pair::compare(a, b));
+        }
+    }
+    found
+}
+
+/// Orders divergences by where their evidence starts, then type; drops a
+/// divergence whose type and evidence repeat an earlier one.
+fn sort_and_dedup(divergences: &mut Vec<Divergence>) {
+    divergences.iter_mut().for_each(|d| d.spans.sort());
+    divergences.sort_by(|a, b| {
+        a.spans
+            .cmp(&b.spans)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.alignment_idx.cmp(&b.alignment_idx))
+            .then(a.explanation.cmp(&b.explanation))
+    });
+    divergences
+        .dedup_by(|later, earlier| later.kind == earlier.kind && later.spans == earlier.spans);
+}
+
+/// A statement no other article of the event carries.
+fn omission(
+    articles: &[Article],
+    extractions: &[Extraction],
+    reference: StatementRef,
+) -> Divergence {
+    let article = &articles[reference.article_idx];
+    let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+    let severity = match statement.kind {
+        StatementKind::Direct => 0.5,
+        StatementKind::Indirect | StatementKind::Mixed => 0.4,
+        StatementKind::Narration => 0.2,
+    };
+    let who = statement
+        .speaker
+        .name
+        .as_ref()
+        .map_or(String::new(), |name| format!(" from {name}"));
+    let text: String = statement
+        .content
+        .text(&article.body)
+        .chars()
+        .take(80)
+        .collect();
+    divergence(
+        DivergenceType::Omission,
+        severity,
+        format!(
+            "Only {} carries this statement{who}; the other articles of the event do not: \u{201c}{text}\u{201d}.",
+            article_label(article)
+        ),
+        vec![Evidence {
+            article_idx: reference.article_idx,
+            range: statement.content,
+        }],
+    )
+}
+
+/// Articles whose statements are nearly all aligned with each other's
+/// (a wire story and its rewrite) count as copies.
+const MIN_COPY_SHARE: f64 = 0.8;
+
+/// Omissions between near copies inside a larger event: when article `x`
+/// aligns nearly all its statements with article `y`, a statement of `y`
+/// whose alignment holds nothing from `x` was left out of `x`, even if a
+/// third outlet carries it (so it is not in `only_in`).
+fn copy_omissions(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    for &x in &event.articles {
+        for &y in &event.articles {
+            if x == y || !near_copies(extractions, event, x, y) {
+                continue;
+            }
+            for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
+                let has = |article_idx: usize| {
+                    alignment
+                        .statements
+                        .iter()
+                        .find(|r| r.article_idx == article_idx)
+                };
+                if let (Some(carried), None) = (has(y), has(x)) {
+                    let mut divergence = omission(articles, extractions, *carried);
+                    divergence.explanation = format!(
+                        "{} leaves out this statement that {}, otherwise a near copy, carries: \u{201c}{}\u{201d}.",
+                        article_label(&articles[x]),
+                        article_label(&articles[y]),
+                        extractions[y].statements[carried.statement_idx].content.text(&articles[y].body).chars().take(80).collect::<String>()
+                    );
+                    divergence.alignment_idx = Some(alignment_idx);
+                    found.push(divergence);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether at least `MIN_COPY_SHARE` of the statements of each of `x` and
+/// `y` sit in an alignment with a statement of the other.
+fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) -> bool {
+    let shared = event
+        .alignments
+        .iter()
+        .filter(|a| {
+            a.statements.iter().any(|r| r.article_idx == x)
+                && a.statements.iter().any(|r| r.article_idx == y)
+        })
+        .count() as f64;
+    let (n_x, n_y) = (
+        extractions[x].statements.len(),
+        extractions[y].statements.len(),
+    );
+    n_x > 0 && n_y > 0 && shared >= MIN_COPY_SHARE * n_x.max(n_y) as f64
+}
+
+/// Builds a divergence not yet tied to an alignment.
+fn divergence(
+    kind: DivergenceType,
+    severity: f64,
+    explanation: String,
+    spans: Vec<Evidence>,
+) -> Divergence {
+    Divergence {
+        kind,
+        severity: severity.clamp(0.0, 1.0),
+        explanation,
+        spans,
+        alignment_idx: None,
+    }
+}
+
+/// "NYT (article-id)", or the id alone when the outlet is unknown.
+fn article_label(article: &Article) -> String {
+    match &article.outlet {
+        Some(outlet) => format!("{outlet} ({})", article.id),
+        None => article.id.clone(),
+    }
+}
+
+/// One statement as the pair checks see it: the words of its content plus
+/// a nearby cue and speaker mention, and which of them are quoted.
+pub(crate) struct Side<'a> {
+    pub article_idx: usize,
+    pub article: &'a Article,
+    pub statement: &'a Statement,
+    pub tokens: Vec<Token>,
+    /// Per token: inside quotation marks (or the content of a direct quote).
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Side<'a> {
+    fn new(
+        articles: &'a [Article],
+        extractions: &'a [Extraction],
+        reference: StatementRef,
+    ) -> Side<'a> {
+        let article = &articles[reference.article_idx];
+        let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+        let frame = sentence_range(&article.body, frame_range(statement));
+        let tokens = tokenize(&article.body, frame);
+        let quoted_ranges = quoted_ranges(&article.body, statement, frame);
+        let quoted = tokens
+            .iter()
+            .map(|t| quoted_ranges.iter().any(|q| q.contains(&t.range)))
+            .collect();
+        Side {
+            article_idx: reference.article_idx,
+            article,
+            statement,
+            tokens,
+            quoted,
+        }
+    }
+
+    /// How explanations name this side's article.
+    pub fn label(&self) -> String {
+        article_label(self.article)
+    }
+}
+
+/// The content, widened to the cue and speaker mention when they are near.
+fn frame_range(statement: &Statement) -> Range {
+    let content = statement.content;
+    let near = |range: &Range| {
+        range.end + MAX_FRAME_GAP >= content.start && content.end + MAX_FRAME_GAP >= range.start
+    };
+    [statement.cue, statement.speaker.mention]
+        .into_iter()
+        .flatten()
+        .filter(near)
+        .fold(content, |frame, range| {
+            Range::new(frame.start.min(range.start), frame.end.max(range.end))
+        })
+}
+
+/// Widens `range` to the sentence around it: back to just after the
+/// previous sentence end or line break, on to the next sentence end (a
+/// closing quotation mark included), each at most `MAX_SENTENCE_REACH`.
+fn sentence_range(body: &str, range: Range) -> Range {
+    let is_end = |prefix: &str| {
+        let trimmed = prefix.trim_end_matches(['\u{201d}', '"', '\'', '\u{2019}', ')']);
+        trimmed.ends_with(['.', '?', '!'])
+    };
+    let floor = range.start.saturating_sub(MAX_SENTENCE_REACH);
+    let mut start = range.start;
+    while start > floor {
+        let Some((offset, c)) = body[..start].char_indices().next_back() else {
+            break;
+        };
+        if c == '\n' || (c.is_whitespace() && is_end(&body[..offset])) {
+            break;
+        }
+        start = offset;
+    }
+    let ceiling = (range.end + MAX_SENTENCE_REACH).min(body.len());
+    let mut end = range.end;
+    while end < ceiling && !is_end(&body[..end]) {
+        let Some(c) = body[end..].chars().next() else {
+            break;
+        };
+        if c == '\n' || (c.is_whitespace() && is_end(&body[..end])) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    Range::new(start, end.max(range.end))
+}
+
+/// The quoted stretches of a statement's frame: the whole content of a
+/// direct quote written without marks, and the stretches between quotation
+/// marks in the frame.
+fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> {
+    let mut ranges = Vec::new();
+    let content_text = statement.content.text(body);
+    let has_marks = content_text.contains(['\u{201c}', '\u{201d}', '"']);
+    // A direct quote given without its marks is quoted whole; one with marks
+    // may hold "he said" between its parts, which is not quoted.
+    if statement.kind == StatementKind::Direct && !has_marks {
+        ranges.push(statement.content);
+    }
+    let mut open: Option<usize> = None;
+    for (offset, c) in frame.text(body).char_indices() {
+        let at = frame.start + offset;
+        match (c, open) {
+            ('\u{201c}', _) | ('"', None) => open = Some(at + c.len_utf8()),
+            ('\u{201d}' | '"', Some(start)) => {
+                ranges.push(Range::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests;

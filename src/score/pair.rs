@@ -1,0 +1,601 @@
+//! Divergences between two aligned statements.
+//!
+//! Takes two statements (each with its article) that `align` put in one
+//! alignment; gives the divergences between them: altered or truncated
+//! quotes, numbers, negation, hedging, reporting verbs, loaded words and
+//! misattribution. Both statements are cut into word tokens with byte
+//! offsets and diffed word by word (`similar`); every finding comes from a
+//! changed stretch of words (a hunk), so identical text yields nothing and
+//! every evidence span is exact.
+
+use std::ops::Range as Span;
+
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class};
+use super::names::same_person_words;
+use super::numbers::{numbers, NumberMention};
+use super::{divergence, Side};
+use crate::align::tokens::is_negation;
+use crate::model::{Divergence, DivergenceType, Evidence, Range};
+
+/// Quoted words of the two sides must overlap this much to count as one quote.
+const MIN_QUOTE_OVERLAP: f64 = 0.5;
+/// A quote missing at least this many words at an end is truncated, not altered.
+const MIN_TRUNCATED_WORDS: usize = 3;
+/// Content must overlap this much for a change of speaker to be misattribution.
+const MIN_MISATTRIBUTION_OVERLAP: f64 = 0.6;
+/// A hunk this small (words a side) is one local edit, not a rewording.
+const SMALL_HUNK: usize = 4;
+
+/// A stretch of words that differs: token positions on each side.
+#[derive(Debug, Clone)]
+struct Hunk {
+    old: Span<usize>,
+    new: Span<usize>,
+}
+
+/// Every divergence between sides `a` and `b` (alignment index left unset).
+pub(crate) fn compare(a: &Side, b: &Side) -> Vec<Divergence> {
+    let hunks = diff(a, b);
+    let mut found = Vec::new();
+    let speaker_changed = check_misattribution(a, b, &mut found);
+    let number_a = numbers(&a.article.body, &a.tokens);
+    let number_b = numbers(&b.article.body, &b.tokens);
+    for hunk in &hunks {
+        if is_name_spelling(a, b, hunk) {
+            continue;
+        }
+        check_numbers(a, b, hunk, &number_a, &number_b, &mut found);
+        check_negation(a, b, hunk, &mut found);
+        if !hunk_quoted(a, b, hunk) {
+            check_hedging(a, b, hunk, &mut found);
+            check_reporting_verb(a, b, hunk, &mut found);
+            check_loaded(a, b, hunk, &mut found);
+            if !speaker_changed {
+                check_name_swap(a, b, hunk, &mut found);
+            }
+        }
+    }
+    check_quotes(a, b, &hunks, &mut found);
+    found
+}
+
+fn diff(a: &Side, b: &Side) -> Vec<Hunk> {
+    let old: Vec<&str> = a.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let new: Vec<&str> = b.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let mut hunks: Vec<Hunk> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            continue;
+        }
+        match hunks.last_mut() {
+            Some(last) if last.old.end == old_range.start && last.new.end == new_range.start => {
+                last.old.end = old_range.end;
+                last.new.end = new_range.end;
+            }
+            _ => hunks.push(Hunk {
+                old: old_range,
+                new: new_range,
+            }),
+        }
+    }
+    hunks
+}
+
+/// The byte range covering tokens `span` of a side, or the anchor word next
+/// to an empty span (`before` picks the word before the gap when there is one).
+fn span_range(side: &Side, span: &Span<usize>, before: bool) -> Option<Range> {
+    let tokens = &side.tokens;
+    if !span.is_empty() {
+        return Some(Range::new(
+            tokens[span.start].range.start,
+            tokens[span.end - 1].range.end,
+        ));
+    }
+    let anchor = if before && span.start > 0 {
+        span.start - 1
+    } else if span.start < tokens.len() {
+        span.start
+    } else {
+        span.start.checked_sub(1)?
+    };
+    Some(tokens[anchor].range)
+}
+
+fn evidence(a: &Side, b: &Side, hunk: &Hunk, before: bool) -> Vec<Evidence> {
+    let mut spans = Vec::new();
+    if let Some(range) = span_range(a, &hunk.old, before) {
+        spans.push(Evidence {
+            article_idx: a.article_idx,
+            range,
+        });
+    }
+    if let Some(range) = span_range(b, &hunk.new, before) {
+        spans.push(Evidence {
+            article_idx: b.article_idx,
+            range,
+        });
+    }
+    spans
+}
+
+/// The words of a side's token span, or "nothing" for an empty span.
+fn words(side: &Side, span: &Span<usize>) -> String {
+    if span.is_empty() {
+        return "nothing".to_string();
+    }
+    let range = span_range(side, span, false).expect("non-empty span");
+    format!(
+        "\u{201c}{}\u{201d}",
+        shorten(range.text(&side.article.body))
+    )
+}
+
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    format!("{cut}\u{2026}")
+}
+
+fn hunk_quoted(a: &Side, b: &Side, hunk: &Hunk) -> bool {
+    hunk.old.clone().any(|i| a.quoted[i]) || hunk.new.clone().any(|i| b.quoted[i])
+}
+
+/// A single capitalised word spelt a little differently: name_variant's job.
+fn is_name_spelling(a: &Side, b: &Side, hunk: &Hunk) -> bool {
+    if hunk.old.len() != 1 || hunk.new.len() != 1 {
+        return false;
+    }
+    let (old, new) = (&a.tokens[hunk.old.start], &b.tokens[hunk.new.start]);
+    old.capitalised && new.capitalised && same_person_words(&old.norm, &new.norm)
+}
+
+fn norms<'a>(side: &'a Side, span: &Span<usize>) -> Vec<&'a str> {
+    side.tokens[span.clone()]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect()
+}
+
+fn check_numbers(
+    a: &Side,
+    b: &Side,
+    hunk: &Hunk,
+    number_a: &[NumberMention],
+    number_b: &[NumberMention],
+    found: &mut Vec<Divergence>,
+) {
+    let touches =
+        |m: &&NumberMention, span: &Span<usize>| m.first < span.end && span.start <= m.last;
+    let in_a: Vec<&NumberMention> = number_a.iter().filter(|m| touches(m, &hunk.old)).collect();
+    let in_b: Vec<&NumberMention> = number_b.iter().filter(|m| touches(m, &hunk.new)).collect();
+    for mention_a in &in_a {
+        let same_unit: Vec<&&NumberMention> =
+            in_b.iter().filter(|m| m.comparable(mention_a)).collect();
+        let counterpart = match same_unit.as_slice() {
+            [only] => *only,
+            _ if in_a.len() == 1 && in_b.len() == 1 => &in_b[0],
+            _ => continue,
+        };
+        if !mention_a.disjoint(counterpart) || !mention_a.comparable(counterpart) {
+            continue;
+        }
+        let old = mention_a.first..mention_a.last + 1;
+        let new = counterpart.first..counterpart.last + 1;
+        let relative = (mention_a.low - counterpart.low).abs()
+            / mention_a.low.abs().max(counterpart.low.abs()).max(1e-9);
+        found.push(divergence(
+            DivergenceType::NumberMismatch,
+            0.5 + 0.4 * relative.min(1.0),
+            format!(
+                "{} gives {} where {} gives {}.",
+                a.label(),
+                words(a, &old),
+                b.label(),
+                words(b, &new)
+            ),
+            evidence(a, b, &Hunk { old, new }, false),
+        ));
+    }
+}
+
+fn check_negation(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+    let old = norms(a, &hunk.old);
+    let new = norms(b, &hunk.new);
+    let count = |words: &[&str]| words.iter().filter(|w| is_negation(w)).count();
+    if count(&old) == count(&new) {
+        return;
+    }
+    let strip = |words: &[&str]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| !matches!(**w, "not" | "never" | "no"))
+            .map(|w| w.trim_end_matches("n't").to_string())
+            .collect()
+    };
+    let local = old.len().max(new.len()) <= SMALL_HUNK || strip(&old) == strip(&new);
+    if !local {
+        return;
+    }
+    let (negated, plain) = if count(&old) > count(&new) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (negated_span, plain_span) = if count(&old) > count(&new) {
+        (&hunk.old, &hunk.new)
+    } else {
+        (&hunk.new, &hunk.old)
+    };
+    found.push(divergence(
+        DivergenceType::NegationFlip,
+        0.9,
+        format!(
+            "{} has the negation {} where {} has {}: one side denies what the other asserts.",
+            negated.label(),
+            words(negated, negated_span),
+            plain.label(),
+            anchored_words(plain, plain_span, true)
+        ),
+        evidence(a, b, hunk, true),
+    ));
+}
+
+/// The words of a span, or the anchor word beside an empty span.
+fn anchored_words(side: &Side, span: &Span<usize>, before: bool) -> String {
+    match span_range(side, span, before) {
+        Some(range) if span.is_empty() => {
+            format!("only \u{201c}{}\u{201d}", range.text(&side.article.body))
+        }
+        Some(_) => words(side, span),
+        None => "nothing".to_string(),
+    }
+}
+
+fn check_hedging(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+    let hedges = |words: Vec<&str>| -> Vec<String> {
+        let mut hedges: Vec<String> = words
+            .into_iter()
+            .filter(|w| is_hedge(w))
+            .map(str::to_string)
+            .collect();
+        hedges.sort();
+        hedges
+    };
+    let (old, new) = (hedges(norms(a, &hunk.old)), hedges(norms(b, &hunk.new)));
+    if old == new || hunk.old.len().max(hunk.new.len()) > SMALL_HUNK {
+        return;
+    }
+    let (hedged, firm, hedged_span, firm_span) = if new.len() >= old.len() {
+        (b, a, &hunk.new, &hunk.old)
+    } else {
+        (a, b, &hunk.old, &hunk.new)
+    };
+    found.push(divergence(
+        DivergenceType::HedgingShift,
+        0.5,
+        format!(
+            "{} hedges with {} where {} has {}.",
+            hedged.label(),
+            words(hedged, hedged_span),
+            firm.label(),
+            anchored_words(firm, firm_span, false)
+        ),
+        evidence(a, b, hunk, false),
+    ));
+}
+
+fn check_reporting_verb(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+    let verb = |side: &Side, span: &Span<usize>| {
+        span.clone()
+            .find_map(|i| report_verb_class(&side.tokens[i].norm).map(|class| (i, class)))
+    };
+    let (Some((i, class_a)), Some((j, class_b))) = (verb(a, &hunk.old), verb(b, &hunk.new)) else {
+        return;
+    };
+    if class_a == class_b && a.tokens[i].norm == b.tokens[j].norm {
+        return;
+    }
+    if class_a == class_b && class_a == "neutral" {
+        return;
+    }
+    let charge = report_class_charge(class_a).max(report_class_charge(class_b));
+    found.push(divergence(
+        DivergenceType::ReportingVerbShift,
+        0.3 + 0.5 * charge,
+        format!(
+            "{} reports the words with {} ({}), {} with {} ({}).",
+            a.label(),
+            words(a, &(i..i + 1)),
+            class_a,
+            b.label(),
+            words(b, &(j..j + 1)),
+            class_b
+        ),
+        evidence(
+            a,
+            b,
+            &Hunk {
+                old: i..i + 1,
+                new: j..j + 1,
+            },
+            false,
+        ),
+    ));
+}
+
+fn check_loaded(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+    if hunk.old.len().max(hunk.new.len()) > SMALL_HUNK || hunk.old.is_empty() || hunk.new.is_empty()
+    {
+        return;
+    }
+    let loaded_in =
+        |side: &Side, span: &Span<usize>| span.clone().any(|i| is_loaded(&side.tokens[i].norm));
+    let (loaded_a, loaded_b) = (loaded_in(a, &hunk.old), loaded_in(b, &hunk.new));
+    if loaded_a == loaded_b {
+        return;
+    }
+    let (loaded, plain, loaded_span, plain_span) = if loaded_b {
+        (b, a, &hunk.new, &hunk.old)
+    } else {
+        (a, b, &hunk.old, &hunk.new)
+    };
+    found.push(divergence(
+        DivergenceType::LoadedLanguage,
+        0.4,
+        format!(
+            "{} uses the loaded {} where {} has {}.",
+            loaded.label(),
+            words(loaded, loaded_span),
+            plain.label(),
+            words(plain, plain_span)
+        ),
+        evidence(a, b, hunk, false),
+    ));
+}
+
+/// Different canonical speakers for near-identical content.
+fn check_misattribution(a: &Side, b: &Side, found: &mut Vec<Divergence>) -> bool {
+    let (Some(name_a), Some(name_b)) = (&a.statement.speaker.name, &b.statement.speaker.name)
+    else {
+        return false;
+    };
+    if name_a == name_b || super::names::same_person_names(name_a, name_b) {
+        return false;
+    }
+    // Identically written mentions ("he" / "he") differ only in how the
+    // extractor resolved them: no words differ, so nothing is reported.
+    let mention_text = |side: &Side| {
+        side.statement
+            .speaker
+            .mention
+            .map(|m| m.text(&side.article.body).to_lowercase())
+    };
+    if mention_text(a) == mention_text(b) {
+        return false;
+    }
+    let content_a = crate::align::tokens::tokenize(&a.article.body, a.statement.content);
+    let content_b = crate::align::tokens::tokenize(&b.article.body, b.statement.content);
+    let old: Vec<&str> = content_a.iter().map(|t| t.norm.as_str()).collect();
+    let new: Vec<&str> = content_b.iter().map(|t| t.norm.as_str()).collect();
+    let equal: usize = capture_diff_slices(Algorithm::Myers, &old, &new)
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    if (equal as f64) / (old.len().max(new.len()).max(1) as f64) < MIN_MISATTRIBUTION_OVERLAP {
+        return false;
+    }
+    let mut spans = Vec::new();
+    for side in [a, b] {
+        let range = side
+            .statement
+            .speaker
+            .mention
+            .unwrap_or(side.statement.content);
+        spans.push(Evidence {
+            article_idx: side.article_idx,
+            range,
+        });
+    }
+    found.push(divergence(
+        DivergenceType::Misattribution,
+        0.8,
+        format!(
+            "{} gives these words to {name_a}, {} to {name_b}.",
+            a.label(),
+            b.label()
+        ),
+        spans,
+    ));
+    true
+}
+
+/// A backup for unresolved speakers: in a sentence that reports speech, a
+/// run of capitalised words swapped for a different run ("Smith, an aide,
+/// said" → "Jones, an aide, said").
+fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+    let all_capitalised = |side: &Side, span: &Span<usize>| {
+        !span.is_empty() && span.clone().all(|i| side.tokens[i].capitalised)
+    };
+    if !all_capitalised(a, &hunk.old)
+        || !all_capitalised(b, &hunk.new)
+        || hunk.old.len().max(hunk.new.len()) > 3
+    {
+        return;
+    }
+    // The sentence must report speech: a reporting verb outside quotation marks.
+    let reports = |side: &Side| {
+        (0..side.tokens.len())
+            .any(|i| !side.quoted[i] && report_verb_class(&side.tokens[i].norm).is_some())
+    };
+    if !reports(a) || !reports(b) {
+        return;
+    }
+    found.push(divergence(
+        DivergenceType::Misattribution,
+        0.8,
+        format!(
+            "{} attributes the words to {}, {} to {}.",
+            a.label(),
+            words(a, &hunk.old),
+            b.label(),
+            words(b, &hunk.new)
+        ),
+        evidence(a, b, hunk, false),
+    ));
+}
+
+/// Quotation checks over the quoted words of both sides.
+fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>) {
+    if !speakers_compatible(a, b) {
+        return;
+    }
+    let quoted_a: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.quoted[i]).collect();
+    let quoted_b: Vec<usize> = (0..b.tokens.len()).filter(|&i| b.quoted[i]).collect();
+    if quoted_a.is_empty() || quoted_b.is_empty() {
+        return;
+    }
+    let words_a: Vec<&str> = quoted_a
+        .iter()
+        .map(|&i| a.tokens[i].norm.as_str())
+        .collect();
+    let words_b: Vec<&str> = quoted_b
+        .iter()
+        .map(|&i| b.tokens[i].norm.as_str())
+        .collect();
+    if words_a == words_b {
+        return;
+    }
+    if check_truncation(a, b, (&quoted_a, &words_a), (&quoted_b, &words_b), found) {
+        return;
+    }
+    let quote_hunks: Vec<&Hunk> = hunks
+        .iter()
+        .filter(|h| hunk_quoted(a, b, h) && !is_name_spelling(a, b, h))
+        .collect();
+    let changed: usize = quote_hunks
+        .iter()
+        .map(|h| h.old.len().max(h.new.len()))
+        .sum();
+    let overlap = 1.0 - changed as f64 / words_a.len().max(words_b.len()) as f64;
+    if quote_hunks.is_empty() || overlap < MIN_QUOTE_OVERLAP {
+        return;
+    }
+    let mut spans: Vec<Evidence> = quote_hunks
+        .iter()
+        .flat_map(|h| evidence(a, b, h, false))
+        .collect();
+    spans.sort();
+    spans.dedup();
+    let first = quote_hunks[0];
+    found.push(divergence(
+        DivergenceType::QuoteAltered,
+        (0.5 + 0.5 * (1.0 - overlap)).min(1.0),
+        format!(
+            "{} and {} quote {} differently: {} against {}.",
+            a.label(),
+            b.label(),
+            speaker_phrase(a, b),
+            anchored_words(a, &first.old, false),
+            anchored_words(b, &first.new, false)
+        ),
+        spans,
+    ));
+}
+
+fn speakers_compatible(a: &Side, b: &Side) -> bool {
+    match (&a.statement.speaker.name, &b.statement.speaker.name) {
+        (Some(name_a), Some(name_b)) => {
+            name_a == name_b || super::names::same_person_names(name_a, name_b)
+        }
+        _ => true,
+    }
+}
+
+fn speaker_phrase(a: &Side, b: &Side) -> String {
+    a.statement
+        .speaker
+        .name
+        .clone()
+        .or_else(|| b.statement.speaker.name.clone())
+        .unwrap_or_else(|| "the speaker".to_string())
+}
+
+/// One quote a strict contiguous part of the other, missing enough words.
+fn check_truncation(
+    a: &Side,
+    b: &Side,
+    (positions_a, words_a): (&[usize], &[&str]),
+    (positions_b, words_b): (&[usize], &[&str]),
+    found: &mut Vec<Divergence>,
+) -> bool {
+    let (long, short, long_positions, long_words, short_positions, short_words) =
+        if words_a.len() > words_b.len() {
+            (a, b, positions_a, words_a, positions_b, words_b)
+        } else {
+            (b, a, positions_b, words_b, positions_a, words_a)
+        };
+    if long_words.len() < short_words.len() + MIN_TRUNCATED_WORDS
+        || short_words.len() < MIN_TRUNCATED_WORDS
+    {
+        return false;
+    }
+    let Some(offset) = long_words
+        .windows(short_words.len())
+        .position(|w| w == short_words)
+    else {
+        return false;
+    };
+    let tokens = &long.tokens;
+    let missing: Vec<Range> = [(0, offset), (offset + short_words.len(), long_words.len())]
+        .into_iter()
+        .filter(|(from, to)| from < to)
+        .map(|(from, to)| {
+            Range::new(
+                tokens[long_positions[from]].range.start,
+                tokens[long_positions[to - 1]].range.end,
+            )
+        })
+        .collect();
+    let short_range = Range::new(
+        short.tokens[short_positions[0]].range.start,
+        short.tokens[*short_positions.last().expect("non-empty")]
+            .range
+            .end,
+    );
+    let missing_text: Vec<String> = missing
+        .iter()
+        .map(|r| shorten(r.text(&long.article.body)))
+        .collect();
+    let mut spans: Vec<Evidence> = missing
+        .iter()
+        .map(|&range| Evidence {
+            article_idx: long.article_idx,
+            range,
+        })
+        .collect();
+    spans.push(Evidence {
+        article_idx: short.article_idx,
+        range: short_range,
+    });
+    let share = (long_words.len() - short_words.len()) as f64 / long_words.len() as f64;
+    found.push(divergence(
+        DivergenceType::QuoteTruncated,
+        0.3 + 0.4 * share,
+        format!(
+            "{} quotes only part of what {} quotes from {}, leaving out \u{201c}{}\u{201d}.",
+            short.label(),
+            long.label(),
+            speaker_phrase(a, b),
+            missing_text.join(" \u{2026} ")
+        ),
+        spans,
+    ));
+    true
+}

@@ -1,0 +1,268 @@
+//! Tests of the whole align + score path on hand-made articles and
+//! statements (byte ranges located in the fixture text).
+
+use super::*;
+use crate::model::Speaker;
+
+/// A statement written as text: kind, canonical speaker, mention, cue, content.
+type StatementSpec<'a> = (
+    StatementKind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+);
+
+/// The occurrence of `needle` nearest to `near`.
+fn locate(body: &str, needle: &str, near: usize) -> Range {
+    let start = body
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(near))
+        .unwrap_or_else(|| panic!("{needle:?} not in fixture"));
+    Range::new(start, start + needle.len())
+}
+
+fn statements(body: &str, specs: &[StatementSpec]) -> Extraction {
+    let statements = specs
+        .iter()
+        .enumerate()
+        .map(|(idx, (kind, name, mention, cue, content))| {
+            let content = locate(body, content, 0);
+            Statement {
+                id: format!("s{}", idx + 1),
+                kind: *kind,
+                speaker: Speaker {
+                    name: name.map(str::to_string),
+                    mention: mention.map(|m| locate(body, m, content.start)),
+                    role: None,
+                },
+                cue: cue.map(|c| locate(body, c, content.start)),
+                content,
+                topics: Vec::new(),
+            }
+        })
+        .collect();
+    Extraction {
+        statements,
+        ..Extraction::default()
+    }
+}
+
+fn article(id: &str, outlet: &str, body: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        outlet: Some(outlet.to_string()),
+        title: Some("Valley dam project gets funding".to_string()),
+        published: Some("2016-05-01".to_string()),
+        body: body.to_string(),
+        ..Article::default()
+    }
+}
+
+/// Runs align and score on two articles; compares each divergence as its
+/// type and evidence texts (sorted by article, then offset).
+fn check(
+    (body_a, specs_a): (&str, &[StatementSpec]),
+    (body_b, specs_b): (&str, &[StatementSpec]),
+    expected: &[(&str, &[&str])],
+) -> Vec<ScoredEvent> {
+    let articles = vec![
+        article("a", "WIRE", body_a),
+        article("b", "REWRITE", body_b),
+    ];
+    let extractions = vec![statements(body_a, specs_a), statements(body_b, specs_b)];
+    let events = crate::align::events(&articles, &extractions);
+    let scored = score(&articles, &extractions, events);
+    assert_eq!(scored.len(), 1, "both articles form one event");
+    let found: Vec<(String, Vec<String>)> = scored[0]
+        .divergences
+        .iter()
+        .map(|d| {
+            let texts = d
+                .spans
+                .iter()
+                .map(|e| e.range.text(&articles[e.article_idx].body).to_string())
+                .collect();
+            (d.kind.as_str().to_string(), texts)
+        })
+        .collect();
+    let expected: Vec<(String, Vec<String>)> = expected
+        .iter()
+        .map(|(kind, texts)| {
+            (
+                kind.to_string(),
+                texts.iter().map(|t| t.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+    scored
+}
+
+const ORIGINAL: &str = "The agency will spend 300 million dollars on the dam, officials said.
+
+\u{201c}We will finish the dam by June and we are proud of the crews,\u{201d} said Maria Lopez, the project director.
+
+Lopez said the project will create jobs for the valley.
+
+\u{201c}The budget is sound,\u{201d} John Peters said.
+
+The council would review the plan next week.
+
+Critics said the contractor failed to meet deadlines.
+
+\u{201c}We thank the governor,\u{201d} Lopez said.
+";
+
+const REWRITE: &str = "The agency will spend 350 million dollars on the dam, officials said.
+
+\u{201c}We will finish the dam by June and we are happy with the crews,\u{201d} said Maria Lopes, the project director.
+
+Lopes said the project will not create jobs for the valley.
+
+\u{201c}The budget is sound,\u{201d} Anna Berg said.
+
+The council might review the plan next week.
+
+Critics claimed the contractor failed to meet deadlines.
+";
+
+use StatementKind::{Direct, Indirect, Narration};
+
+fn original_statements() -> Vec<StatementSpec<'static>> {
+    vec![
+        (
+            Indirect,
+            None,
+            Some("officials"),
+            Some("said"),
+            "The agency will spend 300 million dollars on the dam",
+        ),
+        (
+            Direct,
+            Some("Maria Lopez"),
+            Some("Maria Lopez"),
+            Some("said"),
+            "We will finish the dam by June and we are proud of the crews,",
+        ),
+        (
+            Indirect,
+            Some("Maria Lopez"),
+            Some("Lopez"),
+            Some("said"),
+            "the project will create jobs for the valley",
+        ),
+        (
+            Direct,
+            Some("John Peters"),
+            Some("John Peters"),
+            Some("said"),
+            "The budget is sound,",
+        ),
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "The council would review the plan next week.",
+        ),
+        (
+            Indirect,
+            None,
+            Some("Critics"),
+            Some("said"),
+            "the contractor failed to meet deadlines",
+        ),
+        (
+            Direct,
+            Some("Maria Lopez"),
+            Some("Lopez"),
+            Some("said"),
+            "We thank the governor,",
+        ),
+    ]
+}
+
+fn rewrite_statements() -> Vec<StatementSpec<'static>> {
+    vec![
+        (
+            Indirect,
+            None,
+            Some("officials"),
+            Some("said"),
+            "The agency will spend 350 million dollars on the dam",
+        ),
+        (
+            Direct,
+            Some("Maria Lopes"),
+            Some("Maria Lopes"),
+            Some("said"),
+            "We will finish the dam by June and we are happy with the crews,",
+        ),
+        (
+            Indirect,
+            Some("Maria Lopes"),
+            Some("Lopes"),
+            Some("said"),
+            "the project will not create jobs for the valley",
+        ),
+        (
+            Direct,
+            Some("Anna Berg"),
+            Some("Anna Berg"),
+            Some("said"),
+            "The budget is sound,",
+        ),
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "The council might review the plan next week.",
+        ),
+        (
+            Indirect,
+            None,
+            Some("Critics"),
+            Some("claimed"),
+            "the contractor failed to meet deadlines",
+        ),
+    ]
+}
+
+#[test]
+fn rewrite_with_one_edit_of_each_type() {
+    let original = original_statements();
+    let rewrite = rewrite_statements();
+    check(
+        (ORIGINAL, &original),
+        (REWRITE, &rewrite),
+        &[
+            ("number_mismatch", &["300 million", "350 million"]),
+            ("quote_altered", &["proud of", "happy with"]),
+            (
+                "name_variant",
+                &["Lopez", "Lopez", "Lopez", "Lopes", "Lopes"],
+            ),
+            ("negation_flip", &["will", "not"]),
+            ("misattribution", &["John Peters", "Anna Berg"]),
+            ("hedging_shift", &["would", "might"]),
+            ("reporting_verb_shift", &["said", "claimed"]),
+            ("omission", &["We thank the governor,"]),
+        ],
+    );
+}
+
+#[test]
+fn identical_articles_have_no_divergence_and_no_only_in() {
+    let original = original_statements();
+    let scored = check((ORIGINAL, &original), (ORIGINAL, &original), &[]);
+    assert!(scored[0].event.only_in.is_empty());
+    assert_eq!(scored[0].event.alignments.len(), original.len());
+    assert!(scored[0]
+        .event
+        .alignments
+        .iter()
+        .all(|a| a.agreement == 1.0));
+}
