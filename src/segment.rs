@@ -79,9 +79,7 @@ pub fn trim_range(body: &str, range: Range) -> Range {
 fn is_prose(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace());
     let ends_like_sentence = matches!(trimmed.chars().last(), Some('.' | '!' | '?' | ':' | '…'));
-    let ends_in_quote = text
-        .trim_end()
-        .ends_with(|c: char| matches!(c, '"' | '”' | '’' | '\''));
+    let ends_in_quote = text.trim_end().ends_with(['"', '”', '’', '\'']);
     if !(ends_like_sentence || ends_in_quote) {
         return false;
     }

@@ -339,11 +339,7 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
             cue_verb(doc, sentence, c, context)
         };
         if let Some(statement) = statement {
-            if statement.content.start > doc.tokens[c].range.start {
-                used_until = c + 1;
-            } else {
-                used_until = c + 1;
-            }
+            used_until = c + 1;
             if !found.iter().any(|f| f.content == statement.content) {
                 found.push(statement);
             }
@@ -372,7 +368,10 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
     let is_label = mark > sentence.first
         && match doc.tokens[mark].kind {
             Kind::Colon => true,
-            Kind::Dash => doc.tokens.get(mark + 1).is_some_and(|t| t.kind == Kind::Quote),
+            Kind::Dash => doc
+                .tokens
+                .get(mark + 1)
+                .is_some_and(|t| t.kind == Kind::Quote),
             _ => false,
         };
     if !is_label {
@@ -393,7 +392,14 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
         core_end: mark,
     };
     let speaker = resolve(doc, phrase, context);
-    Some(finish(doc, speaker, Some(doc.tokens[mark].range), content, sentence, context))
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[mark].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// `“Q”― Pamela Padilla`: a quotation signed with a dash and a name.
@@ -420,14 +426,19 @@ fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Fou
         core_end: name_end,
     };
     let speaker = resolve(doc, phrase, context);
-    Some(finish(doc, speaker, Some(doc.tokens[dash].range), content, sentence, context))
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[dash].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// "..., saying C", "..., adding that C".
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    c > sentence.first + 1
-        && doc.tokens[c - 1].kind == Kind::Comma
-        && doc.text(c).ends_with("ing")
+    c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && doc.text(c).ends_with("ing")
 }
 
 /// A participle cue's statement: the speaker is the sentence's earlier
@@ -459,7 +470,14 @@ fn participle(
             resolve(doc, phrase, context)
         }
     };
-    Some(finish(doc, speaker, Some(doc.tokens[c].range), content, sentence, context))
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[c].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// The end of a subject phrase opening a sentence ("The bank", "He").
@@ -632,23 +650,29 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
             && after_words >= 3
             && !is_trailer(doc, after_start + 1)
         {
-            return middle_content(doc, sentence, start, after_start);
+            return middle_content(doc, sentence);
         }
         if trails || next.is_some_and(|t| t.kind == Kind::Comma) {
             return content_before(doc, sentence, before_idx?);
         }
     }
-    if after_words >= 2 && doc.tokens[c].flags & EVIDENCE == 0
-        || after_words >= 2 && doc.tokens[c].has(EVIDENCE)
-    {
+    if after_words < 2 {
+        return None;
+    }
+    let opens_with_preposition = doc.tokens[after_start].has(PREPOSITION)
+        || doc.tokens[after_start].has(WEEKDAY_OR_MONTH)
+        || doc.tokens[after_start].kind != Kind::Word;
+    if !opens_with_preposition {
         return content_after(doc, sentence, after_start);
     }
-    None
+    // "said in a statement that C", "said on Tuesday that C".
+    let that = (after_start..sentence.end.min(after_start + 8))
+        .find(|&i| doc.lower_is(i, "that") && !doc.in_quote[i]);
+    content_after(doc, sentence, that.unwrap_or(after_start))
 }
 
 /// "The talks, he said, were a first step." → the whole sentence.
-fn middle_content(doc: &Doc, sentence: &Sent, start: usize, after_start: usize) -> Option<Range> {
-    let _ = (start, after_start);
+fn middle_content(doc: &Doc, sentence: &Sent) -> Option<Range> {
     let end = trim_end(doc, sentence.first, sentence.end)?;
     Some(Range::new(doc.tokens[sentence.first].range.start, end))
 }
@@ -788,7 +812,10 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
         // "... and said C2": a second statement begins.
         if doc.lower_is(i, "and")
             && !doc.in_quote[i]
-            && doc.tokens.get(i + 1).is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
         {
             end = i;
             break;
@@ -815,7 +842,10 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
     doc.lower_is(i, "according")
         || doc.lower_is(i, "as")
             && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
-        || doc.tokens.get(i).is_some_and(|t| t.has(CUE) && !t.is_capitalized)
+        || doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.has(CUE) && !t.is_capitalized)
             && doc.text(i).ends_with("ing")
         || doc.lower_is(i, "citing")
         || doc.lower_is(i, "writes")
@@ -826,9 +856,11 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
 /// Words after a comma that start a clause outside the reported content:
 /// "but", "though", "which", ...
 fn is_clause_break(doc: &Doc, i: usize) -> bool {
-    ["but", "though", "although", "while", "whereas", "which", "even", "yet"]
-        .iter()
-        .any(|word| doc.lower_is(i, word))
+    [
+        "but", "though", "although", "while", "whereas", "which", "even", "yet",
+    ]
+    .iter()
+    .any(|word| doc.lower_is(i, word))
 }
 
 /// Content from the sentence start to the comma at `comma` (exclusive),

@@ -297,10 +297,7 @@ impl People {
 /// A group or institution named by a phrase: the phrase without a leading
 /// determiner ("the Kremlin" → "Kremlin", "European officials").
 fn group_name(body: &str, phrase: &[Token]) -> String {
-    let first = phrase
-        .iter()
-        .position(|t| !(t.has(DETERMINER) && !t.is_capitalized) && !t.has(DETERMINER))
-        .unwrap_or(0);
+    let first = phrase.iter().position(|t| !t.has(DETERMINER)).unwrap_or(0);
     let words = &phrase[first..];
     if words.is_empty() {
         return String::new();
