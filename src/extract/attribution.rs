@@ -438,7 +438,37 @@ fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Fou
 
 /// "..., saying C", "..., adding that C".
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && doc.text(c).ends_with("ing")
+    c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && is_speech_participle(doc, c)
+}
+
+/// Participles that report speech ("saying", "adding"); evaluative ones
+/// such as "praising" stay inside the statement they follow.
+fn is_speech_participle(doc: &Doc, i: usize) -> bool {
+    const PARTICIPLES: [&str; 22] = [
+        "saying",
+        "adding",
+        "noting",
+        "arguing",
+        "insisting",
+        "claiming",
+        "warning",
+        "explaining",
+        "stressing",
+        "telling",
+        "asking",
+        "calling",
+        "suggesting",
+        "writing",
+        "declaring",
+        "acknowledging",
+        "urging",
+        "vowing",
+        "promising",
+        "predicting",
+        "accusing",
+        "describing",
+    ];
+    PARTICIPLES.iter().any(|word| doc.lower_is(i, word))
 }
 
 /// A participle cue's statement: the speaker is the sentence's earlier
@@ -842,11 +872,7 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
     doc.lower_is(i, "according")
         || doc.lower_is(i, "as")
             && (doc.lower_is(i + 1, "reported") || doc.lower_is(i + 1, "noted"))
-        || doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.has(CUE) && !t.is_capitalized)
-            && doc.text(i).ends_with("ing")
+        || i < doc.tokens.len() && is_speech_participle(doc, i)
         || doc.lower_is(i, "citing")
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")

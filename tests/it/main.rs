@@ -5,6 +5,7 @@
 mod cli;
 mod ingest;
 mod render;
+mod seeds;
 
 use flate2::write::GzEncoder;
 use std::io::Write;
