@@ -384,6 +384,9 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
         return None;
     }
     let content_start = doc.tokens.get(mark + 1)?.range.start;
+    if content_start >= paragraph.end {
+        return None;
+    }
     let content = Range::new(content_start, paragraph.end);
     let phrase = Phrase {
         start: sentence.first,
