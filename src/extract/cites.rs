@@ -19,8 +19,15 @@ pub fn find(doc: &Doc, outlet: Option<&str>) -> Vec<String> {
         if doc.in_quote[i] || !doc.tokens[i].is_word() {
             continue;
         }
-        let word = doc.tokens[i].text(doc.body).to_ascii_lowercase();
-        let found = match word.as_str() {
+        let text = doc.tokens[i].text(doc.body);
+        if !(2..=8).contains(&text.len()) {
+            continue;
+        }
+        let mut buffer = [0u8; 8];
+        buffer[..text.len()].copy_from_slice(text.as_bytes());
+        buffer[..text.len()].make_ascii_lowercase();
+        let word = std::str::from_utf8(&buffer[..text.len()]).unwrap_or("");
+        let found = match word {
             "citing" => name_after(doc, i + 1, false),
             "by" if i > 0 && is_report_verb(doc, i - 1) => name_after(doc, i + 1, true),
             "to" if i > 0

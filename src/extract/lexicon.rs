@@ -5,7 +5,7 @@
 //! it is made, so later rules test bits instead of comparing strings.
 
 use crate::segment::lexicon_lines;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 pub const SPEECH: u32 = 1;
@@ -39,7 +39,7 @@ fn table() -> &'static HashMap<&'static str, u32> {
 }
 
 fn build_table() -> HashMap<&'static str, u32> {
-    let mut table: HashMap<&'static str, u32> = HashMap::new();
+    let mut table: HashMap<&'static str, u32> = HashMap::default();
     add_classed(&mut table, include_str!("../../lexicons/cues.txt"));
     add_classed(
         &mut table,

@@ -18,7 +18,7 @@ pub mod names;
 pub mod quotes;
 pub mod speakers;
 pub mod tokens;
-mod topics;
+pub(crate) mod topics;
 
 use crate::model::{Article, Extraction, Range, Segments, Speaker, Statement, StatementKind};
 pub use names::{canonicalize, NameRegistry};
@@ -58,7 +58,7 @@ fn number(body: &str, found: Vec<Found>) -> Vec<Statement> {
         .map(|(idx, statement)| Statement {
             id: format!("s{}", idx + 1),
             kind: statement.kind,
-            topics: terms.topics(body, statement.content),
+            topics: terms.topics(statement.content),
             speaker: statement.speaker,
             cue: statement.cue,
             content: statement.content,

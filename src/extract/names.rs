@@ -29,6 +29,16 @@ pub struct NameRegistry {
     clusters: Vec<Cluster>,
     /// Lower-case surname → clusters holding it.
     by_surname: BTreeMap<String, Vec<usize>>,
+    /// (first letter, length in chars) → surnames, so that a misspelt
+    /// surname is compared only with surnames that could be one edit away.
+    by_shape: BTreeMap<(char, usize), Vec<String>>,
+}
+
+fn shape(surname: &str) -> (char, usize) {
+    (
+        surname.chars().next().unwrap_or(' '),
+        surname.chars().count(),
+    )
 }
 
 /// Canonicalizes every speaker name of a whole set of extractions at once.
@@ -97,6 +107,12 @@ impl NameRegistry {
             .spellings
             .entry(name.to_string())
             .or_default() += 1;
+        if !self.by_surname.contains_key(&surname) {
+            self.by_shape
+                .entry(shape(&surname))
+                .or_default()
+                .push(surname.clone());
+        }
         let holders = self.by_surname.entry(surname).or_default();
         if !holders.contains(&idx) {
             holders.push(idx);
@@ -120,13 +136,12 @@ impl NameRegistry {
         {
             return Some(idx);
         }
-        self.by_surname
-            .iter()
-            .filter(|(other, _)| {
-                other.chars().next() == surname.chars().next()
-                    && strsim::jaro_winkler(other, surname) >= SURNAME_SIMILARITY
-            })
-            .flat_map(|(_, clusters)| clusters.iter().copied())
+        let (first_letter, length) = shape(surname);
+        (length.saturating_sub(1)..=length + 1)
+            .filter_map(|len| self.by_shape.get(&(first_letter, len)))
+            .flatten()
+            .filter(|other| strsim::jaro_winkler(other, surname) >= SURNAME_SIMILARITY)
+            .flat_map(|other| self.by_surname[other].iter().copied())
             .find(|idx| {
                 self.clusters[*idx]
                     .spellings

@@ -146,7 +146,7 @@ fn word_token(text: &str, base: usize, start: usize, end: usize, lower: &mut Str
         .strip_suffix("'s")
         .or_else(|| stem.strip_suffix("’s"))
         .unwrap_or(stem);
-    lower.extend(stem.chars().flat_map(char::to_lowercase));
+    crate::extract::topics::push_lowercase(lower, stem);
     let is_possessive = stem.len() != word.strip_suffix('.').unwrap_or(word).len();
     // "US", "IT": an all-capital word is a name, not a pronoun or determiner.
     let is_acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_uppercase() || c == '.');

@@ -7,56 +7,106 @@
 
 use crate::model::Range;
 use crate::segment::lexicon_lines;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const MAX_TOPICS: usize = 3;
 
-/// Word counts of one article.
+/// The content words of one article, interned, with their counts.
 pub struct ArticleTerms {
-    counts: HashMap<String, usize>,
+    /// Distinct words in order of first appearance.
+    words: Vec<String>,
+    counts: Vec<usize>,
+    /// (byte position, word id) of every content word, in body order.
+    occurrences: Vec<(usize, u32)>,
 }
 
 impl ArticleTerms {
     pub fn new(body: &str) -> ArticleTerms {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for (_, word) in content_words(body, Range::new(0, body.len())) {
-            *counts.entry(word).or_default() += 1;
-        }
-        ArticleTerms { counts }
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut terms = ArticleTerms {
+            words: Vec::new(),
+            counts: Vec::new(),
+            occurrences: Vec::new(),
+        };
+        let mut lower = String::new();
+        for_each_content_word(body, &mut lower, |position, word| {
+            let id = match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = terms.words.len() as u32;
+                    ids.insert(word.to_string(), id);
+                    terms.words.push(word.to_string());
+                    terms.counts.push(0);
+                    id
+                }
+            };
+            terms.counts[id as usize] += 1;
+            terms.occurrences.push((position, id));
+        });
+        terms
     }
 
     /// The key terms of `content`.
-    pub fn topics(&self, body: &str, content: Range) -> Vec<String> {
-        let mut seen: Vec<(usize, usize, String)> = Vec::new();
-        for (position, word) in content_words(body, content) {
-            let count = self.counts.get(&word).copied().unwrap_or(0);
-            if count >= 2 && !seen.iter().any(|(_, _, w)| *w == word) {
-                seen.push((count, position, word));
+    pub fn topics(&self, content: Range) -> Vec<String> {
+        let first = self
+            .occurrences
+            .partition_point(|&(p, _)| p < content.start);
+        let mut seen: Vec<(usize, usize, u32)> = Vec::new();
+        for &(position, id) in &self.occurrences[first..] {
+            if position >= content.end {
+                break;
+            }
+            let count = self.counts[id as usize];
+            if count >= 2 && !seen.iter().any(|&(_, _, w)| w == id) {
+                seen.push((count, position, id));
             }
         }
         seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         seen.into_iter()
             .take(MAX_TOPICS)
-            .map(|(_, _, w)| w)
+            .map(|(_, _, id)| self.words[id as usize].clone())
             .collect()
     }
 }
 
-/// Content words of `body[range]` with their byte positions.
-fn content_words(body: &str, range: Range) -> impl Iterator<Item = (usize, String)> + '_ {
-    let text = range.text(body);
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .scan(range.start, move |offset, word| {
-            let position = *offset;
-            *offset += word.len() + 1;
-            Some((position, word))
-        })
-        .filter(|(_, word)| {
-            word.chars().count() >= 4 && !word.starts_with(|c: char| c.is_ascii_digit())
-        })
-        .map(|(position, word)| (position, word.to_lowercase()))
-        .filter(|(_, word)| !stopwords().contains(word.as_str()))
+/// Calls `visit` with each content word of `body` (lower case, in the
+/// reused buffer `lower`) and its byte position.
+fn for_each_content_word(body: &str, lower: &mut String, mut visit: impl FnMut(usize, &str)) {
+    let mut start = None;
+    for (i, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '-';
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = &body[s..i];
+                if word.len() < 4 || word.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                lower.clear();
+                push_lowercase(lower, word);
+                if !stopwords().contains(lower.as_str()) {
+                    visit(s, lower);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Appends the lower case of `word` to `out`, fast for ASCII.
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn stopwords() -> &'static HashSet<&'static str> {
