@@ -33,6 +33,7 @@ pub fn segment(body: &str) -> Segments {
 
 /// Paragraph ranges, trimmed of surrounding whitespace. Blank lines separate
 /// paragraphs; a body without any blank line is taken one paragraph a line.
+/// (A single line break inside a paragraph still ends a sentence.)
 fn paragraph_ranges(body: &str) -> Vec<Range> {
     let has_blank_line = body.split('\n').skip(1).any(|line| line.trim().is_empty());
     let mut ranges = Vec::new();
@@ -111,6 +112,12 @@ fn sentence_ranges(text: &str) -> Vec<Range> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b'\n' {
+            ranges.push(trim_range(text, Range::new(start, i)));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         let is_terminal = matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes());
         if !is_terminal {
             i += 1;
@@ -303,5 +310,17 @@ mod tests {
     fn lines_are_paragraphs_when_there_are_no_blank_lines() {
         let body = "One line.\nAnother line.";
         assert_eq!(segment(body).paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_single_line_break_ends_a_sentence() {
+        check(
+            "“A quote.” ― Sonya Herridge\n“Another.” ― Pamela Padilla\n\nNext.",
+            &[
+                "“A quote.” ― Sonya Herridge",
+                "“Another.” ― Pamela Padilla",
+                "Next.",
+            ],
+        );
     }
 }

@@ -698,10 +698,17 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
     if !opens_with_preposition {
         return content_after(doc, sentence, after_start);
     }
-    // "said in a statement that C", "said on Tuesday that C".
-    let that = (after_start..sentence.end.min(after_start + 8))
-        .find(|&i| doc.lower_is(i, "that") && !doc.in_quote[i]);
-    content_after(doc, sentence, that.unwrap_or(after_start))
+    // "said in a statement that C", "boasted during the debate, “Q”".
+    let limit = sentence.end.min(after_start + 12);
+    let opener = (after_start..limit).find(|&i| {
+        !doc.in_quote[i] && doc.lower_is(i, "that")
+            || doc.tokens[i].kind == Kind::Quote && doc.quote_starting_at(i).is_some()
+    });
+    match opener {
+        Some(i) if doc.tokens[i].kind == Kind::Quote => doc.quote_starting_at(i),
+        Some(i) => content_after(doc, sentence, i),
+        None => content_after(doc, sentence, after_start),
+    }
 }
 
 /// "The talks, he said, were a first step." → the whole sentence.
@@ -785,12 +792,19 @@ fn quote_after(doc: &Doc, sentence: &Sent, at: usize) -> Option<Range> {
 
 /// `"Q1," he said, "Q2."`: the content runs on to the second quotation.
 fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Range) -> Range {
-    let next = (end..sentence.end)
-        .filter(|&i| doc.tokens[i].kind == Kind::Quote)
-        .find_map(|i| doc.quote_starting_at(i));
-    match next {
-        Some(next) => Range::new(quote.start, next.end),
-        None => quote,
+    let Some(at) = (end..sentence.end).find(|&i| doc.tokens[i].kind == Kind::Quote) else {
+        return quote;
+    };
+    // The second part follows the attribution closely, with no other cue
+    // or clause in between ("..., adding later, “Q2”" is a new statement).
+    let between = &doc.tokens[end..at];
+    let words = between.iter().filter(|t| t.is_word()).count();
+    let breaks = between.iter().enumerate().any(|(k, t)| {
+        t.has(CUE | CONJUNCTION | SUBORDINATOR) && t.is_word() && !doc.lower_is(end + k, "that")
+    });
+    match doc.quote_starting_at(at) {
+        Some(next) if words <= 8 && !breaks => Range::new(quote.start, next.end),
+        _ => quote,
     }
 }
 

@@ -53,6 +53,12 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                     open = Some(base + i);
                     straight = false;
                 }
+                // A ” where a quote opens (paragraph start, after a space
+                // or a dash) is a mistyped “.
+                ('”', None) if opens_here(text, i) => {
+                    open = Some(base + i);
+                    straight = false;
+                }
                 ('”', Some(start)) if !straight => {
                     quotes.push(Range::new(start, base + i + width));
                     open = None;
@@ -83,8 +89,17 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
     quotes
 }
 
+fn opens_here(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i..].chars().nth(1);
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '―' | '—' | '(' | '['))
+        && after.is_some_and(|c| c.is_alphanumeric() || c == '…' || c == '.')
+}
+
 fn starts_with_quote(text: &str) -> bool {
-    text.starts_with(['"', '“']) || text.starts_with("''")
+    text.starts_with(['"', '“'])
+        || text.starts_with("''")
+        || text.starts_with('”') && opens_here(text, 0)
 }
 
 /// True when `range` lies inside one of the (sorted) quotation ranges.
