@@ -8,11 +8,14 @@
 //! resolved by the caller, which knows the order of statements.
 
 use super::lexicon::{
-    AUXILIARY, CONJUNCTION, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE,
-    WEEKDAY_OR_MONTH,
+    AUXILIARY, CONJUNCTION, CUE, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR,
+    TITLE, WEEKDAY_OR_MONTH,
 };
 use super::tokens::{Kind, Token};
 use crate::model::Range;
+use crate::segment::lexicon_lines;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -60,7 +63,7 @@ const PARTICLES: [&str; 10] = [
 pub fn is_name_word(body: &str, token: &Token) -> bool {
     token.is_word()
         && token.is_capitalized
-        && !token.has(NOT_NAME | WEEKDAY_OR_MONTH)
+        && !token.has(NOT_NAME | WEEKDAY_OR_MONTH | CUE)
         && !token.text(body).starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -151,14 +154,18 @@ impl People {
         for run in runs.collect::<Vec<_>>() {
             let name_start = strip_titles(tokens, run);
             let last = &tokens[run.1 - 1];
-            if run.1 - name_start < 2 || last.has(GROUP | TITLE) {
+            let is_titled = name_start > run.0 || role_before(body, tokens, name_start).is_some();
+            if run.1 - name_start < 2 && !is_titled || last.has(GROUP | TITLE) {
                 continue;
             }
             let name = name_text(body, tokens, name_start, run.1);
             let role = role_before(body, tokens, name_start)
                 .or_else(|| apposition_after(body, tokens, run.1))
                 .or_else(|| apposition_before(body, tokens, run.0));
-            let gender = gender_of(body, tokens, run.0, role.as_deref());
+            let gender = match gender_of(body, tokens, run.0, role.as_deref()) {
+                Gender::Unknown => first_name_gender(&name),
+                known => known,
+            };
             people.add(name, role, gender, tokens[run.0].range.start);
         }
         people
@@ -208,26 +215,39 @@ impl People {
         let words: Vec<String> = tokens
             .iter()
             .filter(|t| t.is_word() && t.has(TITLE) && !t.has(DETERMINER))
-            .map(|t| t.text(body).to_lowercase())
+            .map(|t| expand_title(t.text(body)))
             .collect();
         if words.is_empty() {
             return None;
         }
-        let mut found = None;
+        // The person whose role holds every word with the fewest other
+        // words: "the president" is the President, not the Vice President.
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
         for (idx, person) in self.persons.iter().enumerate() {
             let Some(role) = &person.role else { continue };
-            let role_lower = role.to_lowercase();
-            let role_words: Vec<&str> = role_lower
+            let role_words: Vec<String> = role
                 .split(|c: char| !c.is_alphanumeric() && c != '.')
+                .filter(|w| !w.is_empty())
+                .map(expand_title)
                 .collect();
-            if words.iter().all(|w| role_words.contains(&w.as_str())) {
-                if found.is_some() {
-                    return None;
+            if !words.iter().all(|w| role_words.contains(w)) {
+                continue;
+            }
+            let extra = role_words.len() - words.len().min(role_words.len());
+            match best {
+                Some((_, best_extra)) if extra > best_extra => {}
+                Some((_, best_extra)) if extra == best_extra => tied = true,
+                _ => {
+                    best = Some((idx, extra));
+                    tied = false;
                 }
-                found = Some(idx);
             }
         }
-        found
+        if tied {
+            return None;
+        }
+        best.map(|(idx, _)| idx)
     }
 
     /// Resolves a speaker phrase (token indexes `[start, end)`) that is not a
@@ -292,6 +312,29 @@ impl People {
             },
         }
     }
+}
+
+/// A title word in lower case with abbreviations spelt out ("Gov." →
+/// "governor"), so that "the governor" finds "Gov. Mike Pence".
+fn expand_title(word: &str) -> String {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    let expanded = match lower.as_str() {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "pres" => "president",
+        "gen" => "general",
+        "sec" | "secy" => "secretary",
+        "atty" => "attorney",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "dr" => "doctor",
+        "prof" => "professor",
+        _ => return lower,
+    };
+    expanded.to_string()
 }
 
 /// A group or institution named by a phrase: the phrase without a leading
@@ -373,6 +416,28 @@ fn apposition_before(body: &str, tokens: &[Token], run_start: usize) -> Option<S
     let words = &tokens[start + 1..end];
     let has_title = words.iter().any(|t| t.has(TITLE | GROUP));
     (has_title && !words.is_empty()).then(|| span_text(body, words))
+}
+
+/// The gender a person's first name usually signals (`lexicons/first_names.txt`).
+fn first_name_gender(name: &str) -> Gender {
+    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for line in lexicon_lines(include_str!("../../lexicons/first_names.txt")) {
+            let mut parts = line.split_whitespace();
+            let gender = match parts.next() {
+                Some("f") => Gender::Female,
+                _ => Gender::Male,
+            };
+            names.extend(parts.map(|name| (name, gender)));
+        }
+        names
+    });
+    let first = name.split(' ').next().unwrap_or("").to_lowercase();
+    names
+        .get(first.as_str())
+        .copied()
+        .unwrap_or(Gender::Unknown)
 }
 
 fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>) -> Gender {

@@ -160,7 +160,9 @@ fn word_token(text: &str, base: usize, start: usize, end: usize, lower: &mut Str
         range: Range::new(base + start, base + end),
         kind: Kind::Word,
         flags: if is_possessive {
-            0
+            // "Wednesday's", "the president's": keep what the word is, not
+            // what it could do as a verb.
+            lexicon::flags(lower) & (lexicon::WEEKDAY_OR_MONTH | lexicon::TITLE | lexicon::GROUP)
         } else if is_acronym {
             lexicon::flags(lower) & !function_words
         } else {
