@@ -491,13 +491,17 @@ fn participle(
     let speaker = match found.last() {
         Some(previous) => previous.speaker.clone(),
         None => {
-            let end = phrase_forward(doc, sentence.first, c)
-                .map(|p| p.end)
-                .or_else(|| noun_phrase_end(doc, sentence.first, c))?;
+            let (start, end) = match phrase_forward(doc, sentence.first, c) {
+                Some(p) => (p.start, p.end),
+                None => {
+                    let end = noun_phrase_end(doc, sentence.first, c)?;
+                    noun_phrase_backward(doc, sentence.first, end)?
+                }
+            };
             let phrase = Phrase {
-                start: sentence.first,
+                start,
                 end,
-                core_start: sentence.first,
+                core_start: start,
                 core_end: end,
             };
             resolve(doc, phrase, context)
@@ -513,17 +517,23 @@ fn participle(
     ))
 }
 
-/// The end of a subject phrase opening a sentence ("The bank", "He").
+/// The end of a subject phrase opening a sentence ("The bank", "He"),
+/// past a leading prepositional phrase ("In his speech the senator").
 fn noun_phrase_end(doc: &Doc, start: usize, limit: usize) -> Option<usize> {
     let first = doc.tokens.get(start)?;
     if first.has(PRONOUN) {
         return Some(start + 1);
     }
+    if first.has(CUE) {
+        // "Asked whether ..., he said": the sentence opens with a verb.
+        return None;
+    }
     let end = (start..limit).find(|&i| {
         let t = &doc.tokens[i];
         !t.is_word() || t.has(AUXILIARY | CUE) && !t.is_capitalized
     })?;
-    (end > start && is_speaker_like(doc, start, end)).then_some(end)
+    let (np_start, np_end) = noun_phrase_backward(doc, start, end)?;
+    (np_end > np_start).then_some(np_end)
 }
 
 /// A cue word used as a verb: not after a determiner, "to" or a possessive.

@@ -16,72 +16,29 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
     for (idx, paragraph) in paragraphs.iter().enumerate() {
         let text = paragraph.range.text(body);
         let base = paragraph.range.start;
-        let opens_with_quote = starts_with_quote(text);
-        let mut open: Option<usize> = match carried.take() {
-            Some(start) if opens_with_quote => Some(start),
-            Some(_) | None => None,
-        };
-        let mut skip_first = open.is_some();
-        // Curly marks inside a straight-quoted stretch are nested quotes.
-        let mut straight = open.is_some() && !text.starts_with('“');
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if skip_first {
-                skip_first = false;
-                if text.starts_with("''") {
-                    chars.next();
-                }
-                continue;
-            }
-            // Two apostrophes stand for a straight double mark in some archives.
-            let c = if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                chars.next();
-                '"'
-            } else {
-                c
-            };
-            let width = if c == '"' && text[i..].starts_with("''") {
-                2
-            } else {
-                c.len_utf8()
-            };
-            match (c, open) {
-                ('“', Some(start)) if straight => {
-                    let _ = start;
-                }
-                ('“', _) => {
-                    open = Some(base + i);
-                    straight = false;
-                }
-                // A ” where a quote opens (paragraph start, after a space
-                // or a dash) is a mistyped “.
-                ('”', None) if opens_here(text, i) => {
-                    open = Some(base + i);
-                    straight = false;
-                }
-                ('”', Some(start)) if !straight => {
-                    quotes.push(Range::new(start, base + i + width));
-                    open = None;
-                }
-                ('"', None) => {
-                    open = Some(base + i);
-                    straight = true;
-                }
-                ('"', Some(start)) if straight => {
-                    quotes.push(Range::new(start, base + i + width));
-                    open = None;
-                }
-                _ => {}
+        let mut state = Pairing::default();
+        let marks = marks(text);
+        let mut marks = marks.as_slice();
+        if let Some(start) = carried.take() {
+            // The quotation goes on from the paragraph before; this
+            // paragraph's opening mark only repeats it.
+            if marks.first().is_some_and(|m| m.offset == 0) {
+                marks = &marks[1..];
+                state.open(start);
             }
         }
-        if let Some(start) = open {
+        for mark in marks {
+            if let Some(range) = state.take(mark, base) {
+                quotes.push(range);
+            }
+        }
+        if let Some(start) = state.start {
             let next_opens = paragraphs
                 .get(idx + 1)
                 .is_some_and(|next| starts_with_quote(next.range.text(body)));
-            let opened_paragraph = start <= base;
             if next_opens {
                 carried = Some(start);
-            } else if opened_paragraph {
+            } else if start <= base {
                 quotes.push(Range::new(start, paragraph.range.end));
             }
         }
@@ -89,17 +46,112 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
     quotes
 }
 
-fn opens_here(text: &str, i: usize) -> bool {
-    let before = text[..i].chars().next_back();
-    let after = text[i..].chars().nth(1);
-    before.is_none_or(|c| c.is_whitespace() || matches!(c, '―' | '—' | '(' | '['))
-        && after.is_some_and(|c| c.is_alphanumeric() || c == '…' || c == '.')
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    Opens,
+    Closes,
+    /// A straight mark between two words or two spaces: decided by pairing.
+    Either,
+}
+
+/// A double quotation mark in a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    offset: usize,
+    width: usize,
+    facing: Facing,
+}
+
+/// The double marks of a paragraph (“ ” " „ and '' for "), each with the way
+/// its surroundings make it face: after a space and before a word it opens,
+/// after a word and before a space or punctuation it closes. Typography is
+/// often mixed ("“Q," he said), so the glyph itself decides only when the
+/// surroundings do not.
+fn marks(text: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((offset, c)) = chars.next() {
+        let (glyph, width) = match c {
+            '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+                ('"', 2)
+            }
+            '"' | '“' | '”' | '„' => (c, c.len_utf8()),
+            _ => {
+                previous = Some(c);
+                continue;
+            }
+        };
+        let next = text[offset + width..].chars().next();
+        marks.push(Mark {
+            offset,
+            width,
+            facing: facing(glyph, previous, next),
+        });
+        previous = Some(glyph);
+    }
+    marks
+}
+
+fn facing(glyph: char, previous: Option<char>, next: Option<char>) -> Facing {
+    let space_before = previous.is_none_or(|c| c.is_whitespace() || "([{—―–-/".contains(c));
+    let space_after = next.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—―–-…".contains(c));
+    match (space_before, space_after) {
+        (true, false) => Facing::Opens,
+        (false, true) => Facing::Closes,
+        _ => match glyph {
+            '“' | '„' => Facing::Opens,
+            '”' => Facing::Closes,
+            _ => Facing::Either,
+        },
+    }
+}
+
+/// Pairs marks in order, counting nested quotations.
+#[derive(Debug, Default)]
+struct Pairing {
+    start: Option<usize>,
+    depth: usize,
+}
+
+impl Pairing {
+    fn open(&mut self, start: usize) {
+        self.start = Some(start);
+        self.depth = 1;
+    }
+
+    /// Takes one mark; gives a quotation when it closes the outermost one.
+    fn take(&mut self, mark: &Mark, base: usize) -> Option<Range> {
+        let opens = match mark.facing {
+            Facing::Opens => true,
+            Facing::Closes => false,
+            Facing::Either => self.depth == 0,
+        };
+        if opens {
+            if self.depth == 0 {
+                self.start = Some(base + mark.offset);
+            }
+            self.depth += 1;
+            return None;
+        }
+        if self.depth == 0 {
+            return None;
+        }
+        self.depth -= 1;
+        if self.depth > 0 {
+            return None;
+        }
+        let start = self.start.take()?;
+        Some(Range::new(start, base + mark.offset + mark.width))
+    }
 }
 
 fn starts_with_quote(text: &str) -> bool {
-    text.starts_with(['"', '“'])
-        || text.starts_with("''")
-        || text.starts_with('”') && opens_here(text, 0)
+    marks(text)
+        .first()
+        .is_some_and(|m| m.offset == 0 && m.facing != Facing::Closes)
 }
 
 /// True when `range` lies inside one of the (sorted) quotation ranges.
@@ -151,6 +203,17 @@ mod tests {
         check(
             "He said: \"I read: “Do you agree?” Yes.\" Then he left.",
             &["\"I read: “Do you agree?” Yes.\""],
+        );
+    }
+
+    #[test]
+    fn straight_mark_closed_by_a_curly_one() {
+        check(
+            "\"He is not a Republican,” Fox said. “Those are not our principles.”",
+            &[
+                "\"He is not a Republican,”",
+                "“Those are not our principles.”",
+            ],
         );
     }
 
