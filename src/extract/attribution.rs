@@ -12,7 +12,7 @@ use super::lexicon::{
     AUXILIARY, BELIEF, CONJUNCTION, CUE, DETERMINER, EVIDENCE, GROUP, INTENT, OBJECT_PRONOUN,
     PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
 };
-use super::speakers::{is_name_word, Gender, People};
+use super::speakers::{expand_title, is_name_word, Gender, People};
 use super::tokens::{tokenize, Kind, Token};
 use super::Found;
 use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
@@ -1193,11 +1193,62 @@ fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
     let resolved = doc
         .people
         .resolve(doc.body, &doc.tokens, phrase.core_start, phrase.core_end);
+    if resolved.person.is_none() {
+        if let Some(recent) = recent_author(doc, phrase, context) {
+            return Speaker {
+                name: Some(recent.name.clone()),
+                role: recent.role.clone(),
+                mention,
+            };
+        }
+    }
     Speaker {
         name: resolved.name.filter(|n| !n.is_empty()),
         mention,
         role: resolved.role,
     }
+}
+
+/// A phrase that names no one the article introduced may still point at a
+/// person just mentioned: "the statement" (its author), "the senator" (the
+/// last person whose role says senator).
+fn recent_author<'c>(doc: &Doc, phrase: Phrase, context: &'c Context) -> Option<&'c Recent> {
+    let words = &doc.tokens[phrase.core_start..phrase.core_end];
+    if words.iter().any(|t| is_name_word(doc.body, t)) {
+        return None;
+    }
+    let head = doc.text(phrase.core_end - 1).to_ascii_lowercase();
+    let is_document = matches!(
+        head.as_str(),
+        "statement" | "letter" | "memo" | "tweet" | "post" | "email" | "release"
+    );
+    if is_document {
+        return context.recent.iter().rev().find(|r| r.is_person);
+    }
+    let titles: Vec<String> = words
+        .iter()
+        .filter(|t| t.has(TITLE) && !t.has(DETERMINER))
+        .map(|t| expand_title(t.text(doc.body)))
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    context
+        .recent
+        .iter()
+        .rev()
+        .filter(|r| r.is_person)
+        .find(|r| {
+            let role: Vec<String> = r
+                .role
+                .as_deref()
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric() && c != '.')
+                .filter(|w| !w.is_empty())
+                .map(expand_title)
+                .collect();
+            titles.iter().all(|t| role.contains(t))
+        })
 }
 
 /// "Dmitriev, who ..." → the phrase before the comma ahead of "who".
@@ -1252,7 +1303,9 @@ fn finish(
                 .unwrap_or(Gender::Unknown),
             is_person,
         });
-        context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
+        if is_person {
+            context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
+        }
     }
     Found {
         kind,

@@ -316,7 +316,7 @@ impl People {
 
 /// A title word in lower case with abbreviations spelt out ("Gov." →
 /// "governor"), so that "the governor" finds "Gov. Mike Pence".
-fn expand_title(word: &str) -> String {
+pub(crate) fn expand_title(word: &str) -> String {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     let expanded = match lower.as_str() {
         "gov" => "governor",
