@@ -5,6 +5,10 @@
 //! a one-sentence explanation and the evidence spans on both sides, and
 //! lowers each alignment's `agreement` by what was found on it:
 //! `agreement = similarity × Π (1 − severity / 2)` over its divergences.
+//! Only claim-level alignments are compared; a topic-level alignment (two
+//! sentences on one matter, worded differently) keeps its similarity as
+//! agreement and carries no divergence, and near-copy omissions count
+//! claim-level alignments only.
 //! Pair checks are in `pair`, number reading in `numbers`, spelling
 //! variants in `names`, word lists in `lexicon`.
 
@@ -17,8 +21,8 @@ use rayon::prelude::*;
 
 use crate::align::tokens::{tokenize, Token};
 use crate::model::{
-    Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, ScoredEvent,
-    Statement, StatementKind, StatementRef,
+    AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
+    ScoredEvent, Statement, StatementKind, StatementRef,
 };
 
 /// A cue or speaker mention this close (bytes) to the content joins the
@@ -43,6 +47,12 @@ pub fn score(
 fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
     let mut divergences = Vec::new();
     for (alignment_idx, alignment) in event.alignments.iter_mut().enumerate() {
+        // A topic-level alignment pairs different sentences on one matter: a
+        // word diff between them would report their wording, not a
+        // divergence, so only claim-level alignments are compared.
+        if alignment.level != AlignmentLevel::Claim {
+            continue;
+        }
         let found = alignment_divergences(articles, extractions, &alignment.statements);
         for divergence in &found {
             alignment.agreement *= 1.0 - divergence.severity / 2.0;
@@ -157,7 +167,9 @@ fn copy_omissions(
             if x == y || !near_copies(extractions, event, x, y) {
                 continue;
             }
-            for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
+            let claims = event.alignments.iter().enumerate();
+            let claims = claims.filter(|(_, a)| a.level == AlignmentLevel::Claim);
+            for (alignment_idx, alignment) in claims {
                 let has = |article_idx: usize| {
                     alignment
                         .statements
@@ -187,6 +199,7 @@ fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) ->
     let shared = event
         .alignments
         .iter()
+        .filter(|a| a.level == AlignmentLevel::Claim)
         .filter(|a| {
             a.statements.iter().any(|r| r.article_idx == x)
                 && a.statements.iter().any(|r| r.article_idx == y)
