@@ -35,6 +35,9 @@ pub(super) const TOPIC_THRESHOLD: f64 = 0.2;
 /// Matches scoring at least this share of a statement's best match in the
 /// same article are kept beside it.
 const NEAR_BEST_RATIO: f64 = 0.9;
+/// Share of claim-aligned statements that makes two articles near copies
+/// (the same value as `score`'s `MIN_COPY_SHARE`).
+const MIN_COPY_SHARE: f64 = 0.8;
 /// How far back (bytes) a sentence boundary is looked for.
 const MAX_CONTEXT_BYTES: usize = 400;
 
@@ -45,9 +48,12 @@ pub(super) fn topic_pairs(
     claimed: &[&[usize]],
 ) -> Vec<(f64, usize, usize)> {
     let has_claim = claim_counterparts(features, claimed);
+    let copies = near_copies(features, claimed);
+    let article_of = |idx: usize| features[idx].reference.article_idx;
     let free = |i: usize, j: usize| {
-        !has_claim.contains(&(i, features[j].reference.article_idx))
-            && !has_claim.contains(&(j, features[i].reference.article_idx))
+        !has_claim.contains(&(i, article_of(j)))
+            && !has_claim.contains(&(j, article_of(i)))
+            && !copies.contains(&(article_of(i), article_of(j)))
     };
     let scored: Vec<(f64, usize, usize)> = candidate_pairs(features, topic_keys)
         .into_iter()
@@ -55,7 +61,43 @@ pub(super) fn topic_pairs(
         .map(|(i, j)| (topic_similarity(&features[i], &features[j]), i, j))
         .filter(|(similarity, _, _)| *similarity >= TOPIC_THRESHOLD)
         .collect();
-    best_per_article(features, scored)
+    best_per_article(article_of, scored)
+}
+
+/// Article pairs `(x, y)`, `x < y`, that are near copies: at least
+/// `MIN_COPY_SHARE` of the statements of the longer one sit in a
+/// claim-level alignment with the other (as `score` decides copies too).
+/// Between a wire story and its rewrite every real correspondence is
+/// claim-level: a sentence left unaligned there is an edit or an omission,
+/// and a topic partner would hide it.
+fn near_copies(features: &[StatementFeatures], claimed: &[&[usize]]) -> HashSet<(usize, usize)> {
+    let mut n_statements: BTreeMap<usize, usize> = BTreeMap::new();
+    for feature in features {
+        *n_statements
+            .entry(feature.reference.article_idx)
+            .or_default() += 1;
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for members in claimed {
+        let mut articles: Vec<usize> = members
+            .iter()
+            .map(|&m| features[m].reference.article_idx)
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for (k, &x) in articles.iter().enumerate() {
+            for &y in &articles[k + 1..] {
+                *shared.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&((x, y), n)| {
+            n as f64 >= MIN_COPY_SHARE * n_statements[&x].max(n_statements[&y]) as f64
+        })
+        .map(|(pair, _)| pair)
+        .collect()
 }
 
 /// `(statement, other article)` for every statement that has a claim-level
@@ -97,15 +139,10 @@ pub(super) fn topic_similarity(a: &StatementFeatures, b: &StatementFeatures) -> 
 /// in the other's article or within `NEAR_BEST_RATIO` of it; sorted by
 /// `(i, j)` as `scored` comes.
 fn best_per_article(
-    features: &[StatementFeatures],
+    article_of: impl Fn(usize) -> usize,
     scored: Vec<(f64, usize, usize)>,
 ) -> Vec<(f64, usize, usize)> {
-    let side_keys = |&(_, i, j): &(f64, usize, usize)| {
-        [
-            (i, features[j].reference.article_idx),
-            (j, features[i].reference.article_idx),
-        ]
-    };
+    let side_keys = |&(_, i, j): &(f64, usize, usize)| [(i, article_of(j)), (j, article_of(i))];
     // (statement, other article) → similarity of its best pair there.
     let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for pair in &scored {
@@ -169,4 +206,185 @@ fn opens_sentence(text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['\u{201d}', '"', '\'', '\u{2019}', ')']);
     trimmed.ends_with(['.', '?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::statements::align_event;
+    use crate::model::{AlignmentLevel, Article, Extraction, Speaker};
+
+    /// An article whose body is `sentences` joined by spaces, with one
+    /// indirect statement (no speaker) per sentence.
+    fn article(id: &str, sentences: &[&str]) -> (Article, Extraction) {
+        let body = sentences.join(" ");
+        let mut statements = Vec::new();
+        let mut start = 0;
+        for (idx, sentence) in sentences.iter().enumerate() {
+            statements.push(Statement {
+                id: format!("s{}", idx + 1),
+                kind: StatementKind::Indirect,
+                speaker: Speaker::default(),
+                cue: None,
+                content: Range::new(start, start + sentence.len()),
+                topics: Vec::new(),
+            });
+            start += sentence.len() + 1;
+        }
+        let article = Article {
+            id: id.to_string(),
+            body,
+            ..Article::default()
+        };
+        let extraction = Extraction {
+            statements,
+            ..Extraction::default()
+        };
+        (article, extraction)
+    }
+
+    /// Aligns two articles; checks the alignments as `(level, statement
+    /// of a, statement of b)` and the unaligned statements as `(article,
+    /// statement)`.
+    fn check(
+        a: &[&str],
+        b: &[&str],
+        expected: &[(AlignmentLevel, usize, usize)],
+        expected_only_in: &[(usize, usize)],
+    ) {
+        let (article_a, extraction_a) = article("a", a);
+        let (article_b, extraction_b) = article("b", b);
+        let aligned = align_event(
+            &[article_a, article_b],
+            &[extraction_a, extraction_b],
+            &[0, 1],
+        );
+        let found: Vec<(AlignmentLevel, usize, usize)> = aligned
+            .alignments
+            .iter()
+            .map(|alignment| {
+                let [x, y] = alignment.statements[..] else {
+                    panic!("not a pair: {alignment:?}")
+                };
+                (alignment.level, x.statement_idx, y.statement_idx)
+            })
+            .collect();
+        assert_eq!(found, expected);
+        let only_in: Vec<(usize, usize)> = aligned
+            .only_in
+            .iter()
+            .map(|r| (r.article_idx, r.statement_idx))
+            .collect();
+        assert_eq!(only_in, expected_only_in);
+    }
+
+    const FILLER_A: &str = "Companies lost billions of dollars in the market last year.";
+    const FILLER_B: &str = "Heavy snow closed the airport on Tuesday.";
+
+    #[test]
+    fn paraphrase_aligns_at_topic_level() {
+        check(
+            &[
+                "The talks were a test of whether Moscow is genuinely committed to a deal.",
+                FILLER_A,
+            ],
+            &[
+                "The meeting will determine if the Kremlin is serious about an agreement.",
+                FILLER_B,
+            ],
+            &[(AlignmentLevel::Topic, 0, 0)],
+            &[(0, 1), (1, 1)],
+        );
+    }
+
+    #[test]
+    fn unrelated_statements_stay_apart() {
+        check(&[FILLER_A], &[FILLER_B], &[], &[(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn a_statement_with_a_claim_counterpart_takes_no_topic_partner() {
+        // A wire copy that drops a sentence: the dropped sentence's nearest
+        // topic in the copy already has its claim counterpart, so the
+        // omission stays in `only_in`.
+        let kept = "Negotiators said the peace talks would resume in Geneva next week.";
+        check(
+            &[
+                kept,
+                "The negotiations on a peace agreement resume after a long pause.",
+            ],
+            &[kept],
+            &[(AlignmentLevel::Claim, 0, 0)],
+            &[(0, 1)],
+        );
+    }
+
+    #[test]
+    fn one_statement_may_be_the_match_of_two() {
+        check(
+            &[
+                "Moscow is genuinely committed to a deal, the minister believes.",
+                "The Kremlin is serious about an agreement, officials said.",
+            ],
+            &["Russia is serious about reaching a deal, the envoy thinks."],
+            &[(AlignmentLevel::Topic, 0, 0), (AlignmentLevel::Topic, 1, 0)],
+            &[],
+        );
+    }
+
+    /// Runs `best_per_article` over statements 0, 1 (article 0) and 2, 3
+    /// (article 1).
+    fn check_best(scored: &[(f64, usize, usize)], expected: &[(usize, usize)]) {
+        let kept = best_per_article(|idx| idx / 2, scored.to_vec());
+        let kept: Vec<(usize, usize)> = kept.into_iter().map(|(_, i, j)| (i, j)).collect();
+        assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn near_best_matches_are_kept_beside_the_best() {
+        // 0's best is 2 (0.50); 3 at 0.46 is within 10% of it and stays,
+        // though 3's own best is 1.
+        check_best(
+            &[(0.5, 0, 2), (0.46, 0, 3), (0.6, 1, 3), (0.3, 1, 2)],
+            &[(0, 2), (0, 3), (1, 3)],
+        );
+        // At 0.40, 3 is no near-tie for 0, and 1 is the best of neither.
+        check_best(
+            &[(0.5, 0, 2), (0.4, 0, 3), (0.6, 1, 3), (0.3, 1, 2)],
+            &[(0, 2), (1, 3)],
+        );
+    }
+
+    fn check_context(body: &str, quote: &str, expected: Option<&str>) {
+        let start = body.find(quote).unwrap();
+        let statement = Statement {
+            id: "s1".to_string(),
+            kind: StatementKind::Direct,
+            speaker: Speaker::default(),
+            cue: None,
+            content: Range::new(start, start + quote.len()),
+            topics: Vec::new(),
+        };
+        let context = quote_context(body, &statement).map(|range| range.text(body));
+        assert_eq!(context, expected);
+    }
+
+    #[test]
+    fn a_quote_is_read_with_the_sentence_before_it() {
+        check_context(
+            "Snow fell. The U.S. clarified these were preliminary talks.\n\n\u{201c}We are not there yet,\u{201d} Bruce said.",
+            "\u{201c}We are not there yet,\u{201d}",
+            Some("The U.S. clarified these were preliminary talks."),
+        );
+        check_context(
+            "He left. Asked about it, she said \u{201c}no comment\u{201d} twice.",
+            "\u{201c}no comment\u{201d}",
+            Some("He left."),
+        );
+        check_context(
+            "\u{201c}First words,\u{201d} he said.",
+            "\u{201c}First words,\u{201d}",
+            None,
+        );
+    }
 }
