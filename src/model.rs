@@ -173,14 +173,41 @@ pub struct StatementRef {
     pub statement_idx: usize,
 }
 
+/// How closely the statements of an alignment correspond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlignmentLevel {
+    /// The same claim, worded alike: the words are compared for divergences.
+    #[default]
+    Claim,
+    /// The same topic, worded differently (a paraphrase, or a related point
+    /// on the same matter): no word-level comparison is made.
+    Topic,
+}
+
+impl AlignmentLevel {
+    /// The name written in report.json: `claim` or `topic`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AlignmentLevel::Claim => "claim",
+            AlignmentLevel::Topic => "topic",
+        }
+    }
+}
+
 /// Statements from different articles that report the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     pub topic: String,
-    /// How far the aligned statements agree, in [0, 1].
+    /// How far the aligned statements agree, in [0, 1]; for a topic-level
+    /// alignment, the (weaker) topic similarity itself.
     pub agreement: f64,
-    /// At most one statement per article, in article order.
+    /// At most one statement per article, in article order. A statement is
+    /// in at most one claim-level alignment, but may also be in topic-level
+    /// alignments (each holding two statements), e.g. when one outlet's
+    /// sentence covers what another says in two.
     pub statements: Vec<StatementRef>,
+    pub level: AlignmentLevel,
 }
 
 /// A group of articles about one event, with their statements lined up.
@@ -190,7 +217,8 @@ pub struct Event {
     /// Indexes into the run's articles, ascending.
     pub articles: Vec<usize>,
     pub alignments: Vec<Alignment>,
-    /// Statements with no counterpart in another article of the event.
+    /// Statements with no counterpart, claim- or topic-level, in another
+    /// article of the event.
     pub only_in: Vec<StatementRef>,
 }
 

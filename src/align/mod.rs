@@ -2,14 +2,18 @@
 //!
 //! Takes the articles and their extractions; gives events, each with
 //! alignments (one statement per article at most) and the statements left
-//! without a counterpart (`only_in`). Event clustering is in `cluster`,
-//! statement matching in `statements`; `tokens` (word tokens with byte
+//! without a counterpart (`only_in`). Alignments come in two levels: claim
+//! (the same claim, worded alike; `statements`) and topic (the same matter,
+//! worded differently; `topics`, with paraphrase groups from `synonyms`).
+//! Event clustering is in `cluster`, statement matching in `statements`; `tokens` (word tokens with byte
 //! offsets, shared word lists) is also used by `score`, which compares the
 //! same words.
 
 mod cluster;
 mod statements;
+mod synonyms;
 pub(crate) mod tokens;
+mod topics;
 mod vectors;
 
 use rayon::prelude::*;

@@ -6,33 +6,42 @@
 //! content-word stems and over character trigrams (the best lexical measure
 //! in `techniques.md`), plus a bonus when the canonical speaker is the same.
 //! Numbers and negations are left out of both: they are compared by `score`.
+//! These are claim-level alignments; statements left without one then get
+//! topic-level counterparts from `topics` (paraphrases on the same matter),
+//! and only statements with neither are listed in `only_in`.
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::synonyms::{topic_term, topic_terms};
 use super::tokens::{char_trigrams, content_stems, is_number, is_stopword, tokenize, Token};
+use super::topics::{quote_context, topic_pairs};
 use super::vectors::{tfidf_vectors, SparseVector};
-use crate::model::{Alignment, Article, Extraction, StatementKind, StatementRef};
+use crate::model::{Alignment, AlignmentLevel, Article, Extraction, StatementKind, StatementRef};
 
 /// Similarity a pair of statements needs to be aligned.
 const MATCH_THRESHOLD: f64 = 0.5;
 /// Added to the similarity of two statements with the same canonical speaker.
 const SAME_SPEAKER_BONUS: f64 = 0.1;
-/// Stems in more statements than this do not generate candidate pairs.
-const MAX_CANDIDATE_DF: usize = 40;
+/// Terms in more statements than this do not generate candidate pairs.
+pub(super) const MAX_CANDIDATE_DF: usize = 40;
 /// Words in an alignment's topic.
 const TOPIC_WORDS: usize = 3;
 
 /// What alignment needs to know of one statement, computed once.
-struct StatementFeatures {
-    reference: StatementRef,
-    speaker: Option<String>,
-    kind: StatementKind,
-    tokens: Vec<Token>,
+pub(super) struct StatementFeatures {
+    pub reference: StatementRef,
+    pub speaker: Option<String>,
+    pub kind: StatementKind,
+    pub tokens: Vec<Token>,
     /// The normalised words joined by spaces: equal strings mean equal text.
-    exact_key: String,
-    stems: Vec<String>,
-    stem_vector: SparseVector,
-    trigram_vector: SparseVector,
+    pub exact_key: String,
+    pub stems: Vec<String>,
+    pub stem_vector: SparseVector,
+    pub trigram_vector: SparseVector,
+    /// Content stems with paraphrase groups folded in, plus the key terms
+    /// (see `synonyms::topic_terms`): what the topic tier compares.
+    pub topic_terms: Vec<String>,
+    pub topic_vector: SparseVector,
 }
 
 /// Aligned statements and the statements without a counterpart.
@@ -57,13 +66,19 @@ pub(crate) fn align_event(
     let pairs = matched_pairs(&features);
     let groups = merge_pairs(&features, &pairs);
     let mut matched = vec![false; features.len()];
-    let alignments = groups
+    let mut alignments: Vec<Alignment> = groups
         .iter()
         .map(|(members, similarities)| {
             members.iter().for_each(|&member| matched[member] = true);
             alignment(&features, members, similarities)
         })
         .collect();
+    let claimed: Vec<&[usize]> = groups.iter().map(|(members, _)| &members[..]).collect();
+    for (similarity, i, j) in topic_pairs(&features, &claimed) {
+        matched[i] = true;
+        matched[j] = true;
+        alignments.push(topic_alignment(&features, i, j, similarity));
+    }
     let only_in = features
         .iter()
         .zip(&matched)
@@ -88,6 +103,10 @@ fn statement_features(
         let body = &articles[article_idx].body;
         for (statement_idx, statement) in extractions[article_idx].statements.iter().enumerate() {
             let tokens = tokenize(body, statement.content);
+            let mut topic_terms = topic_terms(&tokens, &statement.topics);
+            if let Some(context) = quote_context(body, statement) {
+                topic_terms.extend(super::synonyms::topic_terms(&tokenize(body, context), &[]));
+            }
             stem_documents.push(content_stems(&tokens));
             trigram_documents.push(char_trigrams(&tokens));
             let exact_key = tokens
@@ -107,20 +126,27 @@ fn statement_features(
                 stems: Vec::new(),
                 stem_vector: SparseVector::default(),
                 trigram_vector: SparseVector::default(),
+                topic_terms,
+                topic_vector: SparseVector::default(),
             });
         }
     }
     let (_, stem_vectors) = tfidf_vectors(&stem_documents);
     let (_, trigram_vectors) = tfidf_vectors(&trigram_documents);
-    for (((feature, stems), stem_vector), trigram_vector) in features
+    let topic_documents: Vec<Vec<String>> =
+        features.iter().map(|f| f.topic_terms.clone()).collect();
+    let (_, topic_vectors) = tfidf_vectors(&topic_documents);
+    for ((((feature, stems), stem_vector), trigram_vector), topic_vector) in features
         .iter_mut()
         .zip(stem_documents)
         .zip(stem_vectors)
         .zip(trigram_vectors)
+        .zip(topic_vectors)
     {
         feature.stems = stems;
         feature.stem_vector = stem_vector;
         feature.trigram_vector = trigram_vector;
+        feature.topic_vector = topic_vector;
     }
     features
 }
@@ -132,29 +158,42 @@ fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
     }
     let lexical =
         (a.stem_vector.cosine(&b.stem_vector) + a.trigram_vector.cosine(&b.trigram_vector)) / 2.0;
-    let same_speaker = a.speaker.is_some() && a.speaker == b.speaker;
-    let bonus = if same_speaker {
+    (lexical + speaker_bonus(a, b)).min(1.0)
+}
+
+/// `SAME_SPEAKER_BONUS` when both statements have one canonical speaker.
+pub(super) fn speaker_bonus(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+    if a.speaker.is_some() && a.speaker == b.speaker {
         SAME_SPEAKER_BONUS
     } else {
         0.0
-    };
-    (lexical + bonus).min(1.0)
+    }
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, from different articles: same words,
-/// same speaker, or a shared stem that is not too common.
-fn candidate_pairs(features: &[StatementFeatures]) -> Vec<(usize, usize)> {
+/// Candidate keys for claim-level matching: stems, the exact words, the speaker.
+fn claim_keys(feature: &StatementFeatures) -> Vec<String> {
+    let mut keys: Vec<String> = feature
+        .stems
+        .iter()
+        .map(|stem| format!("s:{stem}"))
+        .collect();
+    keys.push(format!("x:{}", feature.exact_key));
+    if let Some(speaker) = &feature.speaker {
+        keys.push(format!("p:{speaker}"));
+    }
+    keys
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, from different articles that share a
+/// key of `keys_of`; a term key (`s:`) held by more than `MAX_CANDIDATE_DF`
+/// statements generates none, so huge events are never compared all pairs.
+pub(super) fn candidate_pairs(
+    features: &[StatementFeatures],
+    keys_of: impl Fn(&StatementFeatures) -> Vec<String>,
+) -> Vec<(usize, usize)> {
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for (idx, feature) in features.iter().enumerate() {
-        let mut keys: Vec<String> = feature
-            .stems
-            .iter()
-            .map(|stem| format!("s:{stem}"))
-            .collect();
-        keys.push(format!("x:{}", feature.exact_key));
-        if let Some(speaker) = &feature.speaker {
-            keys.push(format!("p:{speaker}"));
-        }
+        let mut keys = keys_of(feature);
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
@@ -182,7 +221,7 @@ fn candidate_pairs(features: &[StatementFeatures]) -> Vec<(usize, usize)> {
 /// Greedy one-to-one matching per article pair, by descending similarity
 /// (ties by statement order); gives `(similarity, i, j)` sorted the same way.
 fn matched_pairs(features: &[StatementFeatures]) -> Vec<(f64, usize, usize)> {
-    let mut scored: Vec<(f64, usize, usize)> = candidate_pairs(features)
+    let mut scored: Vec<(f64, usize, usize)> = candidate_pairs(features, claim_keys)
         .into_iter()
         .map(|(i, j)| (similarity(&features[i], &features[j]), i, j))
         .filter(|(sim, _, _)| *sim >= MATCH_THRESHOLD)
@@ -248,15 +287,38 @@ fn merge_pairs(
 fn alignment(features: &[StatementFeatures], members: &[usize], similarities: &[f64]) -> Alignment {
     let agreement = similarities.iter().sum::<f64>() / similarities.len().max(1) as f64;
     Alignment {
-        topic: topic(features, members),
+        topic: topic(features, members, |f| &f.stems, super::tokens::stem),
         agreement: agreement.clamp(0.0, 1.0),
         statements: members.iter().map(|&m| features[m].reference).collect(),
+        level: AlignmentLevel::Claim,
     }
 }
 
-/// Up to `TOPIC_WORDS` words of the first statement whose stems every
-/// member shares, the rarest (longest) first; falls back to the first words.
-fn topic(features: &[StatementFeatures], members: &[usize]) -> String {
+/// A topic-level alignment of statements `i < j`: its agreement is the
+/// topic similarity itself, weaker than any claim-level match.
+fn topic_alignment(
+    features: &[StatementFeatures],
+    i: usize,
+    j: usize,
+    similarity: f64,
+) -> Alignment {
+    Alignment {
+        topic: topic(features, &[i, j], |f| &f.topic_terms, topic_term),
+        agreement: similarity.clamp(0.0, 1.0),
+        statements: vec![features[i].reference, features[j].reference],
+        level: AlignmentLevel::Topic,
+    }
+}
+
+/// Up to `TOPIC_WORDS` words of the first statement whose terms (`term_of`
+/// a word, looked up in `terms_of` each member) every member shares, the
+/// rarest (longest) first, in text order.
+fn topic(
+    features: &[StatementFeatures],
+    members: &[usize],
+    terms_of: impl Fn(&StatementFeatures) -> &Vec<String>,
+    term_of: impl Fn(&str) -> String,
+) -> String {
     let first = &features[members[0]];
     let mut chosen: BTreeMap<(std::cmp::Reverse<usize>, usize), &str> = BTreeMap::new();
     let mut seen = Vec::new();
@@ -264,10 +326,10 @@ fn topic(features: &[StatementFeatures], members: &[usize]) -> String {
         if is_stopword(&token.norm) || is_number(&token.norm) || token.norm.len() < 3 {
             continue;
         }
-        let stem = super::tokens::stem(&token.norm);
+        let stem = term_of(&token.norm);
         let shared = members[1..]
             .iter()
-            .all(|&m| features[m].stems.contains(&stem));
+            .all(|&m| terms_of(&features[m]).contains(&stem));
         if shared && !seen.contains(&stem) {
             chosen.insert((std::cmp::Reverse(token.norm.len()), position), &token.norm);
             seen.push(stem);

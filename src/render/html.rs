@@ -228,6 +228,8 @@ struct AlignmentRow {
     id: String,
     topic: String,
     agreement: String,
+    /// `claim` or `topic` (same topic, worded differently: not word-compared).
+    level: &'static str,
     cells: Vec<Option<StatementCell>>,
     divergences: Vec<(String, &'static str)>,
 }
@@ -325,6 +327,7 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
                 id: format!("a{}", ids.first_alignment + alignment_idx),
                 topic: alignment.topic.clone(),
                 agreement: format_score(alignment.agreement),
+                level: alignment.level.as_str(),
                 cells: aligned_cells(report, scored, &alignment.statements),
                 divergences: divergences
                     .map(|(idx, divergence)| {

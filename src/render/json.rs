@@ -204,6 +204,9 @@ fn event_object(
             string(out, &alignment.topic);
             out.push_str(",\"agreement\":");
             score(out, alignment.agreement);
+            out.push_str(",\"level\":\"");
+            out.push_str(alignment.level.as_str());
+            out.push('"');
             out.push_str(",\"statements\":");
             list(out, &alignment.statements, |out, statement| {
                 statement_ref(out, report, statement)

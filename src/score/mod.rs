@@ -5,6 +5,10 @@
 //! a one-sentence explanation and the evidence spans on both sides, and
 //! lowers each alignment's `agreement` by what was found on it:
 //! `agreement = similarity × Π (1 − severity / 2)` over its divergences.
+//! Only claim-level alignments are compared; a topic-level alignment (two
+//! sentences on one matter, worded differently) keeps its similarity as
+//! agreement and carries no divergence, and near-copy omissions count
+//! claim-level alignments only.
 //! Pair checks are in `pair`, number reading in `numbers`, spelling
 //! variants in `names`, word lists in `lexicon`.
 
@@ -13,12 +17,14 @@ mod names;
 mod numbers;
 mod pair;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
 use crate::align::tokens::{tokenize, Token};
 use crate::model::{
-    Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, ScoredEvent,
-    Statement, StatementKind, StatementRef,
+    AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
+    ScoredEvent, Statement, StatementKind, StatementRef,
 };
 
 /// A cue or speaker mention this close (bytes) to the content joins the
@@ -43,6 +49,12 @@ pub fn score(
 fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
     let mut divergences = Vec::new();
     for (alignment_idx, alignment) in event.alignments.iter_mut().enumerate() {
+        // A topic-level alignment pairs different sentences on one matter: a
+        // word diff between them would report their wording, not a
+        // divergence, so only claim-level alignments are compared.
+        if alignment.level != AlignmentLevel::Claim {
+            continue;
+        }
         let found = alignment_divergences(articles, extractions, &alignment.statements);
         for divergence in &found {
             alignment.agreement *= 1.0 - divergence.severity / 2.0;
@@ -144,8 +156,9 @@ const MIN_COPY_SHARE: f64 = 0.8;
 
 /// Omissions between near copies inside a larger event: when article `x`
 /// aligns nearly all its statements with article `y`, a statement of `y`
-/// whose alignment holds nothing from `x` was left out of `x`, even if a
-/// third outlet carries it (so it is not in `only_in`).
+/// aligned with nothing from `x` (at any level) was left out of `x`, even
+/// if a third outlet carries it (so it is not in `only_in`), unless `x`
+/// holds its words verbatim (extracted as part of a longer statement).
 fn copy_omissions(
     articles: &[Article],
     extractions: &[Extraction],
@@ -157,28 +170,49 @@ fn copy_omissions(
             if x == y || !near_copies(extractions, event, x, y) {
                 continue;
             }
-            for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
-                let has = |article_idx: usize| {
-                    alignment
-                        .statements
-                        .iter()
-                        .find(|r| r.article_idx == article_idx)
-                };
-                if let (Some(carried), None) = (has(y), has(x)) {
-                    let mut divergence = omission(articles, extractions, *carried);
-                    divergence.explanation = format!(
-                        "{} leaves out this statement that {}, otherwise a near copy, carries: \u{201c}{}\u{201d}.",
-                        article_label(&articles[x]),
-                        article_label(&articles[y]),
-                        extractions[y].statements[carried.statement_idx].content.text(&articles[y].body).chars().take(80).collect::<String>()
-                    );
-                    divergence.alignment_idx = Some(alignment_idx);
-                    found.push(divergence);
+            for (carried, alignment_idx) in left_out(event, x, y) {
+                let statement = &extractions[y].statements[carried.statement_idx];
+                if articles[x]
+                    .body
+                    .contains(statement.content.text(&articles[y].body))
+                {
+                    continue;
                 }
+                let mut divergence = omission(articles, extractions, carried);
+                divergence.explanation = format!(
+                    "{} leaves out this statement that {}, otherwise a near copy, carries: \u{201c}{}\u{201d}.",
+                    article_label(&articles[x]),
+                    article_label(&articles[y]),
+                    extractions[y].statements[carried.statement_idx].content.text(&articles[y].body).chars().take(80).collect::<String>()
+                );
+                divergence.alignment_idx = alignment_idx;
+                found.push(divergence);
             }
         }
     }
     found
+}
+
+/// Statements of `y` that sit in some alignment but in none holding a
+/// statement of `x`, each with its claim-level alignment if it has one.
+fn left_out(event: &Event, x: usize, y: usize) -> Vec<(StatementRef, Option<usize>)> {
+    // Statement of y → (aligned with x somewhere, its claim-level alignment).
+    let mut carried: BTreeMap<StatementRef, (bool, Option<usize>)> = BTreeMap::new();
+    for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
+        let with_x = alignment.statements.iter().any(|r| r.article_idx == x);
+        for reference in alignment.statements.iter().filter(|r| r.article_idx == y) {
+            let entry = carried.entry(*reference).or_insert((false, None));
+            entry.0 |= with_x;
+            if alignment.level == AlignmentLevel::Claim {
+                entry.1 = Some(alignment_idx);
+            }
+        }
+    }
+    carried
+        .into_iter()
+        .filter(|(_, (with_x, _))| !with_x)
+        .map(|(reference, (_, alignment_idx))| (reference, alignment_idx))
+        .collect()
 }
 
 /// Whether at least `MIN_COPY_SHARE` of the statements of each of `x` and
@@ -187,6 +221,7 @@ fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) ->
     let shared = event
         .alignments
         .iter()
+        .filter(|a| a.level == AlignmentLevel::Claim)
         .filter(|a| {
             a.statements.iter().any(|r| r.article_idx == x)
                 && a.statements.iter().any(|r| r.article_idx == y)

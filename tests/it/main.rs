@@ -2,6 +2,7 @@
 //! `corpus/`; checks ingest, render and the `parallax` command line as a
 //! user would see them.
 
+mod alignment;
 mod cli;
 mod ingest;
 mod render;

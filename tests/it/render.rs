@@ -124,6 +124,7 @@ fn sample_report() -> Report {
         alignments: vec![Alignment {
             topic: "talks".to_string(),
             agreement: 0.4,
+            level: Default::default(),
             statements: vec![
                 StatementRef {
                     article_idx: 0,

@@ -1,0 +1,390 @@
+//! Topic-level alignment: statements on one matter, worded differently.
+//!
+//! Takes the event's statement features and the claim-level alignments
+//! already made; gives pairs `(similarity, i, j)`, `i < j`, of statements
+//! from two articles that report the same matter in other words ("a test of
+//! whether the Russians are serious" / "whether the Russians were genuinely
+//! committed"). Lexical similarity of such paraphrases is only 0.2–0.3, far
+//! below the claim threshold, so this tier compares topic terms instead:
+//! content stems with paraphrase groups folded in (`synonyms`) plus the
+//! statement's key terms, by TF-IDF cosine, with the same-speaker bonus.
+//! A direct quotation also counts the words of the sentence before it: news
+//! writing states a point, then quotes the speaker making it ("The U.S.
+//! clarified these were preliminary talks. “I don't think people should see
+//! this as ... moving forward,” Bruce said."), and the quote alone often
+//! names none of the matter's words.
+//!
+//! A pair is made only between statements that have no claim-level
+//! counterpart in each other's article (so a wire copy, aligned claim by
+//! claim, gains nothing here and its omissions stay omissions). Each
+//! statement joins its best match in each other article, and the matches
+//! within `NEAR_BEST_RATIO` of it: a lexical score cannot tell such
+//! near-ties apart. A statement can be the match of several (one outlet's
+//! sentence covering what another says in two), so topic alignments are
+//! pairs and a statement may sit in more than one.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::statements::{candidate_pairs, speaker_bonus, StatementFeatures};
+use crate::model::{Range, Statement, StatementKind};
+
+/// Topic similarity a pair needs. Paraphrases of one claim across outlets
+/// score about 0.25–0.5 here; unrelated sentences of one event mostly
+/// below 0.15.
+pub(super) const TOPIC_THRESHOLD: f64 = 0.2;
+/// Matches scoring at least this share of a statement's best match in the
+/// same article are kept beside it.
+const NEAR_BEST_RATIO: f64 = 0.9;
+/// Share of claim-aligned statements that makes two articles near copies
+/// (the same value as `score`'s `MIN_COPY_SHARE`).
+const MIN_COPY_SHARE: f64 = 0.8;
+/// How far back (bytes) a sentence boundary is looked for.
+const MAX_CONTEXT_BYTES: usize = 400;
+
+/// Topic-level pairs, sorted by `(i, j)`; `claimed` holds the members of
+/// each claim-level alignment.
+pub(super) fn topic_pairs(
+    features: &[StatementFeatures],
+    claimed: &[&[usize]],
+) -> Vec<(f64, usize, usize)> {
+    let has_claim = claim_counterparts(features, claimed);
+    let copies = near_copies(features, claimed);
+    let article_of = |idx: usize| features[idx].reference.article_idx;
+    let free = |i: usize, j: usize| {
+        !has_claim.contains(&(i, article_of(j)))
+            && !has_claim.contains(&(j, article_of(i)))
+            && !copies.contains(&(article_of(i), article_of(j)))
+    };
+    let scored: Vec<(f64, usize, usize)> = candidate_pairs(features, topic_keys)
+        .into_iter()
+        .filter(|&(i, j)| free(i, j))
+        .map(|(i, j)| (topic_similarity(&features[i], &features[j]), i, j))
+        .filter(|(similarity, _, _)| *similarity >= TOPIC_THRESHOLD)
+        .collect();
+    best_per_article(article_of, scored)
+}
+
+/// Article pairs `(x, y)`, `x < y`, that are near copies: at least
+/// `MIN_COPY_SHARE` of the statements of the longer one sit in a
+/// claim-level alignment with the other (as `score` decides copies too).
+/// Between a wire story and its rewrite every real correspondence is
+/// claim-level: a sentence left unaligned there is an edit or an omission,
+/// and a topic partner would hide it.
+fn near_copies(features: &[StatementFeatures], claimed: &[&[usize]]) -> HashSet<(usize, usize)> {
+    let mut n_statements: BTreeMap<usize, usize> = BTreeMap::new();
+    for feature in features {
+        *n_statements
+            .entry(feature.reference.article_idx)
+            .or_default() += 1;
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for members in claimed {
+        let mut articles: Vec<usize> = members
+            .iter()
+            .map(|&m| features[m].reference.article_idx)
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for (k, &x) in articles.iter().enumerate() {
+            for &y in &articles[k + 1..] {
+                *shared.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&((x, y), n)| {
+            n as f64 >= MIN_COPY_SHARE * n_statements[&x].max(n_statements[&y]) as f64
+        })
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
+/// `(statement, other article)` for every statement that has a claim-level
+/// counterpart in that article.
+fn claim_counterparts(
+    features: &[StatementFeatures],
+    claimed: &[&[usize]],
+) -> HashSet<(usize, usize)> {
+    let mut has_claim = HashSet::new();
+    for members in claimed {
+        for &member in *members {
+            for &other in *members {
+                has_claim.insert((member, features[other].reference.article_idx));
+            }
+        }
+    }
+    has_claim
+}
+
+/// Candidate keys for topic matching: topic terms and the speaker.
+fn topic_keys(feature: &StatementFeatures) -> Vec<String> {
+    let mut keys: Vec<String> = feature
+        .topic_terms
+        .iter()
+        .map(|term| format!("s:{term}"))
+        .collect();
+    if let Some(speaker) = &feature.speaker {
+        keys.push(format!("p:{speaker}"));
+    }
+    keys
+}
+
+/// Cosine of the topic vectors plus the same-speaker bonus, in [0, 1].
+pub(super) fn topic_similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+    (a.topic_vector.cosine(&b.topic_vector) + speaker_bonus(a, b)).min(1.0)
+}
+
+/// Keeps the pairs that are, for one of their statements, the best match
+/// in the other's article or within `NEAR_BEST_RATIO` of it; sorted by
+/// `(i, j)` as `scored` comes.
+fn best_per_article(
+    article_of: impl Fn(usize) -> usize,
+    scored: Vec<(f64, usize, usize)>,
+) -> Vec<(f64, usize, usize)> {
+    let side_keys = |&(_, i, j): &(f64, usize, usize)| [(i, article_of(j)), (j, article_of(i))];
+    // (statement, other article) → similarity of its best pair there.
+    let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for pair in &scored {
+        for key in side_keys(pair) {
+            let entry = best.entry(key).or_insert(pair.0);
+            *entry = entry.max(pair.0);
+        }
+    }
+    scored
+        .into_iter()
+        .filter(|pair| {
+            side_keys(pair)
+                .iter()
+                .any(|key| pair.0 >= NEAR_BEST_RATIO * best[key])
+        })
+        .collect()
+}
+
+/// For a direct quotation, the sentence before the one it stands in (see
+/// the module comment); `None` for other kinds or at the start of the body.
+pub(super) fn quote_context(body: &str, statement: &Statement) -> Option<Range> {
+    if statement.kind != StatementKind::Direct {
+        return None;
+    }
+    let own_start = sentence_start(body, statement.content.start);
+    let end = body[..own_start].trim_end().len();
+    let start = sentence_start(body, end);
+    (start < end).then(|| Range::new(start, end))
+}
+
+/// Where the sentence holding byte `pos` starts: just after a line break or
+/// after whitespace that follows a sentence end (`.`, `?`, `!`, closing
+/// quotes allowed) and comes before a capital, digit or opening quote (so
+/// that "the U.S. clarified" is one sentence), at most `MAX_CONTEXT_BYTES`
+/// back.
+fn sentence_start(body: &str, pos: usize) -> usize {
+    let floor = pos.saturating_sub(MAX_CONTEXT_BYTES);
+    let mut start = pos;
+    while start > floor {
+        let Some((offset, c)) = body[..start].char_indices().next_back() else {
+            break;
+        };
+        let boundary =
+            c.is_whitespace() && ends_sentence(&body[..offset]) && opens_sentence(&body[start..]);
+        if c == '\n' || boundary {
+            break;
+        }
+        start = offset;
+    }
+    start
+}
+
+/// Whether `text` starts the way a sentence does.
+fn opens_sentence(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\u{201c}\"'(".contains(c))
+}
+
+/// Whether `text` ends a sentence, closing quotes and brackets aside.
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['\u{201d}', '"', '\'', '\u{2019}', ')']);
+    trimmed.ends_with(['.', '?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::statements::align_event;
+    use crate::model::{AlignmentLevel, Article, Extraction, Speaker};
+
+    /// An article whose body is `sentences` joined by spaces, with one
+    /// indirect statement (no speaker) per sentence.
+    fn article(id: &str, sentences: &[&str]) -> (Article, Extraction) {
+        let body = sentences.join(" ");
+        let mut statements = Vec::new();
+        let mut start = 0;
+        for (idx, sentence) in sentences.iter().enumerate() {
+            statements.push(Statement {
+                id: format!("s{}", idx + 1),
+                kind: StatementKind::Indirect,
+                speaker: Speaker::default(),
+                cue: None,
+                content: Range::new(start, start + sentence.len()),
+                topics: Vec::new(),
+            });
+            start += sentence.len() + 1;
+        }
+        let article = Article {
+            id: id.to_string(),
+            body,
+            ..Article::default()
+        };
+        let extraction = Extraction {
+            statements,
+            ..Extraction::default()
+        };
+        (article, extraction)
+    }
+
+    /// Aligns two articles; checks the alignments as `(level, statement
+    /// of a, statement of b)` and the unaligned statements as `(article,
+    /// statement)`.
+    fn check(
+        a: &[&str],
+        b: &[&str],
+        expected: &[(AlignmentLevel, usize, usize)],
+        expected_only_in: &[(usize, usize)],
+    ) {
+        let (article_a, extraction_a) = article("a", a);
+        let (article_b, extraction_b) = article("b", b);
+        let aligned = align_event(
+            &[article_a, article_b],
+            &[extraction_a, extraction_b],
+            &[0, 1],
+        );
+        let found: Vec<(AlignmentLevel, usize, usize)> = aligned
+            .alignments
+            .iter()
+            .map(|alignment| {
+                let [x, y] = alignment.statements[..] else {
+                    panic!("not a pair: {alignment:?}")
+                };
+                (alignment.level, x.statement_idx, y.statement_idx)
+            })
+            .collect();
+        assert_eq!(found, expected);
+        let only_in: Vec<(usize, usize)> = aligned
+            .only_in
+            .iter()
+            .map(|r| (r.article_idx, r.statement_idx))
+            .collect();
+        assert_eq!(only_in, expected_only_in);
+    }
+
+    const FILLER_A: &str = "Companies lost billions of dollars in the market last year.";
+    const FILLER_B: &str = "Heavy snow closed the airport on Tuesday.";
+
+    #[test]
+    fn paraphrase_aligns_at_topic_level() {
+        check(
+            &[
+                "The talks were a test of whether Moscow is genuinely committed to a deal.",
+                FILLER_A,
+            ],
+            &[
+                "The meeting will determine if the Kremlin is serious about an agreement.",
+                FILLER_B,
+            ],
+            &[(AlignmentLevel::Topic, 0, 0)],
+            &[(0, 1), (1, 1)],
+        );
+    }
+
+    #[test]
+    fn unrelated_statements_stay_apart() {
+        check(&[FILLER_A], &[FILLER_B], &[], &[(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn a_statement_with_a_claim_counterpart_takes_no_topic_partner() {
+        // A wire copy that drops a sentence: the dropped sentence's nearest
+        // topic in the copy already has its claim counterpart, so the
+        // omission stays in `only_in`.
+        let kept = "Negotiators said the peace talks would resume in Geneva next week.";
+        check(
+            &[
+                kept,
+                "The negotiations on a peace agreement resume after a long pause.",
+            ],
+            &[kept],
+            &[(AlignmentLevel::Claim, 0, 0)],
+            &[(0, 1)],
+        );
+    }
+
+    #[test]
+    fn one_statement_may_be_the_match_of_two() {
+        check(
+            &[
+                "Moscow is genuinely committed to a deal, the minister believes.",
+                "The Kremlin is serious about an agreement, officials said.",
+            ],
+            &["Russia is serious about reaching a deal, the envoy thinks."],
+            &[(AlignmentLevel::Topic, 0, 0), (AlignmentLevel::Topic, 1, 0)],
+            &[],
+        );
+    }
+
+    /// Runs `best_per_article` over statements 0, 1 (article 0) and 2, 3
+    /// (article 1).
+    fn check_best(scored: &[(f64, usize, usize)], expected: &[(usize, usize)]) {
+        let kept = best_per_article(|idx| idx / 2, scored.to_vec());
+        let kept: Vec<(usize, usize)> = kept.into_iter().map(|(_, i, j)| (i, j)).collect();
+        assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn near_best_matches_are_kept_beside_the_best() {
+        // 0's best is 2 (0.50); 3 at 0.46 is within 10% of it and stays,
+        // though 3's own best is 1.
+        check_best(
+            &[(0.5, 0, 2), (0.46, 0, 3), (0.6, 1, 3), (0.3, 1, 2)],
+            &[(0, 2), (0, 3), (1, 3)],
+        );
+        // At 0.40, 3 is no near-tie for 0, and 1 is the best of neither.
+        check_best(
+            &[(0.5, 0, 2), (0.4, 0, 3), (0.6, 1, 3), (0.3, 1, 2)],
+            &[(0, 2), (1, 3)],
+        );
+    }
+
+    fn check_context(body: &str, quote: &str, expected: Option<&str>) {
+        let start = body.find(quote).unwrap();
+        let statement = Statement {
+            id: "s1".to_string(),
+            kind: StatementKind::Direct,
+            speaker: Speaker::default(),
+            cue: None,
+            content: Range::new(start, start + quote.len()),
+            topics: Vec::new(),
+        };
+        let context = quote_context(body, &statement).map(|range| range.text(body));
+        assert_eq!(context, expected);
+    }
+
+    #[test]
+    fn a_quote_is_read_with_the_sentence_before_it() {
+        check_context(
+            "Snow fell. The U.S. clarified these were preliminary talks.\n\n\u{201c}We are not there yet,\u{201d} Bruce said.",
+            "\u{201c}We are not there yet,\u{201d}",
+            Some("The U.S. clarified these were preliminary talks."),
+        );
+        check_context(
+            "He left. Asked about it, she said \u{201c}no comment\u{201d} twice.",
+            "\u{201c}no comment\u{201d}",
+            Some("He left."),
+        );
+        check_context(
+            "\u{201c}First words,\u{201d} he said.",
+            "\u{201c}First words,\u{201d}",
+            None,
+        );
+    }
+}
