@@ -172,7 +172,17 @@ impl People {
     }
 
     fn add(&mut self, name: String, role: Option<String>, gender: Gender, position: usize) {
-        if let Some(person) = self.persons.iter_mut().find(|p| p.name == name) {
+        let surname = surname_of(&name);
+        let is_one_word = !name.contains(' ');
+        // "Mr. Christie" and "Gov. Chris Christie" are one person: a titled
+        // surname joins the full name, and a full name upgrades a surname.
+        let same = self.persons.iter_mut().find(|p| {
+            p.name == name || p.surname == surname && (is_one_word || !p.name.contains(' '))
+        });
+        if let Some(person) = same {
+            if !is_one_word && !person.name.contains(' ') {
+                person.name = name;
+            }
             if person.role.is_none() {
                 person.role = role;
             }
@@ -181,7 +191,6 @@ impl People {
             }
             return;
         }
-        let surname = surname_of(&name);
         self.persons.push(Person {
             name,
             surname,
