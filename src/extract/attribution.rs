@@ -613,9 +613,12 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     if flags & EVIDENCE != 0 && !phrase_has(doc, phrase, GROUP) {
         return None;
     }
+    // "plans to", "intends to"; only "want" also takes a plain object.
+    let wants = doc.text(c).to_ascii_lowercase().starts_with("want");
     if flags & CUE & !EVIDENCE & !(BELIEF | INTENT) == 0
         && flags & INTENT != 0
         && !doc.lower_is(c + 1, "to")
+        && !wants
     {
         return None;
     }
