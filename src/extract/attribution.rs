@@ -995,7 +995,8 @@ fn phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Phrase> {
             break;
         }
         let first = &doc.tokens[open + 1];
-        let is_aside = first.has(RELATIVE)
+        let is_aside = is_party_affiliation(doc, open + 1)
+            || first.has(RELATIVE)
             || !first.is_capitalized && !first.has(PRONOUN)
             || first.has(DETERMINER) && !first.has(PRONOUN);
         if !is_aside {
@@ -1052,6 +1053,7 @@ fn apposition_start(doc: &Doc, lo: usize, comma: usize) -> Option<usize> {
 
 /// The noun phrase ending right before `hi`, as a token range.
 fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let hi = skip_parenthetical(doc, lo, hi);
     let mut s = hi;
     while s > lo {
         let i = s - 1;
@@ -1118,6 +1120,26 @@ fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize
         s += 1;
     }
     (s < hi && is_speaker_like(doc, s, hi)).then_some((s, hi))
+}
+
+/// "Jason Chaffetz (R-Utah) said": the phrase ends before the brackets.
+fn skip_parenthetical(doc: &Doc, lo: usize, hi: usize) -> usize {
+    if hi <= lo || doc.text(hi - 1) != ")" {
+        return hi;
+    }
+    (lo..hi - 1)
+        .rev()
+        .take(8)
+        .find(|&i| doc.text(i) == "(")
+        .filter(|&i| i > lo)
+        .unwrap_or(hi)
+}
+
+/// "R-Ky.", "D-N.Y.": a party and state after a lawmaker's name.
+fn is_party_affiliation(doc: &Doc, i: usize) -> bool {
+    let text = doc.text(i);
+    let bytes = text.as_bytes();
+    bytes.len() >= 3 && matches!(bytes[0], b'R' | b'D' | b'I') && bytes[1] == b'-'
 }
 
 /// A phrase can speak when it holds a name, a pronoun, or ends in a title

@@ -102,6 +102,13 @@ pub fn name_runs(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 /// Strips leading title words ("Secretary", "State", "Sen.") off a run,
 /// keeping at least one word. Returns the index where the name starts.
 pub fn strip_titles(tokens: &[Token], (start, end): (usize, usize)) -> usize {
+    // The name follows the last title word ("Oversight Chairman Jason
+    // Chaffetz"), unless a title word ends the run ("Martin Luther King").
+    if let Some(last_title) = (start..end - 1).rev().find(|&i| tokens[i].has(TITLE)) {
+        if !tokens[end - 1].has(TITLE) {
+            return last_title + 1;
+        }
+    }
     let mut name_start = start;
     while name_start + 1 < end && tokens[name_start].has(TITLE) {
         name_start += 1;

@@ -130,7 +130,11 @@ fn word_end(text: &str, start: usize) -> usize {
 fn takes_final_period(word: &str) -> bool {
     let is_initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
     let is_dotted = word.contains('.') && word.split('.').all(|part| part.len() <= 2);
-    if is_initial || is_dotted {
+    // "R-Ky.", "D-N.Y.": a party and state abbreviation.
+    let is_party = word.len() >= 3
+        && matches!(word.as_bytes()[0], b'R' | b'D' | b'I')
+        && word.as_bytes()[1] == b'-';
+    if is_initial || is_dotted || is_party {
         return true;
     }
     let lower = word.to_ascii_lowercase();
