@@ -813,7 +813,11 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
     let between = &doc.tokens[end..at];
     let words = between.iter().filter(|t| t.is_word()).count();
     let breaks = between.iter().enumerate().any(|(k, t)| {
-        t.has(CUE | CONJUNCTION | SUBORDINATOR) && t.is_word() && !doc.lower_is(end + k, "that")
+        let i = end + k;
+        t.is_word() && !t.is_capitalized && (is_speech_participle(doc, i) || t.has(CUE) && !doc.text(i).ends_with("ing"))
+            || doc.lower_is(i, "and")
+            || doc.lower_is(i, "while")
+            || doc.lower_is(i, "as")
     });
     match doc.quote_starting_at(at) {
         Some(next) if words <= 8 && !breaks => Range::new(quote.start, next.end),
