@@ -814,7 +814,9 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
     let words = between.iter().filter(|t| t.is_word()).count();
     let breaks = between.iter().enumerate().any(|(k, t)| {
         let i = end + k;
-        t.is_word() && !t.is_capitalized && (is_speech_participle(doc, i) || t.has(CUE) && !doc.text(i).ends_with("ing"))
+        t.is_word()
+            && !t.is_capitalized
+            && (is_speech_participle(doc, i) || t.has(CUE) && !doc.text(i).ends_with("ing"))
             || doc.lower_is(i, "and")
             || doc.lower_is(i, "while")
             || doc.lower_is(i, "as")

@@ -27,15 +27,28 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                 state.open(start);
             }
         }
-        for mark in marks {
-            if let Some(range) = state.take(mark, base) {
-                quotes.push(range);
+        let next_opens = paragraphs
+            .get(idx + 1)
+            .is_some_and(|next| starts_with_quote(next.range.text(body)));
+        let (mut found, mut open_at) = pair(marks, base, state);
+        if open_at.is_some_and(|start| start >= base) && !next_opens {
+            // A stray opening mark: pair the paragraph again without it, so
+            // that it does not swallow the quotations after it.
+            let stray = open_at.unwrap_or(base) - base;
+            let rest: Vec<Mark> = marks
+                .iter()
+                .copied()
+                .filter(|m| m.offset != stray)
+                .collect();
+            let (refound, reopen) = pair(&rest, base, Pairing::default());
+            // A paragraph that opens with a quote never closed is that quote,
+            // unless pairing without its mark explains the others.
+            if stray != 0 || !refound.is_empty() {
+                (found, open_at) = (refound, reopen);
             }
         }
-        if let Some(start) = state.start {
-            let next_opens = paragraphs
-                .get(idx + 1)
-                .is_some_and(|next| starts_with_quote(next.range.text(body)));
+        quotes.extend(found);
+        if let Some(start) = open_at {
             if next_opens {
                 carried = Some(start);
             } else if start <= base {
@@ -44,6 +57,18 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         }
     }
     quotes
+}
+
+/// Pairs the marks of one paragraph; gives the quotations closed and the
+/// start of one still open at the paragraph's end.
+fn pair(marks: &[Mark], base: usize, mut state: Pairing) -> (Vec<Range>, Option<usize>) {
+    let mut found = Vec::new();
+    for mark in marks {
+        if let Some(range) = state.take(mark, base) {
+            found.push(range);
+        }
+    }
+    (found, state.start)
 }
 
 /// Which way a quotation mark faces.
