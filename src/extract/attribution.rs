@@ -363,9 +363,14 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
     if sentence.range.start != paragraph.start {
         return None;
     }
-    let limit = sentence.end.min(sentence.first + 6);
-    let mark = (sentence.first..limit).find(|&i| !is_name_word(doc.body, &doc.tokens[i]))?;
-    let is_label = mark > sentence.first
+    let first = if doc.tokens.get(sentence.first)?.kind == Kind::Quote {
+        sentence.first + 1
+    } else {
+        sentence.first
+    };
+    let limit = sentence.end.min(first + 6);
+    let mark = (first..limit).find(|&i| !is_name_word(doc.body, &doc.tokens[i]))?;
+    let is_label = mark > first
         && match doc.tokens[mark].kind {
             Kind::Colon => true,
             Kind::Dash => doc
@@ -389,9 +394,9 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
     }
     let content = Range::new(content_start, paragraph.end);
     let phrase = Phrase {
-        start: sentence.first,
+        start: first,
         end: mark,
-        core_start: sentence.first,
+        core_start: first,
         core_end: mark,
     };
     let speaker = resolve(doc, phrase, context);
@@ -591,7 +596,7 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
         lead -= 1;
     }
     // "was expected to", "was charged with": passive, not attribution.
-    if (lead..c).any(|i| is_form_of_be(doc, i)) {
+    if !doc.text(c).ends_with("ing") && (lead..c).any(|i| is_form_of_be(doc, i)) {
         return None;
     }
     let inverted =
@@ -736,11 +741,24 @@ fn skip_object(doc: &Doc, sentence: &Sent, c: usize, end: usize) -> usize {
     let mut i = end;
     if takes_object(doc, c) {
         let limit = sentence.end.min(end + 8);
-        if let Some(j) = (end..limit).find(|&j| {
-            doc.lower_is(j, "that")
+        let is_listener_title = |j: usize| {
+            doc.quote_starting_at(j)
+                .is_some_and(|quote| is_title_like(doc, quote))
+        };
+        let mut j = end;
+        while j < limit {
+            if doc.tokens[j].kind == Kind::Quote && is_listener_title(j) {
+                let quote_end = doc.quote_starting_at(j).map_or(j + 1, |q| q.end);
+                j = doc.tokens.partition_point(|t| t.range.start < quote_end);
+                continue;
+            }
+            if doc.lower_is(j, "that")
                 || matches!(doc.tokens[j].kind, Kind::Colon | Kind::Quote | Kind::Comma)
-        }) {
-            i = j;
+            {
+                i = j;
+                break;
+            }
+            j += 1;
         }
     }
     while i < sentence.end && matches!(doc.tokens[i].kind, Kind::Colon | Kind::Comma) {
@@ -796,11 +814,31 @@ fn quote_after(doc: &Doc, sentence: &Sent, at: usize) -> Option<Range> {
         return None;
     }
     let quote = doc.quote_starting_at(at)?;
+    if is_title_like(doc, quote) {
+        return None;
+    }
     let rest = (sentence.first..sentence.end)
         .filter(|&i| doc.tokens[i].range.start >= quote.end)
         .filter(|&i| doc.tokens[i].is_word())
         .count();
     (rest <= 2).then_some(quote)
+}
+
+/// A short quotation in title case (“Fox News Sunday”, "Face the Nation")
+/// names a programme or a work; it is not anyone's words.
+fn is_title_like(doc: &Doc, quote: Range) -> bool {
+    let first = doc.tokens.partition_point(|t| t.range.start < quote.start);
+    let words: Vec<&Token> = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.range.end <= quote.end)
+        .filter(|t| t.is_word())
+        .collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| t.is_capitalized || t.has(PREPOSITION | DETERMINER | CONJUNCTION))
+        && words[0].is_capitalized
+        && !words.iter().any(|t| t.has(PRONOUN))
 }
 
 /// `"Q1," he said, "Q2."`: the content runs on to the second quotation.
