@@ -345,6 +345,17 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
             }
         }
     }
+    for i in sentence.first + 1..sentence.end {
+        if found
+            .iter()
+            .any(|f| f.content.contains(&doc.tokens[i].range))
+        {
+            continue;
+        }
+        if let Some(statement) = possessive_claim(doc, sentence, i, context) {
+            found.push(statement);
+        }
+    }
     if found.is_empty() {
         let according = (sentence.first + 1..sentence.end).find(|&i| {
             doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i]
@@ -438,6 +449,89 @@ fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Fou
         doc,
         speaker,
         Some(doc.tokens[dash].range),
+        content,
+        sentence,
+        context,
+    ))
+}
+
+/// "Trump’s claim that C", "his argument that C": a noun cue whose
+/// possessor is the speaker.
+fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context) -> Option<Found> {
+    const NOUNS: [&str; 18] = [
+        "claim",
+        "claims",
+        "assertion",
+        "argument",
+        "contention",
+        "insistence",
+        "suggestion",
+        "view",
+        "belief",
+        "promise",
+        "pledge",
+        "warning",
+        "statement",
+        "allegation",
+        "accusation",
+        "prediction",
+        "vow",
+        "charge",
+    ];
+    if doc.in_quote[i] || !NOUNS.iter().any(|noun| doc.lower_is(i, noun)) {
+        return None;
+    }
+    if !doc.lower_is(i + 1, "that") || i + 1 >= sentence.end {
+        return None;
+    }
+    let owner = &doc.tokens[i - 1];
+    let is_pronoun = ["his", "her", "their"]
+        .iter()
+        .any(|p| doc.lower_is(i - 1, p));
+    let start = if is_pronoun {
+        i - 1
+    } else if owner.is_possessive && is_name_word(doc.body, owner) {
+        let mut start = i - 1;
+        while start > sentence.first && is_name_word(doc.body, &doc.tokens[start - 1]) {
+            start -= 1;
+        }
+        start
+    } else {
+        return None;
+    };
+    let content = content_after(doc, sentence, i + 1)?;
+    let phrase = Phrase {
+        start,
+        end: i,
+        core_start: start,
+        core_end: i,
+    };
+    let speaker = if is_pronoun {
+        let recent = context
+            .pronoun(if doc.lower_is(i - 1, "her") {
+                "she"
+            } else if doc.lower_is(i - 1, "his") {
+                "he"
+            } else {
+                "they"
+            })
+            .cloned();
+        Speaker {
+            name: recent.as_ref().map(|r| r.name.clone()),
+            role: recent.and_then(|r| r.role),
+            mention: Some(doc.tokens[i - 1].range),
+        }
+    } else {
+        let mut speaker = resolve(doc, phrase, context);
+        speaker.name = speaker
+            .name
+            .map(|n| n.trim_end_matches("'s").trim_end_matches("’s").to_string());
+        speaker
+    };
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[i].range),
         content,
         sentence,
         context,
