@@ -333,7 +333,9 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         {
             continue;
         }
-        let statement = if is_participle_after_comma(doc, sentence, c) {
+        let statement = if is_participle_after_comma(doc, sentence, c)
+            || is_gerund_after_preposition(doc, sentence, c)
+        {
             participle(doc, sentence, c, &found, context)
         } else {
             cue_verb(doc, sentence, c, context)
@@ -541,6 +543,15 @@ fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context)
 /// "..., saying C", "..., adding that C".
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
     c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && is_speech_participle(doc, c)
+}
+
+/// "for saying that C", "after saying C": a gerund whose speaker is the
+/// subject of the sentence.
+fn is_gerund_after_preposition(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    c > sentence.first + 1
+        && doc.tokens[c - 1].has(PREPOSITION)
+        && !doc.tokens[c - 1].is_capitalized
+        && is_speech_participle(doc, c)
 }
 
 /// Participles that report speech ("saying", "adding"); evaluative ones
@@ -783,6 +794,14 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
     if comma_before && trailer_follows {
         return content_before(doc, sentence, before_idx?);
     }
+    // "..., Trump said at an event in Colorado that C": the clause after
+    // wins over the one before.
+    let that_soon = (after_start..sentence.end.min(after_start + 10))
+        .take_while(|&i| doc.tokens[i].kind == Kind::Word)
+        .find(|&i| doc.lower_is(i, "that") && !doc.in_quote[i]);
+    if let Some(that) = that_soon {
+        return content_after(doc, sentence, that);
+    }
     if comma_before {
         let next = doc.tokens.get(after_start);
         let trails = after_words == 0
@@ -892,13 +911,14 @@ fn takes_object(doc: &Doc, c: usize) -> bool {
 /// The quotation right before the speaker and cue: `"Q," said S` or `"Q", S said`.
 fn quote_before(doc: &Doc, idx: usize) -> Option<Range> {
     let token = &doc.tokens[idx];
-    if token.kind == Kind::Quote {
-        return doc.quote_ending_at(idx);
-    }
-    if token.kind == Kind::Comma && idx > 0 && doc.tokens[idx - 1].kind == Kind::Quote {
-        return doc.quote_ending_at(idx - 1);
-    }
-    None
+    let quote = if token.kind == Kind::Quote {
+        doc.quote_ending_at(idx)
+    } else if token.kind == Kind::Comma && idx > 0 && doc.tokens[idx - 1].kind == Kind::Quote {
+        doc.quote_ending_at(idx - 1)
+    } else {
+        None
+    };
+    quote.filter(|&quote| !is_title_like(doc, quote))
 }
 
 /// The quotation starting where the content begins (`S said: "Q"`), when

@@ -124,6 +124,16 @@ fn word_end(text: &str, start: usize) -> usize {
     if text[end..].starts_with('.') && takes_final_period(&text[start..end]) {
         end += 1;
     }
+    // "veterans' families": the plural possessive keeps its apostrophe.
+    let rest = &text[end..];
+    if text[start..end].ends_with('s') {
+        for mark in ['\'', '’'] {
+            if rest.starts_with(mark) && rest[mark.len_utf8()..].starts_with(char::is_whitespace) {
+                end += mark.len_utf8();
+                break;
+            }
+        }
+    }
     end
 }
 
@@ -149,6 +159,8 @@ fn word_token(text: &str, base: usize, start: usize, end: usize, lower: &mut Str
     let stem = stem
         .strip_suffix("'s")
         .or_else(|| stem.strip_suffix("’s"))
+        .or_else(|| stem.strip_suffix('\''))
+        .or_else(|| stem.strip_suffix('’'))
         .unwrap_or(stem);
     crate::extract::topics::push_lowercase(lower, stem);
     let is_possessive = stem.len() != word.strip_suffix('.').unwrap_or(word).len();
