@@ -373,9 +373,14 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
 /// opens with a name and a colon or dash is that person's words.
 fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
     let paragraph = doc.paragraphs[sentence.paragraph_idx].range;
-    if sentence.range.start != paragraph.start {
+    let starts_line =
+        sentence.range.start == paragraph.start || doc.body[..sentence.range.start].ends_with('\n');
+    if !starts_line {
         return None;
     }
+    let line_end = doc.body[sentence.range.start..paragraph.end]
+        .find('\n')
+        .map_or(paragraph.end, |i| sentence.range.start + i);
     let first = if doc.tokens.get(sentence.first)?.kind == Kind::Quote {
         sentence.first + 1
     } else {
@@ -398,14 +403,18 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
     // A colon label must name someone the article knows ("PENCE:"), not a
     // heading such as "Correction:".
     let surname = doc.text(mark - 1);
-    if doc.tokens[mark].kind == Kind::Colon && doc.people.by_surname(surname, 0).is_none() {
+    let is_caps_label = surname.len() >= 3 && surname.bytes().all(|b| b.is_ascii_uppercase());
+    if doc.tokens[mark].kind == Kind::Colon
+        && doc.people.by_surname(surname, 0).is_none()
+        && !is_caps_label
+    {
         return None;
     }
     let content_start = doc.tokens.get(mark + 1)?.range.start;
-    if content_start >= paragraph.end {
+    if content_start >= line_end {
         return None;
     }
-    let content = Range::new(content_start, paragraph.end);
+    let content = Range::new(content_start, line_end);
     let phrase = Phrase {
         start: first,
         end: mark,
