@@ -50,8 +50,13 @@ pub(super) fn topic_pairs(
     let has_claim = claim_counterparts(features, claimed);
     let copies = near_copies(features, claimed);
     let article_of = |idx: usize| features[idx].reference.article_idx;
+    // Topic pairs line up what people said; the outlets' own narration is
+    // compared only where it matches claim for claim.
+    let attributed = |i: usize| features[i].kind != StatementKind::Narration;
     let free = |i: usize, j: usize| {
-        !has_claim.contains(&(i, article_of(j)))
+        attributed(i)
+            && attributed(j)
+            && !has_claim.contains(&(i, article_of(j)))
             && !has_claim.contains(&(j, article_of(i)))
             && !copies.contains(&(article_of(i), article_of(j)))
     };

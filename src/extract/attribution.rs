@@ -617,6 +617,15 @@ fn participle(
                     noun_phrase_backward(doc, sentence.first, end)?
                 }
             };
+            // A sentence-initial capital proves nothing ("Part of the
+            // call focused on explaining ..."): the subject must name someone.
+            let names_someone = (start..end).any(|i| {
+                let t = &doc.tokens[i];
+                t.has(PRONOUN | GROUP | TITLE) || i > sentence.first && is_name_word(doc.body, t)
+            });
+            if !names_someone {
+                return None;
+            }
             let phrase = Phrase {
                 start,
                 end,

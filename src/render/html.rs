@@ -4,7 +4,9 @@
 use super::json::{format_score, kind_name, span_text};
 use super::marks::{pieces, word_diff, Mark, Piece};
 use super::EventIds;
-use crate::model::{Article, DivergenceType, Range, Report, ScoredEvent, StatementRef};
+use crate::model::{
+    Alignment, AlignmentLevel, Article, DivergenceType, Range, Report, ScoredEvent, StatementRef,
+};
 use askama::Template;
 
 /// Every divergence type in contract order, with what it means.
@@ -328,7 +330,7 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
                 topic: alignment.topic.clone(),
                 agreement: format_score(alignment.agreement),
                 level: alignment.level.as_str(),
-                cells: aligned_cells(report, scored, &alignment.statements),
+                cells: aligned_cells(report, scored, alignment),
                 divergences: divergences
                     .map(|(idx, divergence)| {
                         (
@@ -342,16 +344,20 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
         .collect()
 }
 
-/// One cell per article of the event. The first statement is the reference:
-/// its words missing from another statement are marked removed, and each
-/// other statement's words missing from it are marked added.
+/// One cell per article of the event. For a claim-level alignment the first
+/// statement is the reference: its words missing from another statement are
+/// marked removed, and each other statement's words missing from it are
+/// marked added. Topic-level rows are different sentences on one topic, so
+/// their words are not compared.
 fn aligned_cells(
     report: &Report,
     scored: &ScoredEvent,
-    statements: &[StatementRef],
+    alignment: &Alignment,
 ) -> Vec<Option<StatementCell>> {
+    let statements = &alignment.statements;
     let mut diff_marks: Vec<Vec<Mark>> = vec![Vec::new(); statements.len()];
-    if let Some((reference, others)) = statements.split_first() {
+    let compare_words = alignment.level == AlignmentLevel::Claim;
+    if let Some((reference, others)) = statements.split_first().filter(|_| compare_words) {
         let (reference_body, reference_content) = content_of(report, reference);
         for (idx, other) in others.iter().enumerate() {
             let (body, content) = content_of(report, other);
