@@ -724,11 +724,23 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     }
     let inverted =
         lead > sentence.first && matches!(doc.tokens[lead - 1].kind, Kind::Comma | Kind::Quote);
-    let after = if takes_object(doc, c) {
+    // "said Rubio" names the speaker after the verb; "praising Trump" and
+    // "told Europeans" name the object.
+    let after = if takes_object(doc, c) || doc.text(c).ends_with("ing") {
         None
     } else {
         phrase_forward(doc, c + 1, sentence.end)
     };
+    // "..., writes UNN citing Bloomberg": the outlet's sourcing formula,
+    // recorded as a cite, not a statement.
+    let is_sourcing = inverted
+        && after.is_some()
+        && ["writes", "wrote", "reports", "reported"]
+            .iter()
+            .any(|verb| doc.lower_is(c, verb));
+    if is_sourcing {
+        return None;
+    }
     let before = phrase_backward(doc, sentence.first, lead);
     let before_is_aside = before.is_some_and(|p| p.end == lead - 1 || p.start != p.core_start);
     let phrase = match (inverted, after, before) {
