@@ -7,6 +7,7 @@ mod cli;
 mod extract;
 mod ingest;
 mod render;
+mod robust;
 mod seeds;
 
 use flate2::write::GzEncoder;
