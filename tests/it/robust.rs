@@ -8,15 +8,63 @@ use proptest::prelude::*;
 /// Pieces that exercise the tricky paths: unpaired and mixed quotation
 /// marks, two-apostrophe quotes, labels, dashes, abbreviations, cues.
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "''", "‘", "’", " ", " ", " ", "\n", "\n\n", ",", ".", ":", "―", "—", "(",
-    ")", "Rubio", "Marco", "Sen.", "U.S.", "J.D.", "said", "told", "according to", "he", "she",
-    "who", "that", "the", "secretary of state", "Bruce", "Ushakov", "ü", "日本", "'s", "R-Ky.",
-    "saying", "added", "PENCE:", "claim", "Mr.", "3,000", "2-3", "?",
+    "“",
+    "”",
+    "\"",
+    "''",
+    "‘",
+    "’",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ",",
+    ".",
+    ":",
+    "―",
+    "—",
+    "(",
+    ")",
+    "Rubio",
+    "Marco",
+    "Sen.",
+    "U.S.",
+    "J.D.",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "who",
+    "that",
+    "the",
+    "secretary of state",
+    "Bruce",
+    "Ushakov",
+    "ü",
+    "日本",
+    "'s",
+    "R-Ky.",
+    "saying",
+    "added",
+    "PENCE:",
+    "claim",
+    "Mr.",
+    "3,000",
+    "2-3",
+    "?",
 ];
 
 fn check_range(body: &str, range: Range) {
-    assert!(range.start <= range.end && range.end <= body.len(), "{range:?}");
-    assert!(body.get(range.start..range.end).is_some(), "{range:?} not on char boundaries");
+    assert!(
+        range.start <= range.end && range.end <= body.len(),
+        "{range:?}"
+    );
+    assert!(
+        body.get(range.start..range.end).is_some(),
+        "{range:?} not on char boundaries"
+    );
 }
 
 proptest! {

@@ -172,3 +172,90 @@ fn every_span_lies_on_character_boundaries_of_the_body() {
         }
     }
 }
+
+/// `body[start..end] == text` for a span object of `report.json`.
+fn assert_exact(body: &str, span: &Value) {
+    let start = span["start"].as_u64().unwrap() as usize;
+    let end = span["end"].as_u64().unwrap() as usize;
+    assert_eq!(&body[start..end], span["text"].as_str().unwrap(), "{span}");
+}
+
+fn assert_keys(value: &Value, keys: &[&str]) {
+    for key in keys {
+        assert!(value.get(key).is_some(), "missing {key} in {value}");
+    }
+}
+
+#[test]
+fn report_json_from_the_corpus_holds_the_contract_with_exact_spans() {
+    let report = report();
+    let json: Value = serde_json::from_str(&parallax::render::report_json(&report)).unwrap();
+    assert_keys(
+        &json,
+        &[
+            "format_version",
+            "articles",
+            "statements",
+            "framing",
+            "events",
+            "errors",
+        ],
+    );
+    let body_of = |id: &str| &report.articles[article_idx(&report, id)].body;
+    for article in json["articles"].as_array().unwrap() {
+        assert_keys(
+            article,
+            &["id", "outlet", "title", "published", "source", "cites"],
+        );
+        let id = article["id"].as_str().unwrap();
+        for statement in json["statements"][id].as_array().unwrap() {
+            assert_keys(
+                statement,
+                &["id", "kind", "speaker", "cue", "content", "topics"],
+            );
+            assert_keys(&statement["speaker"], &["name", "mention"]);
+            assert_exact(body_of(id), &statement["content"]);
+            for span in [&statement["cue"], &statement["speaker"]["mention"]] {
+                if !span.is_null() {
+                    assert_exact(body_of(id), span);
+                }
+            }
+        }
+        for framing in json["framing"][id].as_array().unwrap() {
+            assert_keys(framing, &["text", "start", "end", "category"]);
+            assert_exact(body_of(id), framing);
+        }
+    }
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "the two samples are one event");
+    for event in events {
+        assert_keys(
+            event,
+            &[
+                "id",
+                "label",
+                "articles",
+                "alignments",
+                "divergences",
+                "only_in",
+            ],
+        );
+        for alignment in event["alignments"].as_array().unwrap() {
+            assert_keys(
+                alignment,
+                &["id", "topic", "agreement", "statements", "divergences"],
+            );
+            let agreement = alignment["agreement"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&agreement));
+        }
+        for divergence in event["divergences"].as_array().unwrap() {
+            assert_keys(
+                divergence,
+                &["id", "type", "severity", "explanation", "spans"],
+            );
+            for span in divergence["spans"].as_array().unwrap() {
+                assert_exact(body_of(span["article"].as_str().unwrap()), span);
+            }
+        }
+    }
+}
