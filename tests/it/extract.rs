@@ -332,3 +332,30 @@ fn framing_words_outside_quotes_only() {
         "{framed:?}"
     );
 }
+
+#[test]
+fn misspelt_name_across_outlets_is_one_person_and_a_name_variant() {
+    let mut first = article(
+        "a",
+        "Special envoy Steve Witkoff said the talks in Riyadh were a useful first step toward peace.",
+    );
+    first.outlet = Some("A".to_string());
+    let mut second = article(
+        "b",
+        "Special envoy Steve Whitkoff said the talks in Riyadh were a useful first step toward peace.",
+    );
+    second.outlet = Some("B".to_string());
+    let report = parallax::compare(vec![first, second], Vec::new());
+    let names: Vec<Option<&str>> = report
+        .extractions
+        .iter()
+        .map(|x| x.statements[0].speaker.name.as_deref())
+        .collect();
+    assert_eq!(names[0], names[1]);
+    let kinds: Vec<&str> = report.events[0]
+        .divergences
+        .iter()
+        .map(|d| d.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["name_variant"]);
+}
