@@ -80,7 +80,7 @@ fn main() -> ExitCode {
                 with_text,
                 chunk_size: 1024,
             };
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
             run::run_extract(&config, &mut stdout, &mut observer)
         }
     };

@@ -90,33 +90,42 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
 }
 
 /// Reads the inputs chunk by chunk and writes one JSON line per article to
-/// `out`, in input order.
+/// `out`, in input order. Three things overlap: reading the next chunk,
+/// extracting this one on every core, and writing the one before.
 pub fn run_extract(
     config: &ExtractConfig,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     observer: &mut dyn Observer,
 ) -> anyhow::Result<Summary> {
     let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
     let mut summary = Summary::default();
     // Canonical names hold across the whole run, not just one chunk.
     let mut names = NameRegistry::default();
+    let mut pending: Vec<u8> = Vec::new();
     let mut next = chunks.next();
     while let Some(chunk) = next {
         let (articles, errors) = split(chunk);
-        // Reading the next chunk overlaps with extracting this one.
-        let (lines, following) = rayon::join(
-            || extract_lines(&articles, &mut names, config.with_text),
-            || chunks.next(),
+        let previous = std::mem::take(&mut pending);
+        let ((lines, following), written) = rayon::join(
+            || {
+                rayon::join(
+                    || extract_lines(&articles, &mut names, config.with_text),
+                    || chunks.next(),
+                )
+            },
+            || out.write_all(&previous),
         );
+        written?;
         for error in &errors {
             observer.input_error(error);
         }
-        out.write_all(&lines)?;
         summary.n_articles += articles.len();
         summary.n_errors += errors.len();
         observer.progress(summary.n_articles);
+        pending = lines;
         next = following;
     }
+    out.write_all(&pending)?;
     out.flush()?;
     Ok(summary)
 }
