@@ -90,20 +90,6 @@ pub fn find(body: &str, quotations: &[Range]) -> Vec<Framing> {
         .collect()
 }
 
-/// Byte ranges of the quoted stretches of `body`, quote marks included.
-///
-/// Straight `"` marks pair up in turn; curly `“ ”`, `„` and `« »` open and
-/// close. Quotations never cross a paragraph break (a blank line): a mark
-/// left open runs to the end of its paragraph only, which is also how news
-/// writes a quotation that continues in the next paragraph.
-pub fn quotations(body: &str) -> Vec<Range> {
-    let mut quotes = Vec::new();
-    for paragraph in paragraphs(body) {
-        quotes_in_paragraph(body, paragraph, &mut quotes);
-    }
-    quotes
-}
-
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(build_lexicon)
@@ -249,69 +235,14 @@ fn leftmost_longest(mut candidates: Vec<Candidate>) -> impl Iterator<Item = Cand
     })
 }
 
-/// Paragraphs: runs of lines between blank lines, trimmed of whitespace.
-fn paragraphs(body: &str) -> Vec<Range> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            push_paragraph(body, start.take(), offset, &mut out);
-        } else if start.is_none() {
-            start = Some(offset + (line.len() - line.trim_start().len()));
-        }
-        offset += line.len();
-    }
-    push_paragraph(body, start, offset, &mut out);
-    out
-}
-
-fn push_paragraph(body: &str, start: Option<usize>, end: usize, out: &mut Vec<Range>) {
-    if let Some(start) = start {
-        let end = start + body[start..end].trim_end().len();
-        out.push(Range::new(start, end));
-    }
-}
-
-/// Appends the quotations of one paragraph (see [`quotations`]).
-fn quotes_in_paragraph(body: &str, paragraph: Range, out: &mut Vec<Range>) {
-    let mut open_at: Option<usize> = None;
-    let mut push = |start: usize, end: usize| {
-        // A lone mark or an empty pair ("" or “”) quotes nothing.
-        if end - start > 2 {
-            out.push(Range::new(start, end));
-        }
-    };
-    let text = &body[paragraph.start..paragraph.end];
-    // Every quote mark is `"` or a character led by byte 0xE2 (“ ” „) or
-    // 0xC2 (« »); lead bytes are character boundaries, so `text[i..]` is valid.
-    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
-        let Some(c) = text[i..].chars().next() else {
-            continue;
-        };
-        let at = paragraph.start + i;
-        match (c, open_at) {
-            ('“' | '„' | '«', Some(start)) => {
-                push(start, at);
-                open_at = Some(at);
-            }
-            ('“' | '„' | '«', None) | ('"', None) => open_at = Some(at),
-            ('”' | '»' | '"', Some(start)) => {
-                push(start, at + c.len_utf8());
-                open_at = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(start) = open_at {
-        push(start, paragraph.end);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quotations the extractor finds in `input`.
+    fn quotations(input: &str) -> Vec<Range> {
+        crate::extract::quotes::find(input, &crate::segment::segment(input).paragraphs)
+    }
 
     /// Runs `quotations` + `find` on `input` and compares `(text, category)`
     /// pairs, checking that every offset slices out its text.
@@ -321,12 +252,6 @@ mod tests {
             .iter()
             .map(|f| (f.range.text(input), f.category))
             .collect();
-        assert_eq!(actual, expected, "input: {input:?}");
-    }
-
-    fn check_quotes(input: &str, expected: &[&str]) {
-        let quotes = quotations(input);
-        let actual: Vec<&str> = quotes.iter().map(|q| q.text(input)).collect();
         assert_eq!(actual, expected, "input: {input:?}");
     }
 
@@ -409,21 +334,6 @@ mod tests {
                 ("extremely", "intensifier"),
                 ("bold", "loaded"),
             ],
-        );
-    }
-
-    #[test]
-    fn unpaired_quote_confined_to_paragraph() {
-        let body = "He said \"this is an outrage.\n\nCritics slammed the plan.";
-        check_quotes(body, &["\"this is an outrage."]);
-        check(body, &[("slammed", "loaded")]);
-    }
-
-    #[test]
-    fn quotations_curly_and_straight() {
-        check_quotes(
-            "“One,” he said. \"Two.\" “Three“ four.”",
-            &["“One,”", "\"Two.\"", "“Three", "“ four.”"],
         );
     }
 
