@@ -27,10 +27,11 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                 state.open(start);
             }
         }
-        let next_opens = paragraphs
-            .get(idx + 1)
-            .is_some_and(|next| starts_with_quote(next.range.text(body)));
+        let next_text = paragraphs.get(idx + 1).map(|next| next.range.text(body));
         let (mut found, mut open_at) = pair(marks, base, state);
+        let next_opens = next_text.is_some_and(|next| {
+            starts_with_quote(next) && !open_at.is_some_and(|start| changes_style(body, start, next))
+        });
         if open_at.is_some_and(|start| start >= base) && !next_opens {
             // A stray opening mark: pair the paragraph again without it, so
             // that it does not swallow the quotations after it.
@@ -173,6 +174,14 @@ impl Pairing {
     }
 }
 
+/// True when a quotation opened with a straight mark at `start` meets a
+/// paragraph opening with a curly one: a block quotation copied from another
+/// outlet keeps its straight marks, while the article's own quotations after
+/// it are curly, so the next paragraph starts a quotation of its own.
+fn changes_style(body: &str, start: usize, next: &str) -> bool {
+    body[start..].starts_with('"') && next.starts_with('“')
+}
+
 fn starts_with_quote(text: &str) -> bool {
     marks(text)
         .first()
@@ -247,6 +256,18 @@ mod tests {
         check(
             "He said: “First part.\n\n“Second part.”\n\nNarration.",
             &["“First part.\n\n“Second part.”"],
+        );
+    }
+
+    #[test]
+    fn straight_block_quote_does_not_run_into_a_curly_quote() {
+        check(
+            "\"Kevin was snoring.\n\n“Here he is, babe,” she said.",
+            &["\"Kevin was snoring.", "“Here he is, babe,”"],
+        );
+        check(
+            "\"Trump walked on, chanting “U-S-A!”\n\n“That’s right,” Melanie said.",
+            &["“U-S-A!”", "“That’s right,”"],
         );
     }
 
