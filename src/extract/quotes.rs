@@ -30,7 +30,8 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         let next_text = paragraphs.get(idx + 1).map(|next| next.range.text(body));
         let (mut found, mut open_at) = pair(marks, base, state);
         let next_opens = next_text.is_some_and(|next| {
-            starts_with_quote(next) && !open_at.is_some_and(|start| changes_style(body, start, next))
+            starts_with_quote(next)
+                && !open_at.is_some_and(|start| changes_style(body, start, next))
         });
         if open_at.is_some_and(|start| start >= base) && !next_opens {
             // A stray opening mark: pair the paragraph again without it, so
