@@ -876,7 +876,11 @@ fn content_in_prose(
             || doc.tokens[i].kind == Kind::Quote && doc.quote_starting_at(i).is_some()
     });
     match opener {
-        Some(i) if doc.tokens[i].kind == Kind::Quote => doc.quote_starting_at(i),
+        // A quotation that opens a longer clause ("said "budget reforms"
+        // and unpaid taxes would pay for it") is part of that clause.
+        Some(i) if doc.tokens[i].kind == Kind::Quote => {
+            quote_after(doc, sentence, i).or_else(|| content_after(doc, sentence, i))
+        }
         Some(i) => content_after(doc, sentence, i),
         None => content_after(doc, sentence, after_start),
     }
@@ -1098,6 +1102,14 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
             end = i;
             break;
         }
+        // “justice for Terrence,” but pledged ...: the comma inside the
+        // closing quotation ends the content as one outside would.
+        if ends_quote_with_comma(doc, i)
+            && (is_clause_break(doc, i + 1) || doc.lower_is(i + 1, "when"))
+        {
+            end = i + 1;
+            break;
+        }
         // "... and said C2": a second statement begins.
         if doc.lower_is(i, "and")
             && !doc.in_quote[i]
@@ -1136,6 +1148,13 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
         || doc.lower_is(i, "reports")
+}
+
+/// True when token `i` closes a quotation whose last word has a comma.
+fn ends_quote_with_comma(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == Kind::Quote
+        && doc.tokens[i - 1].kind == Kind::Comma
+        && doc.quote_ending_at(i).is_some()
 }
 
 /// Words after a comma that start a clause outside the reported content:
@@ -1633,6 +1652,22 @@ mod tests {
         check(
             "“It’s finished,” Melanie Austin said. “In my head, anyway.”",
             &["Melanie Austin | said | “It’s finished,” Melanie Austin said. “In my head, anyway.”"],
+        );
+    }
+
+    #[test]
+    fn quotation_opening_a_longer_clause_is_part_of_it() {
+        check(
+            "Trump said \"budget reforms\" and the collection of unpaid taxes would pay for them.",
+            &["Trump | said | \"budget reforms\" and the collection of unpaid taxes would pay for them"],
+        );
+    }
+
+    #[test]
+    fn comma_inside_a_closing_quote_ends_the_content_before_but() {
+        check(
+            "Demonstrators said they seek “justice for Terrence,” but pledged to remain civil.",
+            &["Demonstrators | said | they seek “justice for Terrence,”"],
         );
     }
 }
