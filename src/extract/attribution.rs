@@ -1670,4 +1670,15 @@ mod tests {
             &["Demonstrators | said | they seek “justice for Terrence,”"],
         );
     }
+
+    #[test]
+    fn quoted_transcript_paragraphs_take_their_labels() {
+        check(
+            "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, it is like “Shark Tank.”\"",
+            &[
+                "WALLACE | : | Why would he do that?",
+                "PENCE | : | Well, it is like “Shark Tank.”\"",
+            ],
+        );
+    }
 }

@@ -19,6 +19,12 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         let mut state = Pairing::default();
         let marks = marks(text);
         let mut marks = marks.as_slice();
+        if opens_with_label(text) {
+            // "\"PENCE: Well, ..." in a transcript quoted whole: the mark
+            // opens the block, the label says who speaks; the label rule
+            // of attribution takes the paragraph.
+            marks = &marks[1..];
+        }
         if let Some(start) = carried.take() {
             // The quotation goes on from the paragraph before; this
             // paragraph's opening mark only repeats it.
@@ -183,10 +189,26 @@ fn changes_style(body: &str, start: usize, next: &str) -> bool {
     body[start..].starts_with('"') && next.starts_with('“')
 }
 
+/// True when the paragraph opens with a quotation mark and a transcript
+/// label in capitals: `"WALLACE: ...`.
+fn opens_with_label(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('"').or_else(|| text.strip_prefix('“')) else {
+        return false;
+    };
+    let label_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b" .'-".contains(b))
+        .count();
+    label_len >= 3
+        && rest.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+        && rest[label_len..].starts_with(':')
+}
+
 fn starts_with_quote(text: &str) -> bool {
-    marks(text)
-        .first()
-        .is_some_and(|m| m.offset == 0 && m.facing != Facing::Closes)
+    !opens_with_label(text)
+        && marks(text)
+            .first()
+            .is_some_and(|m| m.offset == 0 && m.facing != Facing::Closes)
 }
 
 /// True when `range` lies inside one of the (sorted) quotation ranges.
@@ -269,6 +291,14 @@ mod tests {
         check(
             "\"Trump walked on, chanting “U-S-A!”\n\n“That’s right,” Melanie said.",
             &["“U-S-A!”", "“That’s right,”"],
+        );
+    }
+
+    #[test]
+    fn transcript_label_after_an_opening_mark_is_not_a_quotation() {
+        check(
+            "\"WALLACE: Why would he do that?\n\n\"PENCE: Well, it is “Shark Tank.”\n\n\"But the truth is plain.\n\n\"WALLACE: Thank you.\"",
+            &["“Shark Tank.”", "\"But the truth is plain."],
         );
     }
 
