@@ -558,7 +558,9 @@ fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context)
 
 /// "..., saying C", "..., adding that C".
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && is_speech_participle(doc, c)
+    c > sentence.first + 1
+        && (doc.tokens[c - 1].kind == Kind::Comma || ends_quote_with_comma(doc, c - 1))
+        && is_speech_participle(doc, c)
 }
 
 /// "for saying that C", "after saying C": a gerund whose speaker is the
@@ -1018,7 +1020,9 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
             || doc.lower_is(i, "as")
     });
     match doc.quote_starting_at(at) {
-        Some(next) if words <= 8 && !breaks => Range::new(quote.start, next.end),
+        Some(next) if words <= 8 && !breaks && !is_title_like(doc, next) => {
+            Range::new(quote.start, next.end)
+        }
         _ => quote,
     }
 }
@@ -1105,7 +1109,9 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
         // “justice for Terrence,” but pledged ...: the comma inside the
         // closing quotation ends the content as one outside would.
         if ends_quote_with_comma(doc, i)
-            && (is_clause_break(doc, i + 1) || doc.lower_is(i + 1, "when"))
+            && (is_clause_break(doc, i + 1)
+                || is_trailer(doc, i + 1)
+                || doc.lower_is(i + 1, "when"))
         {
             end = i + 1;
             break;
@@ -1678,6 +1684,25 @@ mod tests {
             &[
                 "WALLACE | : | Why would he do that?",
                 "PENCE | : | Well, it is like “Shark Tank.”\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn programme_title_after_the_cue_is_not_a_second_part() {
+        check(
+            "“She just made it up,” Trump said of the claim during a call to ABC’s “This Week.”",
+            &["Trump | said | “She just made it up,”"],
+        );
+    }
+
+    #[test]
+    fn comma_inside_a_closing_quote_ends_the_content_before_adding() {
+        check(
+            "Cruz said that there is “only one strong conservative,” adding that it was time.",
+            &[
+                "Cruz | said | that there is “only one strong conservative,”",
+                "Cruz | adding | that it was time",
             ],
         );
     }
