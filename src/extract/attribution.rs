@@ -575,8 +575,18 @@ fn is_gerund_after_preposition(doc: &Doc, sentence: &Sent, c: usize) -> bool {
 /// Participles that report speech ("saying", "adding"); evaluative ones
 /// such as "praising" stay inside the statement they follow.
 fn is_speech_participle(doc: &Doc, i: usize) -> bool {
-    const PARTICIPLES: [&str; 22] = [
+    const PARTICIPLES: [&str; 32] = [
         "saying",
+        "singing",
+        "chanting",
+        "shouting",
+        "yelling",
+        "tweeting",
+        "joking",
+        "quipping",
+        "replying",
+        "responding",
+        "complaining",
         "adding",
         "noting",
         "arguing",
@@ -1704,6 +1714,14 @@ mod tests {
                 "Cruz | said | that there is “only one strong conservative,”",
                 "Cruz | adding | that it was time",
             ],
+        );
+    }
+
+    #[test]
+    fn chanting_after_a_comma_is_a_participle_cue() {
+        check(
+            "Protesters marched through the streets, chanting \"Hands up, don't shoot.\"",
+            &["Protesters | chanting | \"Hands up, don't shoot.\""],
         );
     }
 }
