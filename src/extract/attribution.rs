@@ -342,6 +342,7 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         }
         let statement = if is_participle_after_comma(doc, sentence, c)
             || is_gerund_after_preposition(doc, sentence, c)
+            || !found.is_empty() && is_coordinated_cue(doc, sentence, c)
         {
             participle(doc, sentence, c, &found, context)
         } else {
@@ -557,6 +558,16 @@ fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context)
 }
 
 /// "..., saying C", "..., adding that C".
+/// "She urges him to stop and repeatedly says, “Q”": a cue joined by
+/// "and" to an earlier one shares its speaker.
+fn is_coordinated_cue(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    let mut before = c - 1;
+    if before > sentence.first && doc.text(before).ends_with("ly") {
+        before -= 1;
+    }
+    before > sentence.first && doc.lower_is(before, "and") && !doc.text(c).ends_with("ing")
+}
+
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
     c > sentence.first + 1
         && (doc.tokens[c - 1].kind == Kind::Comma || ends_quote_with_comma(doc, c - 1))
@@ -890,8 +901,14 @@ fn content_in_prose(
     match opener {
         // A quotation that opens a longer clause ("said "budget reforms"
         // and unpaid taxes would pay for it") is part of that clause.
+        // A quotation that is a whole sentence ("What curfew?") is not.
         Some(i) if doc.tokens[i].kind == Kind::Quote => {
-            quote_after(doc, sentence, i).or_else(|| content_after(doc, sentence, i))
+            let quote = doc.quote_starting_at(i)?;
+            match quote_after(doc, sentence, i) {
+                Some(quote) => Some(quote),
+                None if ends_sentence(doc, quote) => Some(quote),
+                None => content_after(doc, sentence, i),
+            }
         }
         Some(i) => content_after(doc, sentence, i),
         None => content_after(doc, sentence, after_start),
@@ -1126,12 +1143,20 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
             end = i + 1;
             break;
         }
-        // "... and said C2": a second statement begins.
+        // "... and said C2", "... and repeatedly says C2": a second
+        // statement begins.
+        let verb = if doc.tokens.get(i + 1).is_some_and(|t| t.is_word())
+            && doc.text(i + 1).ends_with("ly")
+        {
+            i + 2
+        } else {
+            i + 1
+        };
         if doc.lower_is(i, "and")
             && !doc.in_quote[i]
             && doc
                 .tokens
-                .get(i + 1)
+                .get(verb)
                 .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
         {
             end = i;
@@ -1164,6 +1189,12 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
         || doc.lower_is(i, "reports")
+}
+
+/// True when the quotation closes with a sentence's end: `?"`, `!"`, `."`.
+fn ends_sentence(doc: &Doc, quote: Range) -> bool {
+    let inner = doc.body[quote.start..quote.end].trim_end_matches(['"', '”', '\'']);
+    inner.ends_with(['.', '?', '!'])
 }
 
 /// True when token `i` closes a quotation whose last word has a comma.
@@ -1722,6 +1753,25 @@ mod tests {
         check(
             "Protesters marched through the streets, chanting \"Hands up, don't shoot.\"",
             &["Protesters | chanting | \"Hands up, don't shoot.\""],
+        );
+    }
+
+    #[test]
+    fn whole_sentence_quotation_after_the_cue_stays_whole() {
+        check(
+            "Protesters chanted \"What curfew?\" and kept going until 2 a.m.",
+            &["Protesters | chanted | \"What curfew?\""],
+        );
+    }
+
+    #[test]
+    fn and_with_an_adverb_before_a_second_cue_ends_the_content() {
+        check(
+            "Lakeisha Scott urges her husband to get out and repeatedly says, \"Don't you do it.\"",
+            &[
+                "Lakeisha Scott | urges | her husband to get out",
+                "Lakeisha Scott | says | \"Don't you do it.\"",
+            ],
         );
     }
 }
