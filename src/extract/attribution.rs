@@ -127,9 +127,6 @@ struct Recent {
 struct Context {
     recent: Vec<Recent>,
     last_speaker: Option<(Speaker, usize)>,
-    /// Later parts of split quotations left out of a statement's content
-    /// (the narration between would spoil its span) yet nobody else's.
-    absorbed: Vec<Range>,
 }
 
 impl Context {
@@ -186,12 +183,8 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
                 claimed_until = claimed_until.max(statement.content.end);
                 found.push(statement);
             }
-            for absorbed in &context.absorbed {
-                claimed_until = claimed_until.max(absorbed.end);
-            }
         }
-        let mut claimed: Vec<Range> = found[start..].iter().map(|s| s.content).collect();
-        claimed.append(&mut context.absorbed);
+        let claimed: Vec<Range> = found[start..].iter().map(|s| s.content).collect();
         leftovers(
             doc,
             sentences,
@@ -586,7 +579,7 @@ fn is_gerund_after_preposition(doc: &Doc, sentence: &Sent, c: usize) -> bool {
 /// Participles that report speech ("saying", "adding"); evaluative ones
 /// such as "praising" stay inside the statement they follow.
 fn is_speech_participle(doc: &Doc, i: usize) -> bool {
-    const PARTICIPLES: [&str; 32] = [
+    const PARTICIPLES: [&str; 31] = [
         "saying",
         "singing",
         "chanting",
@@ -596,7 +589,6 @@ fn is_speech_participle(doc: &Doc, i: usize) -> bool {
         "joking",
         "quipping",
         "replying",
-        "responding",
         "complaining",
         "adding",
         "noting",
@@ -775,12 +767,11 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     let construction_end = phrase.end.max(c + 1);
     let content = content_for(doc, sentence, c, construction_start, construction_end)?;
     let speaker = resolve(doc, phrase, context);
-    context.absorbed.extend(content.absorbed);
     Some(finish(
         doc,
         speaker,
         Some(doc.tokens[c].range),
-        content.range,
+        content,
         sentence,
         context,
     ))
@@ -810,16 +801,9 @@ fn phrase_has(doc: &Doc, phrase: Phrase, flag: u32) -> bool {
         .any(|t| t.has(flag))
 }
 
-/// The content span of a statement, and the later quotations that belong
-/// to it but are left out of the span.
-struct Content {
-    range: Range,
-    absorbed: Option<Range>,
-}
-
 /// Content of the statement whose cue is `c` and whose speaker and cue
 /// occupy tokens `[start, end)`.
-fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -> Option<Content> {
+fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -> Option<Range> {
     let before_idx = start.checked_sub(1).filter(|&i| i >= sentence.first);
     if let Some(quote) = before_idx.and_then(|i| quote_before(doc, i)) {
         let quote = extend_with_following_quote(doc, sentence, end, quote);
@@ -829,10 +813,7 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
     if let Some(quote) = quote_after(doc, sentence, after_start) {
         return Some(extend_with_next_sentences(doc, sentence, quote));
     }
-    content_in_prose(doc, sentence, start, end, after_start).map(|range| Content {
-        range,
-        absorbed: None,
-    })
+    content_in_prose(doc, sentence, start, end, after_start)
 }
 
 /// Content that is not a quotation beside the cue: the clause after it,
@@ -1055,35 +1036,12 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
 }
 
 /// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
-/// each a sentence of its own, continue the speaker's quote. They join the
-/// span unless the narration before them is long; then they are absorbed.
-fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Content {
-    let end = next_sentence_quotes_end(doc, sentence, content);
-    let rest_start = doc
-        .quotes
-        .iter()
-        .find(|q| q.start >= content.end)
-        .map_or(end, |q| q.start.min(end));
-    let rest = Range::new(rest_start, end);
-    if rest.is_empty() || joins_well(content, rest) {
-        return Content {
-            range: Range::new(content.start, end),
-            absorbed: None,
-        };
-    }
-    Content {
-        range: content,
-        absorbed: Some(rest),
-    }
-}
-
-/// True when one span from `first` to the end of `second` overlaps the two
-/// parts of a split quotation better than `first` alone: the narration
-/// between them must stay short against the parts, `gap < b (a + b) / a`.
-fn joins_well(first: Range, second: Range) -> bool {
-    let (a, b) = (first.len().max(1), second.len());
-    let gap = second.start.saturating_sub(first.end);
-    gap * a < b * (a + b)
+/// each a sentence of its own, continue the speaker's quote.
+fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Range {
+    Range::new(
+        content.start,
+        next_sentence_quotes_end(doc, sentence, content),
+    )
 }
 
 /// Where the quotations continuing `content` in the next sentences end.
@@ -1682,16 +1640,6 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "\n{}", got.join("\n"));
-    }
-
-    #[test]
-    fn second_quote_after_long_narration_is_absorbed_not_joined() {
-        check(
-            "“It’s finished,” Melanie Austin said of the election, in which she was sure \
-             Trump would triumph and more and more people would at last see the truth. \
-             “In my head, anyway.”",
-            &["Melanie Austin | said | “It’s finished,”"],
-        );
     }
 
     #[test]
