@@ -1103,20 +1103,7 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
         }
         // "... and said C2", "... and repeatedly says C2": a second
         // statement begins.
-        let verb = if doc.tokens.get(i + 1).is_some_and(|t| t.is_word())
-            && doc.text(i + 1).ends_with("ly")
-        {
-            i + 2
-        } else {
-            i + 1
-        };
-        if doc.lower_is(i, "and")
-            && !doc.in_quote[i]
-            && doc
-                .tokens
-                .get(verb)
-                .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
-        {
+        if !doc.in_quote[i] && doc.lower_is(i, "and") && cue_follows_and(doc, i) {
             end = i;
             break;
         }
@@ -1127,11 +1114,13 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
     }
     let start = doc.tokens[from].range.start;
     let content_end = trim_end(doc, from, end)?;
-    // A quotation that starts inside the content is kept whole.
-    let content_end = doc
-        .quotes
-        .iter()
-        .find(|q| q.start >= start && q.start < content_end && q.end > content_end)
+    // A quotation that starts inside the content is kept whole; quotations
+    // are sorted and apart, so only the last one starting inside can run on.
+    let last_inside = doc.quotes.partition_point(|q| q.start < content_end);
+    let content_end = last_inside
+        .checked_sub(1)
+        .map(|idx| doc.quotes[idx])
+        .filter(|q| q.start >= start && q.end > content_end)
         .map_or(content_end, |q| q.end.min(sentence.range.end.max(q.end)));
     (content_end > start).then(|| Range::new(start, content_end))
 }
@@ -1147,6 +1136,17 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
         || doc.lower_is(i, "reports")
+}
+
+/// True when a cue (not a participle) follows the "and" at token `i`,
+/// perhaps after an adverb: "and said", "and repeatedly says".
+fn cue_follows_and(doc: &Doc, i: usize) -> bool {
+    let has_adverb =
+        doc.tokens.get(i + 1).is_some_and(|t| t.is_word()) && doc.text(i + 1).ends_with("ly");
+    let verb = if has_adverb { i + 2 } else { i + 1 };
+    doc.tokens
+        .get(verb)
+        .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
 }
 
 /// True when the quotation closes with a sentence's end: `?"`, `!"`, `."`.
