@@ -335,6 +335,7 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         }
         let statement = if is_participle_after_comma(doc, sentence, c)
             || is_gerund_after_preposition(doc, sentence, c)
+            || !found.is_empty() && is_coordinated_cue(doc, sentence, c)
         {
             participle(doc, sentence, c, &found, context)
         } else {
@@ -550,8 +551,20 @@ fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context)
 }
 
 /// "..., saying C", "..., adding that C".
+/// "She urges him to stop and repeatedly says, “Q”": a cue joined by
+/// "and" to an earlier one shares its speaker.
+fn is_coordinated_cue(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    let mut before = c - 1;
+    if before > sentence.first && doc.text(before).ends_with("ly") {
+        before -= 1;
+    }
+    before > sentence.first && doc.lower_is(before, "and") && !doc.text(c).ends_with("ing")
+}
+
 fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    c > sentence.first + 1 && doc.tokens[c - 1].kind == Kind::Comma && is_speech_participle(doc, c)
+    c > sentence.first + 1
+        && (doc.tokens[c - 1].kind == Kind::Comma || ends_quote_with_comma(doc, c - 1))
+        && is_speech_participle(doc, c)
 }
 
 /// "for saying that C", "after saying C": a gerund whose speaker is the
@@ -566,8 +579,17 @@ fn is_gerund_after_preposition(doc: &Doc, sentence: &Sent, c: usize) -> bool {
 /// Participles that report speech ("saying", "adding"); evaluative ones
 /// such as "praising" stay inside the statement they follow.
 fn is_speech_participle(doc: &Doc, i: usize) -> bool {
-    const PARTICIPLES: [&str; 22] = [
+    const PARTICIPLES: [&str; 31] = [
         "saying",
+        "singing",
+        "chanting",
+        "shouting",
+        "yelling",
+        "tweeting",
+        "joking",
+        "quipping",
+        "replying",
+        "complaining",
         "adding",
         "noting",
         "arguing",
@@ -812,6 +834,19 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
     if let Some(quote) = quote_after(doc, sentence, after_start) {
         return Some(extend_with_next_sentences(doc, sentence, quote));
     }
+    content_in_prose(doc, sentence, start, end, after_start)
+}
+
+/// Content that is not a quotation beside the cue: the clause after it,
+/// the clause before it, or the whole sentence around "he said".
+fn content_in_prose(
+    doc: &Doc,
+    sentence: &Sent,
+    start: usize,
+    end: usize,
+    after_start: usize,
+) -> Option<Range> {
+    let before_idx = start.checked_sub(1).filter(|&i| i >= sentence.first);
     let after_words = count_words(doc, after_start, sentence.end);
     let opens_clause = doc.lower_is(after_start, "that") || doc.lower_is(after_start, "to");
     let comma_before =
@@ -866,7 +901,17 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
             || doc.tokens[i].kind == Kind::Quote && doc.quote_starting_at(i).is_some()
     });
     match opener {
-        Some(i) if doc.tokens[i].kind == Kind::Quote => doc.quote_starting_at(i),
+        // A quotation that opens a longer clause ("said "budget reforms"
+        // and unpaid taxes would pay for it") is part of that clause.
+        // A quotation that is a whole sentence ("What curfew?") is not.
+        Some(i) if doc.tokens[i].kind == Kind::Quote => {
+            let quote = doc.quote_starting_at(i)?;
+            match quote_after(doc, sentence, i) {
+                Some(quote) => Some(quote),
+                None if ends_sentence(doc, quote) => Some(quote),
+                None => content_after(doc, sentence, i),
+            }
+        }
         Some(i) => content_after(doc, sentence, i),
         None => content_after(doc, sentence, after_start),
     }
@@ -1004,7 +1049,9 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
             || doc.lower_is(i, "as")
     });
     match doc.quote_starting_at(at) {
-        Some(next) if words <= 8 && !breaks => Range::new(quote.start, next.end),
+        Some(next) if words <= 8 && !breaks && !is_title_like(doc, next) => {
+            Range::new(quote.start, next.end)
+        }
         _ => quote,
     }
 }
@@ -1012,6 +1059,14 @@ fn extend_with_following_quote(doc: &Doc, sentence: &Sent, end: usize, quote: Ra
 /// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
 /// each a sentence of its own, continue the speaker's quote.
 fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Range {
+    Range::new(
+        content.start,
+        next_sentence_quotes_end(doc, sentence, content),
+    )
+}
+
+/// Where the quotations continuing `content` in the next sentences end.
+fn next_sentence_quotes_end(doc: &Doc, sentence: &Sent, content: Range) -> usize {
     let mut end = content.end;
     let position = doc
         .sentences
@@ -1039,7 +1094,7 @@ fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Ran
             _ => break,
         }
     }
-    Range::new(content.start, end)
+    end
 }
 
 /// Content from token `from` to the end of the sentence, stopping before a
@@ -1057,14 +1112,19 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
             end = i;
             break;
         }
-        // "... and said C2": a second statement begins.
-        if doc.lower_is(i, "and")
-            && !doc.in_quote[i]
-            && doc
-                .tokens
-                .get(i + 1)
-                .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
+        // “justice for Terrence,” but pledged ...: the comma inside the
+        // closing quotation ends the content as one outside would.
+        if ends_quote_with_comma(doc, i)
+            && (is_clause_break(doc, i + 1)
+                || is_trailer(doc, i + 1)
+                || doc.lower_is(i + 1, "when"))
         {
+            end = i + 1;
+            break;
+        }
+        // "... and said C2", "... and repeatedly says C2": a second
+        // statement begins.
+        if !doc.in_quote[i] && doc.lower_is(i, "and") && cue_follows_and(doc, i) {
             end = i;
             break;
         }
@@ -1075,11 +1135,13 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
     }
     let start = doc.tokens[from].range.start;
     let content_end = trim_end(doc, from, end)?;
-    // A quotation that starts inside the content is kept whole.
-    let content_end = doc
-        .quotes
-        .iter()
-        .find(|q| q.start >= start && q.start < content_end && q.end > content_end)
+    // A quotation that starts inside the content is kept whole; quotations
+    // are sorted and apart, so only the last one starting inside can run on.
+    let last_inside = doc.quotes.partition_point(|q| q.start < content_end);
+    let content_end = last_inside
+        .checked_sub(1)
+        .map(|idx| doc.quotes[idx])
+        .filter(|q| q.start >= start && q.end > content_end)
         .map_or(content_end, |q| q.end.min(sentence.range.end.max(q.end)));
     (content_end > start).then(|| Range::new(start, content_end))
 }
@@ -1095,6 +1157,30 @@ fn is_trailer(doc: &Doc, i: usize) -> bool {
         || doc.lower_is(i, "writes")
         || doc.lower_is(i, "wrote")
         || doc.lower_is(i, "reports")
+}
+
+/// True when a cue (not a participle) follows the "and" at token `i`,
+/// perhaps after an adverb: "and said", "and repeatedly says".
+fn cue_follows_and(doc: &Doc, i: usize) -> bool {
+    let has_adverb =
+        doc.tokens.get(i + 1).is_some_and(|t| t.is_word()) && doc.text(i + 1).ends_with("ly");
+    let verb = if has_adverb { i + 2 } else { i + 1 };
+    doc.tokens
+        .get(verb)
+        .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
+}
+
+/// True when the quotation closes with a sentence's end: `?"`, `!"`, `."`.
+fn ends_sentence(doc: &Doc, quote: Range) -> bool {
+    let inner = doc.body[quote.start..quote.end].trim_end_matches(['"', '”', '\'']);
+    inner.ends_with(['.', '?', '!'])
+}
+
+/// True when token `i` closes a quotation whose last word has a comma.
+fn ends_quote_with_comma(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == Kind::Quote
+        && doc.tokens[i - 1].kind == Kind::Comma
+        && doc.quote_ending_at(i).is_some()
 }
 
 /// Words after a comma that start a clause outside the reported content:
@@ -1545,5 +1631,116 @@ fn kind_of(doc: &Doc, content: Range) -> StatementKind {
             StatementKind::Direct
         }
         _ => StatementKind::Mixed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes;
+    use crate::segment::segment;
+
+    /// The statements of `body` other than narration, one line each:
+    /// `speaker name | cue | content`.
+    fn check(body: &str, expected: &[&str]) {
+        let segments = segment(body);
+        let quotes = quotes::find(body, &segments.paragraphs);
+        let doc = Doc::new(body, &segments, &quotes);
+        let mut found = statements(&doc);
+        found.sort_by_key(|statement| statement.content.start);
+        let got: Vec<String> = found
+            .iter()
+            .filter(|s| s.kind != StatementKind::Narration)
+            .map(|s| {
+                format!(
+                    "{} | {} | {}",
+                    s.speaker.name.as_deref().unwrap_or("-"),
+                    s.cue.map_or("-", |cue| cue.text(body)),
+                    s.content.text(body)
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn second_quote_after_short_narration_joins() {
+        check(
+            "“It’s finished,” Melanie Austin said. “In my head, anyway.”",
+            &["Melanie Austin | said | “It’s finished,” Melanie Austin said. “In my head, anyway.”"],
+        );
+    }
+
+    #[test]
+    fn quotation_opening_a_longer_clause_is_part_of_it() {
+        check(
+            "Trump said \"budget reforms\" and the collection of unpaid taxes would pay for them.",
+            &["Trump | said | \"budget reforms\" and the collection of unpaid taxes would pay for them"],
+        );
+    }
+
+    #[test]
+    fn comma_inside_a_closing_quote_ends_the_content_before_but() {
+        check(
+            "Demonstrators said they seek “justice for Terrence,” but pledged to remain civil.",
+            &["Demonstrators | said | they seek “justice for Terrence,”"],
+        );
+    }
+
+    #[test]
+    fn quoted_transcript_paragraphs_take_their_labels() {
+        check(
+            "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, it is like “Shark Tank.”\"",
+            &[
+                "WALLACE | : | Why would he do that?",
+                "PENCE | : | Well, it is like “Shark Tank.”\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn programme_title_after_the_cue_is_not_a_second_part() {
+        check(
+            "“She just made it up,” Trump said of the claim during a call to ABC’s “This Week.”",
+            &["Trump | said | “She just made it up,”"],
+        );
+    }
+
+    #[test]
+    fn comma_inside_a_closing_quote_ends_the_content_before_adding() {
+        check(
+            "Cruz said that there is “only one strong conservative,” adding that it was time.",
+            &[
+                "Cruz | said | that there is “only one strong conservative,”",
+                "Cruz | adding | that it was time",
+            ],
+        );
+    }
+
+    #[test]
+    fn chanting_after_a_comma_is_a_participle_cue() {
+        check(
+            "Protesters marched through the streets, chanting \"Hands up, don't shoot.\"",
+            &["Protesters | chanting | \"Hands up, don't shoot.\""],
+        );
+    }
+
+    #[test]
+    fn whole_sentence_quotation_after_the_cue_stays_whole() {
+        check(
+            "Protesters chanted \"What curfew?\" and kept going until 2 a.m.",
+            &["Protesters | chanted | \"What curfew?\""],
+        );
+    }
+
+    #[test]
+    fn and_with_an_adverb_before_a_second_cue_ends_the_content() {
+        check(
+            "Lakeisha Scott urges her husband to get out and repeatedly says, \"Don't you do it.\"",
+            &[
+                "Lakeisha Scott | urges | her husband to get out",
+                "Lakeisha Scott | says | \"Don't you do it.\"",
+            ],
+        );
     }
 }

@@ -19,6 +19,12 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
         let mut state = Pairing::default();
         let marks = marks(text);
         let mut marks = marks.as_slice();
+        if opens_with_label(text) {
+            // "\"PENCE: Well, ..." in a transcript quoted whole: the mark
+            // opens the block, the label says who speaks; the label rule
+            // of attribution takes the paragraph.
+            marks = &marks[1..];
+        }
         if let Some(start) = carried.take() {
             // The quotation goes on from the paragraph before; this
             // paragraph's opening mark only repeats it.
@@ -27,10 +33,12 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                 state.open(start);
             }
         }
-        let next_opens = paragraphs
-            .get(idx + 1)
-            .is_some_and(|next| starts_with_quote(next.range.text(body)));
+        let next_text = paragraphs.get(idx + 1).map(|next| next.range.text(body));
         let (mut found, mut open_at) = pair(marks, base, state);
+        let next_opens = next_text.is_some_and(|next| {
+            starts_with_quote(next)
+                && !open_at.is_some_and(|start| changes_style(body, start, next))
+        });
         if open_at.is_some_and(|start| start >= base) && !next_opens {
             // A stray opening mark: pair the paragraph again without it, so
             // that it does not swallow the quotations after it.
@@ -173,10 +181,34 @@ impl Pairing {
     }
 }
 
+/// True when a quotation opened with a straight mark at `start` meets a
+/// paragraph opening with a curly one: a block quotation copied from another
+/// outlet keeps its straight marks, while the article's own quotations after
+/// it are curly, so the next paragraph starts a quotation of its own.
+fn changes_style(body: &str, start: usize, next: &str) -> bool {
+    body[start..].starts_with('"') && next.starts_with('“')
+}
+
+/// True when the paragraph opens with a quotation mark and a transcript
+/// label in capitals: `"WALLACE: ...`.
+fn opens_with_label(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('"').or_else(|| text.strip_prefix('“')) else {
+        return false;
+    };
+    let label_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b" .'-".contains(b))
+        .count();
+    label_len >= 3
+        && rest.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+        && rest[label_len..].starts_with(':')
+}
+
 fn starts_with_quote(text: &str) -> bool {
-    marks(text)
-        .first()
-        .is_some_and(|m| m.offset == 0 && m.facing != Facing::Closes)
+    !opens_with_label(text)
+        && marks(text)
+            .first()
+            .is_some_and(|m| m.offset == 0 && m.facing != Facing::Closes)
 }
 
 /// True when `range` lies inside one of the (sorted) quotation ranges.
@@ -247,6 +279,26 @@ mod tests {
         check(
             "He said: “First part.\n\n“Second part.”\n\nNarration.",
             &["“First part.\n\n“Second part.”"],
+        );
+    }
+
+    #[test]
+    fn straight_block_quote_does_not_run_into_a_curly_quote() {
+        check(
+            "\"Kevin was snoring.\n\n“Here he is, babe,” she said.",
+            &["\"Kevin was snoring.", "“Here he is, babe,”"],
+        );
+        check(
+            "\"Trump walked on, chanting “U-S-A!”\n\n“That’s right,” Melanie said.",
+            &["“U-S-A!”", "“That’s right,”"],
+        );
+    }
+
+    #[test]
+    fn transcript_label_after_an_opening_mark_is_not_a_quotation() {
+        check(
+            "\"WALLACE: Why would he do that?\n\n\"PENCE: Well, it is “Shark Tank.”\n\n\"But the truth is plain.\n\n\"WALLACE: Thank you.\"",
+            &["“Shark Tank.”", "\"But the truth is plain."],
         );
     }
 
