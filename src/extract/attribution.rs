@@ -337,7 +337,11 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
             || is_gerund_after_preposition(doc, sentence, c)
             || !found.is_empty() && is_coordinated_cue(doc, sentence, c)
         {
-            participle(doc, sentence, c, &found, context)
+            // "for saying ..." after a sentence-initial capital ("Part of the
+            // call focused on explaining ...") must find someone to speak.
+            let subject_must_name = !is_participle_after_comma(doc, sentence, c)
+                && is_gerund_after_preposition(doc, sentence, c);
+            participle(doc, sentence, c, &found, subject_must_name, context)
         } else {
             cue_verb(doc, sentence, c, context)
         };
@@ -622,6 +626,7 @@ fn participle(
     sentence: &Sent,
     c: usize,
     found: &[Found],
+    subject_must_name: bool,
     context: &mut Context,
 ) -> Option<Found> {
     let content_start = skip_object(doc, sentence, c, c + 1);
@@ -645,7 +650,7 @@ fn participle(
                 let t = &doc.tokens[i];
                 t.has(PRONOUN | GROUP | TITLE) || i > sentence.first && is_name_word(doc.body, t)
             });
-            if !names_someone {
+            if subject_must_name && !names_someone {
                 return None;
             }
             let phrase = Phrase {
