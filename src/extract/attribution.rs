@@ -113,6 +113,13 @@ struct Phrase {
     core_end: usize,
 }
 
+impl Phrase {
+    /// A mention that is all core: tokens `[start, end)`.
+    fn plain(start: usize, end: usize) -> Phrase {
+        Phrase::plain(start, end)
+    }
+}
+
 /// Someone recently mentioned, for resolving pronouns.
 #[derive(Debug, Clone)]
 struct Recent {
@@ -262,12 +269,7 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
     let last = sentences.last()?;
     let content_end = trim_end(doc, colon + 1, last.end)?;
     let content = Range::new(doc.tokens[colon + 1].range.start, content_end);
-    let phrase = Phrase {
-        start: sentence.first,
-        end: colon,
-        core_start: sentence.first,
-        core_end: colon,
-    };
+    let phrase = Phrase::plain(sentence.first, colon);
     let speaker = resolve(doc, phrase, context);
     Some(finish(
         doc,
@@ -420,12 +422,7 @@ fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> 
         return None;
     }
     let content = Range::new(content_start, line_end);
-    let phrase = Phrase {
-        start: first,
-        end: mark,
-        core_start: first,
-        core_end: mark,
-    };
+    let phrase = Phrase::plain(first, mark);
     let speaker = resolve(doc, phrase, context);
     Some(finish(
         doc,
@@ -454,12 +451,7 @@ fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Fou
         return None;
     }
     let content = doc.quote_ending_at(dash - 1)?;
-    let phrase = Phrase {
-        start: dash + 1,
-        end: name_end,
-        core_start: dash + 1,
-        core_end: name_end,
-    };
+    let phrase = Phrase::plain(dash + 1, name_end);
     let speaker = resolve(doc, phrase, context);
     Some(finish(
         doc,
@@ -516,12 +508,7 @@ fn possessive_claim(doc: &Doc, sentence: &Sent, i: usize, context: &mut Context)
         return None;
     };
     let content = content_after(doc, sentence, i + 1)?;
-    let phrase = Phrase {
-        start,
-        end: i,
-        core_start: start,
-        core_end: i,
-    };
+    let phrase = Phrase::plain(start, i);
     let speaker = if is_pronoun {
         let recent = context
             .pronoun(if doc.lower_is(i - 1, "her") {
@@ -653,12 +640,7 @@ fn participle(
             if subject_must_name && !names_someone {
                 return None;
             }
-            let phrase = Phrase {
-                start,
-                end,
-                core_start: start,
-                core_end: end,
-            };
+            let phrase = Phrase::plain(start, end);
             resolve(doc, phrase, context)
         }
     };
@@ -719,12 +701,7 @@ fn according_to(doc: &Doc, sentence: &Sent, at: usize, context: &mut Context) ->
         return None;
     }
     let cue = Range::new(doc.tokens[at].range.start, doc.tokens[at + 1].range.end);
-    let phrase = Phrase {
-        start: np_start,
-        end: np_end,
-        core_start: np_start,
-        core_end: np_end,
-    };
+    let phrase = Phrase::plain(np_start, np_end);
     let content = if at == sentence.first {
         if doc.tokens.get(np_end)?.kind != Kind::Comma {
             return None;
@@ -1256,12 +1233,7 @@ fn phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Phrase> {
     }
     if doc.tokens[hi - 1].kind != Kind::Comma {
         let (start, end) = noun_phrase_backward(doc, lo, hi)?;
-        return Some(Phrase {
-            start,
-            end,
-            core_start: start,
-            core_end: end,
-        });
+        return Some(Phrase::plain(start, end));
     }
     let comma = hi - 1;
     // "NAME, an aside, said": the name before the first comma of the aside.
@@ -1465,12 +1437,7 @@ fn phrase_forward(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     {
         e -= 1;
     }
-    (e > start && is_speaker_like(doc, start, e)).then_some(Phrase {
-        start,
-        end: e,
-        core_start: start,
-        core_end: e,
-    })
+    (e > start && is_speaker_like(doc, start, e)).then_some(Phrase::plain(start, e))
 }
 
 /// Resolves a speaker phrase to a speaker (name, mention, role).
