@@ -116,7 +116,12 @@ struct Phrase {
 impl Phrase {
     /// A mention that is all core: tokens `[start, end)`.
     fn plain(start: usize, end: usize) -> Phrase {
-        Phrase::plain(start, end)
+        Phrase {
+            start,
+            end,
+            core_start: start,
+            core_end: end,
+        }
     }
 }
 
