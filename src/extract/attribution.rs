@@ -821,7 +821,26 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
     if let Some(quote) = quote_after(doc, sentence, after_start) {
         return Some(extend_with_next_sentences(doc, sentence, quote));
     }
+    if let Some(quote) = block_quote_after_colon(doc, sentence, after_start) {
+        return Some(quote);
+    }
     content_in_prose(doc, sentence, start, end, after_start)
+}
+
+/// `Rubio declared:` ending a paragraph, and the next paragraph a
+/// quotation: that quotation is what was declared.
+fn block_quote_after_colon(doc: &Doc, sentence: &Sent, after_start: usize) -> Option<Range> {
+    let paragraph = doc.paragraphs[sentence.paragraph_idx].range;
+    let ends_paragraph = sentence.range.end == paragraph.end;
+    let colon_last = sentence.end > sentence.first
+        && doc.tokens[sentence.end - 1].kind == Kind::Colon
+        && after_start >= sentence.end - 1;
+    if !(ends_paragraph && colon_last) {
+        return None;
+    }
+    let next = doc.paragraphs.get(sentence.paragraph_idx + 1)?.range;
+    let position = doc.quotes.partition_point(|q| q.start < next.start);
+    doc.quotes.get(position).filter(|q| q.start == next.start).copied()
 }
 
 /// Content that is not a quotation beside the cue: the clause after it,
@@ -1691,6 +1710,14 @@ mod tests {
                 "Cruz | said | that there is “only one strong conservative,”",
                 "Cruz | adding | that it was time",
             ],
+        );
+    }
+
+    #[test]
+    fn colon_at_a_paragraph_end_introduces_the_next_quotation() {
+        check(
+            "Rubio declared:\n\n“This is a first step.”",
+            &["Rubio | declared | “This is a first step.”"],
         );
     }
 
