@@ -813,6 +813,9 @@ fn phrase_has(doc: &Doc, phrase: Phrase, flag: u32) -> bool {
 /// occupy tokens `[start, end)`.
 fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -> Option<Range> {
     let before_idx = start.checked_sub(1).filter(|&i| i >= sentence.first);
+    if let Some(quote) = quote_ending_the_sentence_before(doc, sentence, start, end) {
+        return Some(quote);
+    }
     if let Some(quote) = before_idx.and_then(|i| quote_before(doc, i)) {
         let quote = extend_with_following_quote(doc, sentence, end, quote);
         return Some(extend_with_next_sentences(doc, sentence, quote));
@@ -825,6 +828,32 @@ fn content_for(doc: &Doc, sentence: &Sent, c: usize, start: usize, end: usize) -
         return Some(quote);
     }
     content_in_prose(doc, sentence, start, end, after_start)
+}
+
+/// `"... NOW!" Trump said on Twitter.`: the sentence split after `!"`,
+/// so a sentence that is only "Trump said ..." takes the quotation that
+/// ended the sentence before it, in the same paragraph.
+fn quote_ending_the_sentence_before(
+    doc: &Doc,
+    sentence: &Sent,
+    start: usize,
+    end: usize,
+) -> Option<Range> {
+    if start != sentence.first || sentence.first == 0 {
+        return None;
+    }
+    let previous = sentence.first - 1;
+    let same_paragraph = doc.paragraphs[sentence.paragraph_idx]
+        .range
+        .contains(&doc.tokens[previous].range);
+    let tail_words = count_words(doc, end, sentence.end);
+    let opens_clause = doc.lower_is(end, "that");
+    if !same_paragraph || tail_words > 6 || opens_clause || doc.tokens[previous].kind != Kind::Quote
+    {
+        return None;
+    }
+    doc.quote_ending_at(previous)
+        .filter(|&quote| !is_title_like(doc, quote))
 }
 
 /// `Rubio declared:` ending a paragraph, and the next paragraph a
@@ -840,7 +869,10 @@ fn block_quote_after_colon(doc: &Doc, sentence: &Sent, after_start: usize) -> Op
     }
     let next = doc.paragraphs.get(sentence.paragraph_idx + 1)?.range;
     let position = doc.quotes.partition_point(|q| q.start < next.start);
-    doc.quotes.get(position).filter(|q| q.start == next.start).copied()
+    doc.quotes
+        .get(position)
+        .filter(|q| q.start == next.start)
+        .copied()
 }
 
 /// Content that is not a quotation beside the cue: the clause after it,
@@ -1718,6 +1750,14 @@ mod tests {
         check(
             "Rubio declared:\n\n“This is a first step.”",
             &["Rubio | declared | “This is a first step.”"],
+        );
+    }
+
+    #[test]
+    fn cue_sentence_after_a_quote_ending_in_an_exclamation() {
+        check(
+            "“We need it NOW!” Trump said on Twitter.",
+            &["Trump | said | “We need it NOW!”"],
         );
     }
 
