@@ -20,24 +20,53 @@ use model::{Article, Extraction, InputError, Report};
 use rayon::prelude::*;
 
 /// Extracts every article in parallel, then gives speakers canonical names
-/// across the whole set. Output order follows input order.
-pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
-    let mut extractions = extract_each(articles);
+/// across the whole set. Output order follows input order. An article whose
+/// extraction fails keeps an empty extraction and gets an error.
+pub fn extract_all(articles: &[Article]) -> (Vec<Extraction>, Vec<InputError>) {
+    let (mut extractions, errors) = extract_each(articles);
     extract::canonicalize(articles, &mut extractions);
-    extractions
+    (extractions, errors)
 }
 
 /// Extracts every article in parallel, names as each article gives them.
-pub fn extract_each(articles: &[Article]) -> Vec<Extraction> {
-    articles
-        .par_iter()
-        .map(|article| extract::extract(article, &segment::segment(&article.body)))
-        .collect()
+/// A failure inside one article (a bug, never an expected outcome) is
+/// contained: that article gets an empty extraction and an error, and a
+/// batch of millions goes on.
+pub fn extract_each(articles: &[Article]) -> (Vec<Extraction>, Vec<InputError>) {
+    let results: Vec<Result<Extraction, InputError>> =
+        articles.par_iter().map(extract_contained).collect();
+    let mut errors = Vec::new();
+    let extractions = results
+        .into_iter()
+        .map(|result| {
+            result.unwrap_or_else(|error| {
+                errors.push(error);
+                Extraction::default()
+            })
+        })
+        .collect();
+    (extractions, errors)
+}
+
+fn extract_contained(article: &Article) -> Result<Extraction, InputError> {
+    let run = || extract::extract(article, &segment::segment(&article.body));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        InputError {
+            source: article.source.clone(),
+            message: format!("extraction failed on article {}: {detail}", article.id),
+        }
+    })
 }
 
 /// The whole `compare` pipeline over articles already read.
-pub fn compare(articles: Vec<Article>, errors: Vec<InputError>) -> Report {
-    let extractions = extract_all(&articles);
+pub fn compare(articles: Vec<Article>, mut errors: Vec<InputError>) -> Report {
+    let (extractions, extraction_errors) = extract_all(&articles);
+    errors.extend(extraction_errors);
     let events = align::events(&articles, &extractions);
     let events = score::score(&articles, &extractions, events);
     Report {

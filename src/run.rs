@@ -106,7 +106,7 @@ pub fn run_extract(
     while let Some(chunk) = next {
         let (articles, errors) = split(chunk);
         let previous = std::mem::take(&mut pending);
-        let ((lines, following), written) = rayon::join(
+        let (((lines, failed), following), written) = rayon::join(
             || {
                 rayon::join(
                     || extract_lines(&articles, &mut names, config.with_text),
@@ -116,11 +116,11 @@ pub fn run_extract(
             || out.write_all(&previous),
         );
         written?;
-        for error in &errors {
+        for error in errors.iter().chain(&failed) {
             observer.input_error(error);
         }
         summary.n_articles += articles.len();
-        summary.n_errors += errors.len();
+        summary.n_errors += errors.len() + failed.len();
         observer.progress(summary.n_articles);
         pending = lines;
         next = following;
@@ -142,9 +142,14 @@ fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputErr
     (articles, errors)
 }
 
-/// The extract lines of a chunk, each ending with a line break.
-fn extract_lines(articles: &[Article], names: &mut NameRegistry, with_text: bool) -> Vec<u8> {
-    let mut extractions = extract_each(articles);
+/// The extract lines of a chunk, each ending with a line break, and the
+/// articles whose extraction failed.
+fn extract_lines(
+    articles: &[Article],
+    names: &mut NameRegistry,
+    with_text: bool,
+) -> (Vec<u8>, Vec<InputError>) {
+    let (mut extractions, failed) = extract_each(articles);
     names.observe(&extractions);
     names.apply(&mut extractions);
     let lines: Vec<String> = articles
@@ -160,5 +165,5 @@ fn extract_lines(articles: &[Article], names: &mut NameRegistry, with_text: bool
     for line in &lines {
         bytes.extend_from_slice(line.as_bytes());
     }
-    bytes
+    (bytes, failed)
 }

@@ -30,7 +30,7 @@ fn lines(bodies: &[&str]) -> Vec<Vec<String>> {
         .enumerate()
         .map(|(i, body)| article(&format!("a{i}"), body))
         .collect();
-    let extractions = parallax::extract_all(&articles);
+    let (extractions, _) = parallax::extract_all(&articles);
     articles
         .iter()
         .zip(&extractions)
@@ -218,7 +218,7 @@ fn title_before_name_keeps_the_role() {
         "a",
         "Secretary of State Marco Rubio said the talks were useful.",
     )];
-    let extraction = parallax::extract_all(&articles).remove(0);
+    let extraction = parallax::extract_all(&articles).0.remove(0);
     let speaker = &extraction.statements[0].speaker;
     assert_eq!(speaker.name.as_deref(), Some("Marco Rubio"));
     assert_eq!(speaker.role.as_deref(), Some("Secretary of State"));
@@ -307,7 +307,7 @@ fn statements_carry_the_key_terms_they_are_about() {
         "a",
         "The sanctions stay. Rubio said the sanctions would remain until Russia changes. Russia wants relief from sanctions.",
     )];
-    let extraction = parallax::extract_all(&articles).remove(0);
+    let extraction = parallax::extract_all(&articles).0.remove(0);
     let said = extraction
         .statements
         .iter()
@@ -320,7 +320,7 @@ fn statements_carry_the_key_terms_they_are_about() {
 fn framing_words_outside_quotes_only() {
     let body = "After European outrage, Musk praised the “outrageous blitz”.";
     let articles = [article("a", body)];
-    let extraction = parallax::extract_all(&articles).remove(0);
+    let extraction = parallax::extract_all(&articles).0.remove(0);
     let framed: Vec<&str> = extraction
         .framing
         .iter()
