@@ -239,6 +239,8 @@ struct AlignmentRow {
 struct StatementCell {
     id: String,
     speaker: String,
+    /// The title or role seen with the name ("US Secretary of State"), or empty.
+    role: String,
     kind: &'static str,
     content: Vec<Piece>,
 }
@@ -408,6 +410,7 @@ fn statement_cell(
             .name
             .clone()
             .unwrap_or_else(|| "unattributed".to_string()),
+        role: statement.speaker.role.clone().unwrap_or_default(),
         kind: kind_name(statement),
         content: pieces(body, statement.content, &marks),
     }
