@@ -359,3 +359,14 @@ fn misspelt_name_across_outlets_is_one_person_and_a_name_variant() {
         .collect();
     assert_eq!(kinds, ["name_variant"]);
 }
+
+#[test]
+fn posted_on_x_and_told_reporters() {
+    check(
+        "Elon Musk posted on X that the talks were a success. Lavrov told reporters that Moscow was ready.",
+        &[
+            "indirect | Elon Musk | Elon Musk | posted | that the talks were a success",
+            "indirect | Lavrov | Lavrov | told | that Moscow was ready",
+        ],
+    );
+}
