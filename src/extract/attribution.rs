@@ -750,7 +750,13 @@ fn cue_verb(doc: &Doc, sentence: &Sent, c: usize, context: &mut Context) -> Opti
     if is_sourcing {
         return None;
     }
-    let before = phrase_backward(doc, sentence.first, lead);
+    let before = phrase_backward(doc, sentence.first, lead).or_else(|| {
+        // "McConnell was quick to embrace him and said that C".
+        let after_and = lead > sentence.first + 1 && doc.lower_is(lead - 1, "and");
+        let end = after_and.then(|| noun_phrase_end(doc, sentence.first, lead - 1))??;
+        let (start, end) = noun_phrase_backward(doc, sentence.first, end)?;
+        (start == sentence.first).then_some(Phrase::plain(start, end))
+    });
     let before_is_aside = before.is_some_and(|p| p.end == lead - 1 || p.start != p.core_start);
     let phrase = match (inverted, after, before) {
         (true, _, Some(before)) if before_is_aside => before,
@@ -1142,6 +1148,15 @@ fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<Range> {
         return None;
     }
     let mut end = sentence.end;
+    // "While Ramos said that C, he ...": the reported clause ends with the
+    // subordinate clause that holds it.
+    if opens_with_subordinate_clause(doc, sentence) {
+        if let Some(comma) =
+            (from..sentence.end).find(|&i| doc.tokens[i].kind == Kind::Comma && !doc.in_quote[i])
+        {
+            end = comma;
+        }
+    }
     for i in from + 1..sentence.end {
         if doc.tokens[i].kind == Kind::Comma
             && !doc.in_quote[i]
@@ -1219,6 +1234,16 @@ fn ends_quote_with_comma(doc: &Doc, i: usize) -> bool {
     doc.tokens[i].kind == Kind::Quote
         && doc.tokens[i - 1].kind == Kind::Comma
         && doc.quote_ending_at(i).is_some()
+}
+
+/// "While ...", "Although ...", "Because ...": the sentence opens with a
+/// subordinate clause, which a comma closes.
+fn opens_with_subordinate_clause(doc: &Doc, sentence: &Sent) -> bool {
+    [
+        "while", "although", "though", "because", "if", "whereas", "since",
+    ]
+    .iter()
+    .any(|word| doc.lower_is(sentence.first, word))
 }
 
 /// Words after a comma that start a clause outside the reported content:
@@ -1487,6 +1512,20 @@ fn phrase_forward(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
             break;
         }
         e += 1;
+    }
+    // "said the 46-year-old.": a determiner and a few plain words that run
+    // to the end of the clause.
+    if e > start && doc.tokens[e - 1].has(DETERMINER) && !doc.tokens[e - 1].has(PRONOUN) {
+        let words_end = (e..hi.min(e + 3))
+            .find(|&i| !doc.tokens[i].is_word() || doc.in_quote[i])
+            .unwrap_or(hi);
+        let ends_clause = doc
+            .tokens
+            .get(words_end)
+            .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Terminal));
+        if words_end > e && ends_clause {
+            e = words_end;
+        }
     }
     while e > start
         && (doc.tokens[e - 1].has(PREPOSITION | DETERMINER) && !doc.tokens[e - 1].has(PRONOUN))
@@ -1758,6 +1797,30 @@ mod tests {
         check(
             "“We need it NOW!” Trump said on Twitter.",
             &["Trump | said | “We need it NOW!”"],
+        );
+    }
+
+    #[test]
+    fn determiner_and_plain_words_after_an_inverted_cue() {
+        check(
+            "“He is an amazing leader,” said the 46-year-old.",
+            &["46-year-old | said | “He is an amazing leader,”"],
+        );
+    }
+
+    #[test]
+    fn subordinate_clause_ends_the_content() {
+        check(
+            "While Ramos said that journalists cannot take sides, he appears uneasy.",
+            &["Ramos | said | that journalists cannot take sides"],
+        );
+    }
+
+    #[test]
+    fn cue_after_and_takes_the_sentence_subject() {
+        check(
+            "McConnell was quick to embrace the mogul and said this week that Trump is competitive.",
+            &["McConnell | said | that Trump is competitive"],
         );
     }
 
