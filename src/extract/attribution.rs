@@ -183,6 +183,14 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
             }
         }
         if !paragraph.is_prose {
+            // "Chris Christie Says He Would ...": a title-case headline
+            // still attributes, though it is no sentence of prose.
+            let headline_claim = sentences
+                .first()
+                .filter(|sentence| is_title_case_headline(doc, sentence))
+                .map(|sentence| attribute(doc, sentence, &mut context))
+                .unwrap_or_default();
+            found.extend(headline_claim);
             continue;
         }
         let start = found.len();
@@ -329,6 +337,7 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
     if doc.lower_is(sentence.first, "according") {
         found.extend(according_to(doc, sentence, sentence.first, context));
     }
+    found.extend(in_a_source(doc, sentence, context));
     let mut used_until = sentence.first;
     for c in sentence.first..sentence.end {
         let token = &doc.tokens[c];
@@ -680,7 +689,8 @@ fn noun_phrase_end(doc: &Doc, start: usize, limit: usize) -> Option<usize> {
 
 /// A cue word used as a verb: not after a determiner, "to" or a possessive.
 fn is_verb_position(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    if doc.tokens[c].is_capitalized && c != sentence.first {
+    if doc.tokens[c].is_capitalized && c != sentence.first && !is_title_case_headline(doc, sentence)
+    {
         return false;
     }
     if c == sentence.first {
@@ -691,6 +701,62 @@ fn is_verb_position(doc: &Doc, sentence: &Sent, c: usize) -> bool {
         || prev.has(DETERMINER) && !prev.has(PRONOUN | RELATIVE | SUBORDINATOR)
         || doc.lower_is(c - 1, "to")
         || doc.lower_is(c - 1, "of"))
+}
+
+/// "Chris Christie Says He Would Issue A Quarantine": a headline in title
+/// case (the first paragraph, most words capitalised), where a capitalised
+/// verb is still a verb.
+fn is_title_case_headline(doc: &Doc, sentence: &Sent) -> bool {
+    if sentence.paragraph_idx != 0 {
+        return false;
+    }
+    let words: Vec<&Token> = doc.tokens[sentence.first..sentence.end]
+        .iter()
+        .filter(|t| t.is_word() && t.text(doc.body).len() > 3)
+        .collect();
+    words.len() >= 3 && words.iter().all(|t| t.is_capitalized)
+}
+
+/// "In a CNN poll released Monday, C": a poll, survey or statement named
+/// at the start of the sentence is the source of what follows the comma.
+fn in_a_source(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
+    if !doc.lower_is(sentence.first, "in") {
+        return None;
+    }
+    let limit = sentence.end.min(sentence.first + 14);
+    let comma = (sentence.first + 1..limit).find(|&i| !doc.tokens[i].is_word())?;
+    if doc.tokens[comma].kind != Kind::Comma || comma < sentence.first + 2 {
+        return None;
+    }
+    // Only sources without an author who speaks in the main clause: "In a
+    // statement, Perry said ..." and "In his interview, Ryan ..." are
+    // Perry's and Ryan's.
+    const SOURCES: [&str; 7] = [
+        "poll", "polls", "survey", "surveys", "study", "report", "analysis",
+    ];
+    let head = (sentence.first + 1..comma)
+        .rev()
+        .find(|&i| SOURCES.iter().any(|word| doc.lower_is(i, word)))?;
+    let (start, end) = noun_phrase_backward(doc, sentence.first + 1, head + 1)?;
+    let has_owner = (start..end).any(|i| {
+        doc.tokens[i].is_possessive
+            || ["his", "her", "their", "its"]
+                .iter()
+                .any(|p| doc.lower_is(i, p))
+    });
+    if has_owner {
+        return None;
+    }
+    let content = content_after(doc, sentence, comma + 1)?;
+    let speaker = resolve(doc, Phrase::plain(start, end), context);
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[sentence.first].range),
+        content,
+        sentence,
+        context,
+    ))
 }
 
 /// "According to S, C." and "C, according to S."
@@ -1821,6 +1887,22 @@ mod tests {
         check(
             "McConnell was quick to embrace the mogul and said this week that Trump is competitive.",
             &["McConnell | said | that Trump is competitive"],
+        );
+    }
+
+    #[test]
+    fn a_poll_named_at_the_start_is_the_source() {
+        check(
+            "In a CNN poll released Monday, Clinton held a 24-point lead.",
+            &["CNN | In | Clinton held a 24-point lead"],
+        );
+    }
+
+    #[test]
+    fn title_case_headline_with_says() {
+        check(
+            "Chris Christie Says He Would Issue A Quarantine\n\nThe governor spoke.",
+            &["Chris Christie | Says | He Would Issue A Quarantine"],
         );
     }
 
