@@ -122,6 +122,18 @@ pub enum StatementKind {
     Narration,
 }
 
+impl StatementKind {
+    /// The contract's name of the kind.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::Mixed => "mixed",
+            StatementKind::Narration => "narration",
+        }
+    }
+}
+
 /// Who a statement is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Speaker {

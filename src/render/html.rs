@@ -1,7 +1,7 @@
 //! HTML pages: takes a report; gives `index.html` and one `event-eN.html`
 //! per event, as strings. Templates are in `templates/` (askama, escaping on).
 
-use super::json::{format_score, kind_name, span_text};
+use super::json::{format_score, span_text};
 use super::marks::{pieces, word_diff, Mark, Piece};
 use super::EventIds;
 use crate::model::{
@@ -411,7 +411,7 @@ fn statement_cell(
             .clone()
             .unwrap_or_else(|| "unattributed".to_string()),
         role: statement.speaker.role.clone().unwrap_or_default(),
-        kind: kind_name(statement),
+        kind: statement.kind.as_str(),
         content: pieces(body, statement.content, &marks),
     }
 }

@@ -107,7 +107,7 @@ fn statement_object(out: &mut String, body: &str, statement: &Statement) {
     out.push_str("{\"id\":");
     string(out, &statement.id);
     out.push_str(",\"kind\":\"");
-    out.push_str(kind_name(statement));
+    out.push_str(statement.kind.as_str());
     out.push_str("\",\"speaker\":{\"name\":");
     optional_string(out, statement.speaker.name.as_deref());
     out.push_str(",\"mention\":");
@@ -121,17 +121,6 @@ fn statement_object(out: &mut String, body: &str, statement: &Statement) {
     out.push_str(",\"topics\":");
     list(out, &statement.topics, |out, topic| string(out, topic));
     out.push('}');
-}
-
-/// The contract's name of a statement kind.
-pub fn kind_name(statement: &Statement) -> &'static str {
-    use crate::model::StatementKind::*;
-    match statement.kind {
-        Direct => "direct",
-        Indirect => "indirect",
-        Mixed => "mixed",
-        Narration => "narration",
-    }
 }
 
 fn framings(out: &mut String, body: &str, framing: &[Framing]) {

@@ -14,15 +14,6 @@ fn article(id: &str, body: &str) -> Article {
     }
 }
 
-fn kind_name(kind: StatementKind) -> &'static str {
-    match kind {
-        StatementKind::Direct => "direct",
-        StatementKind::Indirect => "indirect",
-        StatementKind::Mixed => "mixed",
-        StatementKind::Narration => "narration",
-    }
-}
-
 /// The attributed statements of each article, one line each.
 fn lines(bodies: &[&str]) -> Vec<Vec<String>> {
     let articles: Vec<Article> = bodies
@@ -46,7 +37,7 @@ fn lines(bodies: &[&str]) -> Vec<Vec<String>> {
                     };
                     format!(
                         "{} | {} | {} | {} | {}",
-                        kind_name(s.kind),
+                        s.kind.as_str(),
                         s.speaker.name.as_deref().unwrap_or("-"),
                         text(s.speaker.mention),
                         text(s.cue),

@@ -4,7 +4,7 @@
 //! cited sources found, speaker aliases resolved, and every span exact.
 
 use crate::{corpus, data};
-use parallax::model::{Report, Statement, StatementKind};
+use parallax::model::{Report, Statement};
 use serde_json::Value;
 
 fn gold() -> Value {
@@ -32,15 +32,6 @@ fn statement_with<'a>(report: &'a Report, article: &str, contains: &str) -> Opti
         .find(|s| s.content.text(body).contains(contains))
 }
 
-fn kind_name(kind: StatementKind) -> &'static str {
-    match kind {
-        StatementKind::Direct => "direct",
-        StatementKind::Indirect => "indirect",
-        StatementKind::Mixed => "mixed",
-        StatementKind::Narration => "narration",
-    }
-}
-
 #[test]
 fn every_gold_statement_is_found_with_its_speaker_and_kind() {
     let report = report();
@@ -49,7 +40,7 @@ fn every_gold_statement_is_found_with_its_speaker_and_kind() {
         let article = expected["article"].as_str().unwrap();
         let contains = expected["contains"].as_str().unwrap();
         let found = statement_with(&report, article, contains)
-            .map(|s| (kind_name(s.kind), s.speaker.name.as_deref().unwrap_or("-")));
+            .map(|s| (s.kind.as_str(), s.speaker.name.as_deref().unwrap_or("-")));
         let wanted = (
             expected["kind"].as_str().unwrap(),
             expected["speaker"].as_str().unwrap(),
