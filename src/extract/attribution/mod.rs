@@ -1,0 +1,470 @@
+//! Attribution: the rule cascade that finds who said what in one article.
+//!
+//! Takes the body, its segments and quotation ranges; gives `Found`
+//! statements. Sentence by sentence, every cue is tried (`patterns`): a
+//! transcript label, a signed quotation, "According to S, C", a cue verb
+//! with its speaker phrase before ("Rubio said") or after ("said Rubio")
+//! (`phrases`), a participle, a possessive noun cue; its content is the
+//! adjacent quotation, the clause after ("that ..."), or the clause before
+//! ("C, Rubio said") (`content`). Quotations left over take the previous
+//! speaker (floating quotes); other prose sentences become narration. This
+//! module holds the driver, the prepared article (`Doc`) and the running
+//! context that resolves pronouns.
+
+mod content;
+mod patterns;
+mod phrases;
+#[cfg(test)]
+mod tests;
+
+use content::*;
+use patterns::*;
+use phrases::*;
+
+use super::lexicon::{
+    AUXILIARY, BELIEF, CONJUNCTION, CUE, DETERMINER, EVIDENCE, GROUP, INTENT, OBJECT_PRONOUN,
+    PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
+};
+use super::speakers::{expand_title, is_name_word, Gender, People};
+use super::tokens::{tokenize, Kind, Token};
+use super::Found;
+use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
+
+/// A sentence with the index range of its tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub range: Range,
+    pub first: usize,
+    pub end: usize,
+    pub paragraph_idx: usize,
+}
+
+/// An article prepared for the rules: tokens, sentences, quotes, people.
+pub struct Doc<'a> {
+    pub body: &'a str,
+    pub tokens: Vec<Token>,
+    pub in_quote: Vec<bool>,
+    pub sentences: Vec<Sent>,
+    pub paragraphs: &'a [Paragraph],
+    pub quotes: &'a [Range],
+    pub people: People,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(body: &'a str, segments: &'a Segments, quotes: &'a [Range]) -> Doc<'a> {
+        let mut tokens = Vec::with_capacity(body.len() / 5);
+        let mut sentences = Vec::with_capacity(segments.sentences.len());
+        for sentence in &segments.sentences {
+            let first = tokens.len();
+            tokenize(body, sentence.range, &mut tokens);
+            sentences.push(Sent {
+                range: sentence.range,
+                first,
+                end: tokens.len(),
+                paragraph_idx: sentence.paragraph_idx,
+            });
+        }
+        let in_quote = quote_flags(&tokens, quotes);
+        let people = People::collect(body, &tokens, sentences.iter().map(|s| (s.first, s.end)));
+        Doc {
+            body,
+            tokens,
+            in_quote,
+            sentences,
+            paragraphs: &segments.paragraphs,
+            quotes,
+            people,
+        }
+    }
+
+    fn text(&self, idx: usize) -> &'a str {
+        self.tokens[idx].range.text(self.body)
+    }
+
+    fn lower_is(&self, idx: usize, word: &str) -> bool {
+        self.tokens
+            .get(idx)
+            .is_some_and(|t| t.is_word() && t.range.text(self.body).eq_ignore_ascii_case(word))
+    }
+
+    /// The quotation that ends exactly where token `idx` ends.
+    fn quote_ending_at(&self, idx: usize) -> Option<Range> {
+        let end = self.tokens[idx].range.end;
+        let pos = self.quotes.partition_point(|q| q.end < end);
+        self.quotes.get(pos).filter(|q| q.end == end).copied()
+    }
+
+    /// The quotation that starts exactly where token `idx` starts.
+    fn quote_starting_at(&self, idx: usize) -> Option<Range> {
+        let start = self.tokens[idx].range.start;
+        let pos = self.quotes.partition_point(|q| q.start < start);
+        self.quotes.get(pos).filter(|q| q.start == start).copied()
+    }
+}
+
+/// Marks the tokens that lie inside a quotation (marks included).
+fn quote_flags(tokens: &[Token], quotes: &[Range]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut q = 0;
+    for (flag, token) in flags.iter_mut().zip(tokens) {
+        while q < quotes.len() && quotes[q].end <= token.range.start {
+            q += 1;
+        }
+        *flag = q < quotes.len() && quotes[q].contains(&token.range);
+    }
+    flags
+}
+
+/// A speaker phrase: the tokens that name the speaker for this statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Phrase {
+    /// The mention as reported (apposition included).
+    start: usize,
+    end: usize,
+    /// The core noun phrase to resolve (the name in "Yuri Ushakov, a member").
+    core_start: usize,
+    core_end: usize,
+}
+
+impl Phrase {
+    /// A mention that is all core: tokens `[start, end)`.
+    fn plain(start: usize, end: usize) -> Phrase {
+        Phrase {
+            start,
+            end,
+            core_start: start,
+            core_end: end,
+        }
+    }
+}
+
+/// Someone recently mentioned, for resolving pronouns.
+#[derive(Debug, Clone)]
+struct Recent {
+    name: String,
+    role: Option<String>,
+    gender: Gender,
+    is_person: bool,
+}
+
+/// The running state of one article's pass: who spoke or was named last.
+#[derive(Default)]
+struct Context {
+    recent: Vec<Recent>,
+    last_speaker: Option<(Speaker, usize)>,
+}
+
+impl Context {
+    fn remember(&mut self, recent: Recent) {
+        self.recent.retain(|r| r.name != recent.name);
+        self.recent.push(recent);
+    }
+
+    fn pronoun(&self, word: &str) -> Option<&Recent> {
+        let want = match word.to_ascii_lowercase().as_str() {
+            "he" | "him" | "his" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            "they" | "it" | "them" => None,
+            _ => return None,
+        };
+        self.recent.iter().rev().find(|r| match want {
+            Some(gender) => r.is_person && (r.gender == gender || r.gender == Gender::Unknown),
+            None => !r.is_person,
+        })
+    }
+}
+
+/// Every statement of the article, in no particular order.
+pub fn statements(doc: &Doc) -> Vec<Found> {
+    let mut context = Context::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut claimed_until = 0;
+    let mut sentence_idx = 0;
+    for (paragraph_idx, paragraph) in doc.paragraphs.iter().enumerate() {
+        let first = sentence_idx;
+        while sentence_idx < doc.sentences.len()
+            && doc.sentences[sentence_idx].paragraph_idx == paragraph_idx
+        {
+            sentence_idx += 1;
+        }
+        let sentences = &doc.sentences[first..sentence_idx];
+        if paragraph_idx == 0 {
+            if let Some(statement) = headline(doc, sentences, &mut context) {
+                claimed_until = statement.content.end;
+                found.push(statement);
+                continue;
+            }
+        }
+        if !paragraph.is_prose {
+            // "Chris Christie Says He Would ...": a title-case headline
+            // still attributes, though it is no sentence of prose.
+            let headline_claim = sentences
+                .first()
+                .filter(|sentence| is_title_case_headline(doc, sentence))
+                .map(|sentence| attribute(doc, sentence, &mut context))
+                .unwrap_or_default();
+            found.extend(headline_claim);
+            continue;
+        }
+        let start = found.len();
+        for sentence in sentences {
+            remember_subject(doc, sentence, &mut context);
+            if sentence.range.end <= claimed_until {
+                continue;
+            }
+            for statement in attribute(doc, sentence, &mut context) {
+                claimed_until = claimed_until.max(statement.content.end);
+                found.push(statement);
+            }
+        }
+        let claimed: Vec<Range> = found[start..].iter().map(|s| s.content).collect();
+        leftovers(
+            doc,
+            sentences,
+            &claimed,
+            &mut claimed_until,
+            &mut context,
+            &mut found,
+        );
+    }
+    found
+}
+
+/// Floating quotes and narration: sentences no attribution claimed.
+fn leftovers(
+    doc: &Doc,
+    sentences: &[Sent],
+    claimed: &[Range],
+    claimed_until: &mut usize,
+    context: &mut Context,
+    found: &mut Vec<Found>,
+) {
+    for sentence in sentences {
+        let overlaps = |range: &Range| range.overlap(&sentence.range) > 0;
+        if claimed.iter().any(overlaps) || found.iter().rev().take(3).any(|f| overlaps(&f.content))
+        {
+            continue;
+        }
+        if let Some(statement) = floating_quote(doc, sentence, context) {
+            *claimed_until = (*claimed_until).max(statement.content.end);
+            found.push(statement);
+            continue;
+        }
+        found.push(Found {
+            kind: StatementKind::Narration,
+            speaker: Speaker::default(),
+            cue: None,
+            content: sentence.range,
+        });
+    }
+}
+
+/// A sentence that is (mostly) a quotation with no cue of its own takes the
+/// speaker of the statement before it, within two paragraphs.
+fn floating_quote(doc: &Doc, sentence: &Sent, context: &Context) -> Option<Found> {
+    let (speaker, paragraph_idx) = context.last_speaker.as_ref()?;
+    if sentence.paragraph_idx > paragraph_idx + 2 {
+        return None;
+    }
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| q.overlap(&sentence.range) * 10 >= sentence.range.len() * 6)?;
+    Some(Found {
+        kind: StatementKind::Direct,
+        speaker: Speaker {
+            name: speaker.name.clone(),
+            mention: None,
+            role: speaker.role.clone(),
+        },
+        cue: None,
+        content: *quote,
+    })
+}
+
+/// A headline such as "Rubio: talks a first step" (first paragraph only).
+fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Found> {
+    let sentence = sentences.first()?;
+    let colon = (sentence.first..sentence.end.min(sentence.first + 6))
+        .find(|&i| doc.tokens[i].kind == Kind::Colon)?;
+    if colon == sentence.first
+        || !(sentence.first..colon).all(|i| is_name_word(doc.body, &doc.tokens[i]))
+    {
+        return None;
+    }
+    let last = sentences.last()?;
+    let content_end = trim_end(doc, colon + 1, last.end)?;
+    let content = Range::new(doc.tokens[colon + 1].range.start, content_end);
+    let phrase = Phrase::plain(sentence.first, colon);
+    let speaker = resolve(doc, phrase, context);
+    Some(finish(
+        doc,
+        speaker,
+        Some(doc.tokens[colon].range),
+        content,
+        sentence,
+        context,
+    ))
+}
+
+/// Notes a name at the start of a sentence (its subject) for pronouns.
+fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
+    let mut i = sentence.first;
+    while i < sentence.end && doc.tokens[i].is_word() && !is_name_word(doc.body, &doc.tokens[i]) {
+        if i - sentence.first > 3 {
+            return;
+        }
+        i += 1;
+    }
+    let start = i;
+    while i < sentence.end && is_name_word(doc.body, &doc.tokens[i]) && !doc.tokens[i].is_possessive
+    {
+        i += 1;
+    }
+    if i == start || doc.tokens.get(i).is_some_and(|t| t.is_possessive) {
+        return;
+    }
+    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, i);
+    if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
+        let gender = doc.people.persons[person].gender;
+        context.remember(Recent {
+            name,
+            role: resolved.role,
+            gender,
+            is_person: true,
+        });
+    }
+}
+
+/// Tries every cue of one sentence in order: "According to S, C"; then
+/// each cue verb; a participle after a comma ("..., saying C") takes the
+/// sentence's speaker; then a trailing "..., according to S".
+fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    if let Some(statement) = labelled(doc, sentence, context) {
+        return vec![statement];
+    }
+    if let Some(statement) = signed_quote(doc, sentence, context) {
+        return vec![statement];
+    }
+    if doc.lower_is(sentence.first, "according") {
+        found.extend(according_to(doc, sentence, sentence.first, context));
+    }
+    found.extend(in_a_source(doc, sentence, context));
+    let mut used_until = sentence.first;
+    for c in sentence.first..sentence.end {
+        let token = &doc.tokens[c];
+        if c < used_until
+            || !token.is_word()
+            || !token.has(CUE)
+            || doc.in_quote[c]
+            || !is_verb_position(doc, sentence, c)
+        {
+            continue;
+        }
+        let statement = if is_participle_after_comma(doc, sentence, c)
+            || is_gerund_after_preposition(doc, sentence, c)
+            || !found.is_empty() && is_coordinated_cue(doc, sentence, c)
+        {
+            // "for saying ..." after a sentence-initial capital ("Part of the
+            // call focused on explaining ...") must find someone to speak.
+            let subject_must_name = !is_participle_after_comma(doc, sentence, c)
+                && is_gerund_after_preposition(doc, sentence, c);
+            participle(doc, sentence, c, &found, subject_must_name, context)
+        } else {
+            cue_verb(doc, sentence, c, context)
+        };
+        if let Some(statement) = statement {
+            used_until = c + 1;
+            if !found.iter().any(|f| f.content == statement.content) {
+                found.push(statement);
+            }
+        }
+    }
+    for i in sentence.first + 1..sentence.end {
+        if found
+            .iter()
+            .any(|f| f.content.contains(&doc.tokens[i].range))
+        {
+            continue;
+        }
+        if let Some(statement) = possessive_claim(doc, sentence, i, context) {
+            found.push(statement);
+        }
+    }
+    if found.is_empty() {
+        let according = (sentence.first + 1..sentence.end).find(|&i| {
+            doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i]
+        });
+        if let Some(at) = according {
+            found.extend(according_to(doc, sentence, at, context));
+        }
+    }
+    found
+}
+
+/// Builds the statement, and remembers its speaker for later pronouns and
+/// floating quotes.
+fn finish(
+    doc: &Doc,
+    speaker: Speaker,
+    cue: Option<Range>,
+    content: Range,
+    sentence: &Sent,
+    context: &mut Context,
+) -> Found {
+    let kind = kind_of(doc, content);
+    if let Some(name) = &speaker.name {
+        let person = doc.people.persons.iter().find(|p| &p.name == name);
+        let is_person = person.is_some()
+            || name.split(' ').count() >= 2
+                && name
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let pronoun_gender = speaker
+            .mention
+            .map(|m| m.text(doc.body).to_ascii_lowercase())
+            .and_then(|m| match m.as_str() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            });
+        context.remember(Recent {
+            name: name.clone(),
+            role: speaker.role.clone(),
+            gender: pronoun_gender
+                .or(person.map(|p| p.gender))
+                .unwrap_or(Gender::Unknown),
+            is_person,
+        });
+        if is_person {
+            context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
+        }
+    }
+    Found {
+        kind,
+        speaker,
+        cue,
+        content,
+    }
+}
+
+/// Direct when the content is one quotation (or quotations joined by the
+/// attribution), mixed when it holds a quoted fragment, else indirect.
+fn kind_of(doc: &Doc, content: Range) -> StatementKind {
+    let inside: Vec<&Range> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.overlap(&content) > 0)
+        .collect();
+    match inside.as_slice() {
+        [] => StatementKind::Indirect,
+        [first, ..]
+            if first.start == content.start
+                && inside.last().is_some_and(|l| l.end == content.end) =>
+        {
+            StatementKind::Direct
+        }
+        _ => StatementKind::Mixed,
+    }
+}

@@ -1,0 +1,166 @@
+//! Unit tests of the rule cascade: one sentence or paragraph each, with
+//! the exact statements expected.
+
+use super::*;
+use crate::extract::quotes;
+use crate::segment::segment;
+
+/// The statements of `body` other than narration, one line each:
+/// `speaker name | cue | content`.
+fn check(body: &str, expected: &[&str]) {
+    let segments = segment(body);
+    let quotes = quotes::find(body, &segments.paragraphs);
+    let doc = Doc::new(body, &segments, &quotes);
+    let mut found = statements(&doc);
+    found.sort_by_key(|statement| statement.content.start);
+    let got: Vec<String> = found
+        .iter()
+        .filter(|s| s.kind != StatementKind::Narration)
+        .map(|s| {
+            format!(
+                "{} | {} | {}",
+                s.speaker.name.as_deref().unwrap_or("-"),
+                s.cue.map_or("-", |cue| cue.text(body)),
+                s.content.text(body)
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "\n{}", got.join("\n"));
+}
+
+#[test]
+fn second_quote_after_short_narration_joins() {
+    check(
+        "“It’s finished,” Melanie Austin said. “In my head, anyway.”",
+        &["Melanie Austin | said | “It’s finished,” Melanie Austin said. “In my head, anyway.”"],
+    );
+}
+
+#[test]
+fn quotation_opening_a_longer_clause_is_part_of_it() {
+    check(
+        "Trump said \"budget reforms\" and the collection of unpaid taxes would pay for them.",
+        &["Trump | said | \"budget reforms\" and the collection of unpaid taxes would pay for them"],
+    );
+}
+
+#[test]
+fn comma_inside_a_closing_quote_ends_the_content_before_but() {
+    check(
+        "Demonstrators said they seek “justice for Terrence,” but pledged to remain civil.",
+        &["Demonstrators | said | they seek “justice for Terrence,”"],
+    );
+}
+
+#[test]
+fn quoted_transcript_paragraphs_take_their_labels() {
+    check(
+        "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, it is like “Shark Tank.”\"",
+        &[
+            "WALLACE | : | Why would he do that?",
+            "PENCE | : | Well, it is like “Shark Tank.”\"",
+        ],
+    );
+}
+
+#[test]
+fn programme_title_after_the_cue_is_not_a_second_part() {
+    check(
+        "“She just made it up,” Trump said of the claim during a call to ABC’s “This Week.”",
+        &["Trump | said | “She just made it up,”"],
+    );
+}
+
+#[test]
+fn comma_inside_a_closing_quote_ends_the_content_before_adding() {
+    check(
+        "Cruz said that there is “only one strong conservative,” adding that it was time.",
+        &[
+            "Cruz | said | that there is “only one strong conservative,”",
+            "Cruz | adding | that it was time",
+        ],
+    );
+}
+
+#[test]
+fn colon_at_a_paragraph_end_introduces_the_next_quotation() {
+    check(
+        "Rubio declared:\n\n“This is a first step.”",
+        &["Rubio | declared | “This is a first step.”"],
+    );
+}
+
+#[test]
+fn cue_sentence_after_a_quote_ending_in_an_exclamation() {
+    check(
+        "“We need it NOW!” Trump said on Twitter.",
+        &["Trump | said | “We need it NOW!”"],
+    );
+}
+
+#[test]
+fn determiner_and_plain_words_after_an_inverted_cue() {
+    check(
+        "“He is an amazing leader,” said the 46-year-old.",
+        &["46-year-old | said | “He is an amazing leader,”"],
+    );
+}
+
+#[test]
+fn subordinate_clause_ends_the_content() {
+    check(
+        "While Ramos said that journalists cannot take sides, he appears uneasy.",
+        &["Ramos | said | that journalists cannot take sides"],
+    );
+}
+
+#[test]
+fn cue_after_and_takes_the_sentence_subject() {
+    check(
+        "McConnell was quick to embrace the mogul and said this week that Trump is competitive.",
+        &["McConnell | said | that Trump is competitive"],
+    );
+}
+
+#[test]
+fn a_poll_named_at_the_start_is_the_source() {
+    check(
+        "In a CNN poll released Monday, Clinton held a 24-point lead.",
+        &["CNN | In | Clinton held a 24-point lead"],
+    );
+}
+
+#[test]
+fn title_case_headline_with_says() {
+    check(
+        "Chris Christie Says He Would Issue A Quarantine\n\nThe governor spoke.",
+        &["Chris Christie | Says | He Would Issue A Quarantine"],
+    );
+}
+
+#[test]
+fn chanting_after_a_comma_is_a_participle_cue() {
+    check(
+        "Protesters marched through the streets, chanting \"Hands up, don't shoot.\"",
+        &["Protesters | chanting | \"Hands up, don't shoot.\""],
+    );
+}
+
+#[test]
+fn whole_sentence_quotation_after_the_cue_stays_whole() {
+    check(
+        "Protesters chanted \"What curfew?\" and kept going until 2 a.m.",
+        &["Protesters | chanted | \"What curfew?\""],
+    );
+}
+
+#[test]
+fn and_with_an_adverb_before_a_second_cue_ends_the_content() {
+    check(
+        "Lakeisha Scott urges her husband to get out and repeatedly says, \"Don't you do it.\"",
+        &[
+            "Lakeisha Scott | urges | her husband to get out",
+            "Lakeisha Scott | says | \"Don't you do it.\"",
+        ],
+    );
+}
