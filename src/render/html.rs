@@ -5,9 +5,11 @@ use super::json::{format_score, span_text};
 use super::marks::{pieces, word_diff, Mark, Piece};
 use super::EventIds;
 use crate::model::{
-    Alignment, AlignmentLevel, Article, DivergenceType, Range, Report, ScoredEvent, StatementRef,
+    Alignment, AlignmentLevel, Article, DivergenceType, Range, Report, ScoredEvent, StatementKind,
+    StatementRef,
 };
 use askama::Template;
+use std::collections::BTreeMap;
 
 /// Every divergence type in contract order, with what it means.
 const DIVERGENCE_TYPES: [(DivergenceType, &str); 10] = [
@@ -210,9 +212,18 @@ struct EventPage {
     id: String,
     label: String,
     columns: Vec<Column>,
+    voices: Vec<VoiceRow>,
     rows: Vec<AlignmentRow>,
     divergences: Vec<DivergenceView>,
     legend: Vec<LegendItem>,
+}
+
+/// One speaker of the event and how often each outlet gives them a voice.
+struct VoiceRow {
+    speaker: String,
+    role: String,
+    /// Per column: "3 · 1 quoted", or empty when the outlet does not quote them.
+    counts: Vec<String>,
 }
 
 /// One article of the event: a column of the page.
@@ -222,6 +233,9 @@ struct Column {
     title: String,
     published: String,
     url: String,
+    /// The outlet's framing words, most frequent first: (word, category,
+    /// "×N" when used more than once).
+    framing: Vec<(String, &'static str, String)>,
     only_in: Vec<StatementCell>,
     body: Vec<Piece>,
 }
@@ -261,12 +275,92 @@ pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
         id: format!("e{}", event_idx + 1),
         label: event_label(scored, event_idx),
         columns: columns(report, scored),
+        voices: voices(report, scored),
         rows: alignment_rows(report, scored, ids),
         divergences: divergence_views(report, scored, ids),
         legend: legend(),
     };
     page.render()
         .expect("rendering a template into a string cannot fail")
+}
+
+/// Framing words shown per outlet, at most.
+const MAX_FRAMING_WORDS: usize = 15;
+
+/// Who is quoted: every named speaker of the event with, per article, the
+/// number of statements and how many of them quote the speaker's words.
+/// Most-heard speakers first; ties by name.
+fn voices(report: &Report, scored: &ScoredEvent) -> Vec<VoiceRow> {
+    let articles = &scored.event.articles;
+    let mut tally: BTreeMap<String, (String, Vec<(usize, usize)>)> = BTreeMap::new();
+    for (column, &article_idx) in articles.iter().enumerate() {
+        for statement in &report.extractions[article_idx].statements {
+            let Some(name) = &statement.speaker.name else {
+                continue;
+            };
+            let entry = tally
+                .entry(name.clone())
+                .or_insert_with(|| (String::new(), vec![(0, 0); articles.len()]));
+            if entry.0.is_empty() {
+                entry.0 = statement.speaker.role.clone().unwrap_or_default();
+            }
+            entry.1[column].0 += 1;
+            if matches!(statement.kind, StatementKind::Direct | StatementKind::Mixed) {
+                entry.1[column].1 += 1;
+            }
+        }
+    }
+    let mut rows: Vec<(usize, VoiceRow)> = tally
+        .into_iter()
+        .map(|(speaker, (role, counts))| {
+            let total = counts.iter().map(|c| c.0).sum();
+            let counts = counts
+                .iter()
+                .map(|&(n, quoted)| match (n, quoted) {
+                    (0, _) => String::new(),
+                    (n, 0) => n.to_string(),
+                    (n, quoted) => format!("{n} · {quoted} quoted"),
+                })
+                .collect();
+            (
+                total,
+                VoiceRow {
+                    speaker,
+                    role,
+                    counts,
+                },
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.speaker.cmp(&b.1.speaker)));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The outlet's framing words, lower-cased and counted, most frequent first.
+fn framing_words(report: &Report, article_idx: usize) -> Vec<(String, &'static str, String)> {
+    let body = &report.articles[article_idx].body;
+    let mut counts: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    for framing in &report.extractions[article_idx].framing {
+        let word = framing.range.text(body).to_lowercase();
+        *counts.entry((word, framing.category)).or_default() += 1;
+    }
+    let mut words: Vec<(String, &'static str, usize)> = counts
+        .into_iter()
+        .map(|((word, category), count)| (word, category, count))
+        .collect();
+    words.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    words.truncate(MAX_FRAMING_WORDS);
+    words
+        .into_iter()
+        .map(|(word, category, count)| {
+            let times = if count > 1 {
+                format!("×{count}")
+            } else {
+                String::new()
+            };
+            (word, category, times)
+        })
+        .collect()
 }
 
 fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
@@ -283,6 +377,7 @@ fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
             title: or_dash(article.title.as_deref()),
             published: or_dash(article.published.as_deref()),
             url: article.url.clone().unwrap_or_default(),
+            framing: framing_words(report, article_idx),
             only_in: only_in
                 .map(|statement| statement_cell(report, scored, statement, Vec::new()))
                 .collect(),

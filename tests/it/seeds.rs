@@ -259,4 +259,14 @@ fn event_page_shows_speakers_with_their_roles() {
     assert!(page.contains(
         "<span class=\"cell-speaker\">Marco Rubio</span><span class=\"cell-role\">, US Secretary of State</span>"
     ));
+    // Who is quoted: Tammy Bruce speaks twice in UNN, both times in quotation
+    // marks, and not at all in the other outlet.
+    let bruce = page
+        .find("<td class=\"meta\"><span class=\"cell-speaker\">Tammy Bruce")
+        .unwrap();
+    let row = &page[bruce..bruce + page[bruce..].find("</tr>").unwrap()];
+    assert!(
+        row.contains("<span class=\"empty\">not heard</span></td><td>2 · 2 quoted</td>"),
+        "{row}"
+    );
 }
