@@ -184,8 +184,12 @@ pub(super) fn is_speaker_like(doc: &Doc, start: usize, end: usize) -> bool {
     if head.is_possessive || head.has(PREPOSITION | CONJUNCTION | SUBORDINATOR) {
         return false;
     }
+    // A possessive name ("keep America's allies") modifies the phrase; it
+    // does not make it someone.
     let has_name = tokens.iter().enumerate().any(|(k, t)| {
-        is_name_word(doc.body, t) || t.has(PRONOUN | RELATIVE) || doc.lower_is(start + k, "who")
+        is_name_word(doc.body, t) && !t.is_possessive
+            || t.has(PRONOUN | RELATIVE)
+            || doc.lower_is(start + k, "who")
     });
     let led_by_determiner = tokens[0].has(DETERMINER) && tokens.len() >= 2;
     has_name || head.has(GROUP | TITLE) || led_by_determiner

@@ -164,3 +164,11 @@ fn and_with_an_adverb_before_a_second_cue_ends_the_content() {
         ],
     );
 }
+
+#[test]
+fn possessive_name_does_not_make_a_speaker() {
+    check(
+        "Rubio ended the call by pledging to keep America's allies informed and calling for unity.",
+        &[],
+    );
+}
