@@ -527,6 +527,23 @@ fn speaker_phrase(a: &Side, b: &Side) -> String {
         .unwrap_or_else(|| "the speaker".to_string())
 }
 
+/// True when `text` runs over a sentence end: final punctuation followed by
+/// more words.
+fn holds_sentence_end(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    trimmed.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '?' | '!') && trimmed[i + 1..].starts_with(char::is_whitespace)
+    })
+}
+
+/// True when the text before `start` (past spaces and quotation marks)
+/// ends a sentence: what starts there is a sentence of its own.
+fn starts_a_sentence(body: &str, start: usize) -> bool {
+    body[..start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"“”'‘’".contains(c))
+        .ends_with(['.', '?', '!'])
+}
+
 /// One quote a strict contiguous part of the other, missing enough words.
 fn check_truncation(
     a: &Side,
@@ -585,6 +602,27 @@ fn check_truncation(
         range: short_range,
     });
     let share = (long_words.len() - short_words.len()) as f64 / long_words.len() as f64;
+    // What is missing is a whole sentence of the quotation ("“Q1,” he said.
+    // “Q2.”" with Q2 gone): that is an omission, not a shortened quote.
+    let body = &long.article.body;
+    let drops_a_sentence = missing
+        .iter()
+        .any(|range| holds_sentence_end(range.text(body)) || starts_a_sentence(body, range.start));
+    if drops_a_sentence {
+        found.push(divergence(
+            DivergenceType::Omission,
+            0.3 + 0.4 * share,
+            format!(
+                "{} leaves out part of what {} quotes from {}: \u{201c}{}\u{201d}.",
+                short.label(),
+                long.label(),
+                speaker_phrase(a, b),
+                missing_text.join(" \u{2026} ")
+            ),
+            spans,
+        ));
+        return true;
+    }
     found.push(divergence(
         DivergenceType::QuoteTruncated,
         0.3 + 0.4 * share,

@@ -361,3 +361,31 @@ fn posted_on_x_and_told_reporters() {
         ],
     );
 }
+
+#[test]
+fn a_dropped_second_sentence_of_a_quote_is_an_omission() {
+    let lead = "Nancy Pelosi defended the vote on Tuesday in Washington. ";
+    let mut wire = article(
+        "wire",
+        &format!("{lead}“It’s not against the president,” she said. “It’s against an idea, an interpretation of the bill.”"),
+    );
+    wire.outlet = Some("WIRE".to_string());
+    let mut copy = article(
+        "copy",
+        &format!("{lead}“It’s not against the president,” she said."),
+    );
+    copy.outlet = Some("COPY".to_string());
+    let body = wire.body.clone();
+    let report = parallax::compare(vec![wire, copy], Vec::new());
+    let omissions: Vec<&str> = report.events[0]
+        .divergences
+        .iter()
+        .filter(|d| d.kind.as_str() == "omission")
+        .flat_map(|d| d.spans.iter().filter(|e| e.article_idx == 0))
+        .map(|e| e.range.text(&body))
+        .collect();
+    assert_eq!(
+        omissions,
+        ["It’s against an idea, an interpretation of the bill"]
+    );
+}
