@@ -241,7 +241,16 @@ fn leftovers(
 ) {
     for sentence in sentences {
         let overlaps = |range: &Range| range.overlap(&sentence.range) > 0;
-        if claimed.iter().any(overlaps) || found.iter().rev().take(3).any(|f| overlaps(&f.content))
+        // A sentence that only attributes ("Mr. Manafort asked.") holds a
+        // cue of a statement whose words stand elsewhere: it is no narration.
+        let holds_cue = found
+            .iter()
+            .rev()
+            .take(8)
+            .any(|f| f.cue.is_some_and(|cue| sentence.range.contains(&cue)));
+        if claimed.iter().any(overlaps)
+            || found.iter().rev().take(3).any(|f| overlaps(&f.content))
+            || holds_cue
         {
             continue;
         }
@@ -309,8 +318,14 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
 
 /// Notes a name at the start of a sentence (its subject) for pronouns.
 fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
+    // Only a name in subject position: after at most a determiner or a
+    // title ("The", "Sen."), never after a verb ("He said Mr. Trump ...").
     let mut i = sentence.first;
-    while i < sentence.end && doc.tokens[i].is_word() && !is_name_word(doc.body, &doc.tokens[i]) {
+    while i < sentence.end
+        && doc.tokens[i].is_word()
+        && !is_name_word(doc.body, &doc.tokens[i])
+        && doc.tokens[i].has(DETERMINER | TITLE)
+    {
         if i - sentence.first > 3 {
             return;
         }

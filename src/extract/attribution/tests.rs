@@ -172,3 +172,11 @@ fn possessive_name_does_not_make_a_speaker() {
         &[],
     );
 }
+
+#[test]
+fn a_name_after_the_verb_is_not_the_subject_for_pronouns() {
+    check(
+        "He said Mr. Trump could win.",
+        &["- | said | Mr. Trump could win"],
+    );
+}
