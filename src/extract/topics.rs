@@ -8,35 +8,42 @@
 use crate::model::Range;
 use crate::segment::lexicon_lines;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const MAX_TOPICS: usize = 3;
 
-/// The content words of one article, interned, with their counts.
-pub struct ArticleTerms {
+/// The content words of one article, interned, with their counts. A word
+/// already in lower case borrows the body; only others are copied.
+pub struct ArticleTerms<'a> {
     /// Distinct words in order of first appearance.
-    words: Vec<String>,
+    words: Vec<Cow<'a, str>>,
     counts: Vec<usize>,
     /// (byte position, word id) of every content word, in body order.
     occurrences: Vec<(usize, u32)>,
 }
 
-impl ArticleTerms {
-    pub fn new(body: &str) -> ArticleTerms {
-        let mut ids: HashMap<String, u32> = HashMap::default();
+impl<'a> ArticleTerms<'a> {
+    pub fn new(body: &'a str) -> ArticleTerms<'a> {
+        let mut ids: HashMap<Cow<'a, str>, u32> = HashMap::default();
         let mut terms = ArticleTerms {
             words: Vec::new(),
             counts: Vec::new(),
             occurrences: Vec::new(),
         };
         let mut lower = String::new();
-        for_each_content_word(body, &mut lower, |position, word| {
+        for_each_content_word(body, &mut lower, |position, original, word| {
             let id = match ids.get(word) {
                 Some(&id) => id,
                 None => {
                     let id = terms.words.len() as u32;
-                    ids.insert(word.to_string(), id);
-                    terms.words.push(word.to_string());
+                    let key: Cow<'a, str> = if original == word {
+                        Cow::Borrowed(original)
+                    } else {
+                        Cow::Owned(word.to_string())
+                    };
+                    ids.insert(key.clone(), id);
+                    terms.words.push(key);
                     terms.counts.push(0);
                     id
                 }
@@ -65,14 +72,18 @@ impl ArticleTerms {
         seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         seen.into_iter()
             .take(MAX_TOPICS)
-            .map(|(_, _, id)| self.words[id as usize].clone())
+            .map(|(_, _, id)| self.words[id as usize].to_string())
             .collect()
     }
 }
 
-/// Calls `visit` with each content word of `body` (lower case, in the
-/// reused buffer `lower`) and its byte position.
-fn for_each_content_word(body: &str, lower: &mut String, mut visit: impl FnMut(usize, &str)) {
+/// Calls `visit` with each content word of `body`: its byte position, the
+/// word as written, and its lower case (in the reused buffer `lower`).
+fn for_each_content_word<'a>(
+    body: &'a str,
+    lower: &mut String,
+    mut visit: impl FnMut(usize, &'a str, &str),
+) {
     let mut start = None;
     for (i, c) in body
         .char_indices()
@@ -90,7 +101,7 @@ fn for_each_content_word(body: &str, lower: &mut String, mut visit: impl FnMut(u
                 lower.clear();
                 push_lowercase(lower, word);
                 if !stopwords().contains(lower.as_str()) {
-                    visit(s, lower);
+                    visit(s, word, lower);
                 }
             }
             _ => {}
