@@ -278,7 +278,14 @@ impl People {
             let name_start = strip_titles(phrase, (run_start, run_end));
             let last = &phrase[run_end - 1];
             let is_title_only = last.has(TITLE) && run_end - name_start == 1 && !last.has(GROUP);
-            if !is_title_only && !last.has(GROUP) {
+            // "the Fox News host": the name only qualifies a title or group
+            // noun that ends the phrase; the phrase names a role, not Fox News.
+            let qualifies_a_noun = run_end < phrase.len()
+                && phrase[run_end..]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized)
+                && phrase[phrase.len() - 1].has(TITLE | GROUP);
+            if !is_title_only && !last.has(GROUP) && !qualifies_a_noun {
                 return self.resolve_name(body, phrase, (run_start, name_start, run_end));
             }
         }

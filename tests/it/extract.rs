@@ -389,3 +389,11 @@ fn a_dropped_second_sentence_of_a_quote_is_an_omission() {
         ["It’s against an idea, an interpretation of the bill"]
     );
 }
+
+#[test]
+fn a_name_that_qualifies_a_title_is_a_role() {
+    check(
+        "Fox News host Glenn Beck spoke on Saturday. The Fox News host said the party was addicted to spending.",
+        &["indirect | Glenn Beck | The Fox News host | said | the party was addicted to spending"],
+    );
+}

@@ -126,7 +126,7 @@ fn cue_after_and_takes_the_sentence_subject() {
 fn a_poll_named_at_the_start_is_the_source() {
     check(
         "In a CNN poll released Monday, Clinton held a 24-point lead.",
-        &["CNN | In | Clinton held a 24-point lead"],
+        &["CNN poll | In | Clinton held a 24-point lead"],
     );
 }
 
