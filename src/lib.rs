@@ -24,7 +24,7 @@ use rayon::prelude::*;
 /// extraction fails keeps an empty extraction and gets an error.
 pub fn extract_all(articles: &[Article]) -> (Vec<Extraction>, Vec<InputError>) {
     let (mut extractions, errors) = extract_each(articles);
-    extract::canonicalize(articles, &mut extractions);
+    extract::canonicalize(&mut extractions);
     (extractions, errors)
 }
 

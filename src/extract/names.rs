@@ -10,7 +10,7 @@
 //! can be fed chunk by chunk (streaming); a canonical name, once given, never
 //! changes, so earlier output stays valid.
 
-use crate::model::{Article, Extraction};
+use crate::model::Extraction;
 use std::collections::BTreeMap;
 
 /// Jaro-Winkler similarity above which two surnames are one name misspelt.
@@ -42,8 +42,7 @@ fn shape(surname: &str) -> (char, usize) {
 }
 
 /// Canonicalizes every speaker name of a whole set of extractions at once.
-pub fn canonicalize(articles: &[Article], extractions: &mut [Extraction]) {
-    let _ = articles;
+pub fn canonicalize(extractions: &mut [Extraction]) {
     let mut registry = NameRegistry::default();
     registry.observe(extractions);
     registry.apply(extractions);

@@ -311,14 +311,6 @@ pub(super) fn extend_with_following_quote(
 /// `"Q1," he said. "Q2."`: quotations that follow in the same paragraph,
 /// each a sentence of its own, continue the speaker's quote.
 pub(super) fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Range) -> Range {
-    Range::new(
-        content.start,
-        next_sentence_quotes_end(doc, sentence, content),
-    )
-}
-
-/// Where the quotations continuing `content` in the next sentences end.
-pub(super) fn next_sentence_quotes_end(doc: &Doc, sentence: &Sent, content: Range) -> usize {
     let mut end = content.end;
     let position = doc
         .sentences
@@ -346,7 +338,7 @@ pub(super) fn next_sentence_quotes_end(doc: &Doc, sentence: &Sent, content: Rang
             _ => break,
         }
     }
-    end
+    Range::new(content.start, end)
 }
 
 /// Content from token `from` to the end of the sentence, stopping before a

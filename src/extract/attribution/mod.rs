@@ -305,11 +305,10 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
     let content_end = trim_end(doc, colon + 1, last.end)?;
     let content = Range::new(doc.tokens[colon + 1].range.start, content_end);
     let phrase = Phrase::plain(sentence.first, colon);
-    let speaker = resolve(doc, phrase, context);
-    Some(finish(
+    Some(attributed(
         doc,
-        speaker,
-        Some(doc.tokens[colon].range),
+        phrase,
+        doc.tokens[colon].range,
         content,
         sentence,
         context,
@@ -416,6 +415,19 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Resolves the speaker phrase and builds the statement whose cue is `cue`.
+fn attributed(
+    doc: &Doc,
+    phrase: Phrase,
+    cue: Range,
+    content: Range,
+    sentence: &Sent,
+    context: &mut Context,
+) -> Found {
+    let speaker = resolve(doc, phrase, context);
+    finish(doc, speaker, Some(cue), content, sentence, context)
 }
 
 /// Builds the statement, and remembers its speaker for later pronouns and

@@ -55,11 +55,10 @@ pub(super) fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Opt
     }
     let content = Range::new(content_start, line_end);
     let phrase = Phrase::plain(first, mark);
-    let speaker = resolve(doc, phrase, context);
-    Some(finish(
+    Some(attributed(
         doc,
-        speaker,
-        Some(doc.tokens[mark].range),
+        phrase,
+        doc.tokens[mark].range,
         content,
         sentence,
         context,
@@ -84,11 +83,10 @@ pub(super) fn signed_quote(doc: &Doc, sentence: &Sent, context: &mut Context) ->
     }
     let content = doc.quote_ending_at(dash - 1)?;
     let phrase = Phrase::plain(dash + 1, name_end);
-    let speaker = resolve(doc, phrase, context);
-    Some(finish(
+    Some(attributed(
         doc,
-        speaker,
-        Some(doc.tokens[dash].range),
+        phrase,
+        doc.tokens[dash].range,
         content,
         sentence,
         context,
@@ -412,8 +410,7 @@ pub(super) fn according_to(
     } else {
         return None;
     };
-    let speaker = resolve(doc, phrase, context);
-    Some(finish(doc, speaker, Some(cue), content, sentence, context))
+    Some(attributed(doc, phrase, cue, content, sentence, context))
 }
 
 /// A cue verb at token `c`: find its speaker phrase, then its content.
@@ -480,11 +477,10 @@ pub(super) fn cue_verb(
     let construction_start = phrase.start.min(lead);
     let construction_end = phrase.end.max(c + 1);
     let content = content_for(doc, sentence, c, construction_start, construction_end)?;
-    let speaker = resolve(doc, phrase, context);
-    Some(finish(
+    Some(attributed(
         doc,
-        speaker,
-        Some(doc.tokens[c].range),
+        phrase,
+        doc.tokens[c].range,
         content,
         sentence,
         context,
