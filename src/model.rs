@@ -247,6 +247,10 @@ pub enum DivergenceType {
     ReportingVerbShift,
     LoadedLanguage,
     Omission,
+    /// One account asserts what another denies, in other words (opposed
+    /// predicates, negation over the same predicate, incompatible facts);
+    /// `NegationFlip` stays for copied text with a negation changed.
+    Contradiction,
 }
 
 impl DivergenceType {
@@ -262,6 +266,7 @@ impl DivergenceType {
             DivergenceType::ReportingVerbShift => "reporting_verb_shift",
             DivergenceType::LoadedLanguage => "loaded_language",
             DivergenceType::Omission => "omission",
+            DivergenceType::Contradiction => "contradiction",
         }
     }
 }
@@ -278,6 +283,11 @@ pub struct Evidence {
 pub struct Divergence {
     pub kind: DivergenceType,
     pub severity: f64,
+    /// How sure parallax is that the finding is real, in [0, 1]: high for a
+    /// word-level difference between near copies, lower for differences
+    /// read across rewording. Severity says what is at stake; confidence
+    /// says how likely it is true.
+    pub confidence: f64,
     /// One sentence a person can read.
     pub explanation: String,
     pub spans: Vec<Evidence>,

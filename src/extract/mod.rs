@@ -59,7 +59,7 @@ fn number(body: &str, found: Vec<Found>) -> Vec<Statement> {
             id: format!("s{}", idx + 1),
             kind: statement.kind,
             topics: terms.topics(statement.content),
-            speaker: statement.speaker,
+            speaker: speakers::without_non_speaker(statement.speaker),
             cue: statement.cue,
             content: statement.content,
         })

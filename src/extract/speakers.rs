@@ -12,9 +12,9 @@ use super::lexicon::{
     TITLE, WEEKDAY_OR_MONTH,
 };
 use super::tokens::{Kind, Token};
-use crate::model::Range;
+use crate::model::{Range, Speaker};
 use crate::segment::lexicon_lines;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,35 @@ const PARTICLES: [&str; 10] = [
 ];
 
 /// True for a capitalised word that may be part of a name.
+/// The speaker without its name when the name is a place, a page label or
+/// another word that cannot speak ("California" from "Pelosi, Democrat of
+/// California, said"; "R-Calif"; "43-year-old"; "CORRECTION"). The mention
+/// stays, so the statement still shows where its speaker is named.
+pub fn without_non_speaker(mut speaker: Speaker) -> Speaker {
+    if speaker.name.as_deref().is_some_and(is_not_a_speaker) {
+        speaker.name = None;
+        speaker.role = None;
+    }
+    speaker
+}
+
+/// Whether a name is a place, a page label, a party-state tag, an age, a
+/// number word or a contraction: never a speaker.
+pub fn is_not_a_speaker(name: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        lexicon_lines(include_str!("../../lexicons/not_speakers.txt")).collect()
+    });
+    let lower = name.trim_end_matches('.').to_lowercase().replace('\u{2019}', "'");
+    let party_tag = matches!(lower.as_bytes(), [b'r' | b'd' | b'i', b'-', ..]);
+    let contraction = lower.contains('\'') && !lower.ends_with("'s") && !lower.contains(' ');
+    set.contains(lower.as_str())
+        || party_tag
+        || contraction
+        || lower.contains("-year-old")
+        || crate::align::tokens::number_word_value(&lower).is_some()
+}
+
 pub fn is_name_word(body: &str, token: &Token) -> bool {
     token.is_word()
         && token.is_capitalized

@@ -12,7 +12,7 @@ use askama::Template;
 use std::collections::BTreeMap;
 
 /// Every divergence type in contract order, with what it means.
-const DIVERGENCE_TYPES: [(DivergenceType, &str); 10] = [
+const DIVERGENCE_TYPES: [(DivergenceType, &str); 11] = [
     (
         DivergenceType::QuoteAltered,
         "the same speaker's quotation is worded differently",
@@ -48,6 +48,10 @@ const DIVERGENCE_TYPES: [(DivergenceType, &str); 10] = [
     (
         DivergenceType::LoadedLanguage,
         "one side uses evaluative or loaded words",
+    ),
+    (
+        DivergenceType::Contradiction,
+        "one account asserts what another denies, in other words",
     ),
     (
         DivergenceType::Omission,

@@ -230,6 +230,8 @@ fn divergences(out: &mut String, report: &Report, scored: &ScoredEvent, ids: &Ev
             out.push_str(divergence.kind.as_str());
             out.push_str("\",\"severity\":");
             score(out, divergence.severity);
+            out.push_str(",\"confidence\":");
+            score(out, divergence.confidence);
             out.push_str(",\"explanation\":");
             string(out, &divergence.explanation);
             out.push_str(",\"alignment\":");

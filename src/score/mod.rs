@@ -16,6 +16,7 @@ mod lexicon;
 mod names;
 mod numbers;
 mod pair;
+mod quotations;
 
 use std::collections::BTreeMap;
 
@@ -66,6 +67,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     }
     if event.articles.len() > 1 {
         divergences.extend(names::name_variants(articles, extractions, &event.articles));
+        divergences.extend(quotations::cross_quotations(articles, extractions, &event));
     }
     divergences.extend(
         event
@@ -234,6 +236,10 @@ fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) ->
     n_x > 0 && n_y > 0 && shared >= MIN_COPY_SHARE * n_x.max(n_y) as f64
 }
 
+/// Confidence of a word-level finding between near-identical sentences:
+/// the diff shows exactly what changed, so most such findings are real.
+const DEFAULT_CONFIDENCE: f64 = 0.9;
+
 /// Builds a divergence not yet tied to an alignment.
 fn divergence(
     kind: DivergenceType,
@@ -244,6 +250,7 @@ fn divergence(
     Divergence {
         kind,
         severity: severity.clamp(0.0, 1.0),
+        confidence: DEFAULT_CONFIDENCE,
         explanation,
         spans,
         alignment_idx: None,

@@ -63,6 +63,44 @@ pub(crate) fn same_person_names(a: &str, b: &str) -> bool {
         && (last_a == last_b || same_person_words(last_a, last_b))
 }
 
+/// Words that make a name something other than one person: parties,
+/// media and page words (titles, group nouns and places come from the
+/// extractor's lists).
+const NOT_PERSON_WORDS: [&str; 16] = [
+    "republican", "republicans", "democrat", "democrats", "democratic", "gop", "news", "times",
+    "post", "journal", "press", "network", "cbs", "nbc", "cnn", "msnbc",
+];
+
+/// Whether a canonical speaker name reads as one named person: two or more
+/// capitalised words, none a title, group noun, party, medium or place
+/// ("Jim Manley", not "Arizona Republican", "Fox News" or "young man").
+pub(crate) fn is_person_name(name: &str) -> bool {
+    use crate::extract::lexicon::{flags, GROUP, TITLE};
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|word| {
+            let lower = word.trim_end_matches('.').to_lowercase();
+            word.chars().next().is_some_and(char::is_uppercase)
+                && flags(&lower) & (TITLE | GROUP) == 0
+                && !NOT_PERSON_WORDS.contains(&lower.as_str())
+                && !crate::extract::speakers::is_not_a_speaker(&lower)
+        })
+}
+
+/// Whether two canonical names may be one person: equal, spelt two ways,
+/// or with the same surname ("Obama" / "Barack Obama"), so that a change
+/// between them is never called a misattribution.
+pub(crate) fn may_be_same_person(a: &str, b: &str) -> bool {
+    let surname = |name: &str| {
+        name.split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().trim_end_matches('.'), "jr" | "sr" | "ii" | "iii"))
+            .last()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    a == b || same_person_names(a, b) || surname(a) == surname(b)
+}
+
 /// Where each name-like word of an article occurs, and every word it uses.
 struct ArticleWords {
     article_idx: usize,

@@ -15,6 +15,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class};
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
+use super::quotations::same_wording;
 use super::{divergence, Side};
 use crate::align::tokens::is_negation;
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
@@ -365,7 +366,13 @@ fn check_misattribution(a: &Side, b: &Side, found: &mut Vec<Divergence>) -> bool
     else {
         return false;
     };
-    if name_a == name_b || super::names::same_person_names(name_a, name_b) {
+    // Only two named people can be confused for each other: "the letter"
+    // against "Father Reese" is a difference of sourcing, and "Obama"
+    // against "Barack Obama" is one person.
+    if super::names::may_be_same_person(name_a, name_b)
+        || !super::names::is_person_name(name_a)
+        || !super::names::is_person_name(name_b)
+    {
         return false;
     }
     // Identically written mentions ("he" / "he") differ only in how the
@@ -429,6 +436,27 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
     {
         return;
     }
+    // Titles, pronouns and possessives are other ways to name one person
+    // ("Mr." / "President", "Trump" / "He", "CBS" / "CBS's").
+    let names_someone = |side: &Side, span: &Span<usize>| {
+        span.clone().any(|i| {
+            let word = side.tokens[i].norm.trim_end_matches("'s");
+            crate::extract::lexicon::flags(word)
+                & (crate::extract::lexicon::TITLE | crate::extract::lexicon::PRONOUN)
+                == 0
+        })
+    };
+    let bare = |side: &Side, span: &Span<usize>| -> Vec<String> {
+        span.clone()
+            .map(|i| side.tokens[i].norm.trim_end_matches("'s").to_string())
+            .collect()
+    };
+    if !names_someone(a, &hunk.old)
+        || !names_someone(b, &hunk.new)
+        || bare(a, &hunk.old) == bare(b, &hunk.new)
+    {
+        return;
+    }
     // The sentence must report speech: a reporting verb outside quotation marks.
     let reports = |side: &Side| {
         (0..side.tokens.len())
@@ -477,7 +505,13 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
     }
     let quote_hunks: Vec<&Hunk> = hunks
         .iter()
-        .filter(|h| hunk_quoted(a, b, h) && !is_name_spelling(a, b, h))
+        .filter(|h| {
+            wholly_quoted(a, &h.old)
+                && wholly_quoted(b, &h.new)
+                && !is_name_spelling(a, b, h)
+                && !is_names_only(a, b, h)
+                && !same_wording(&joined(a, &h.old), &joined(b, &h.new))
+        })
         .collect();
     let changed: usize = quote_hunks
         .iter()
@@ -507,6 +541,25 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
         ),
         spans,
     ));
+}
+
+/// Every word of the span is quoted (an empty span is: nothing was added).
+fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {
+    span.clone().all(|i| side.quoted[i])
+}
+
+/// Capitalised words on both sides only: a name written or transliterated
+/// another way ("Muammar al-Qaddafi" / "Moammar Gadhafi"), not a change of
+/// what was said.
+fn is_names_only(a: &Side, b: &Side, hunk: &Hunk) -> bool {
+    !hunk.old.is_empty()
+        && !hunk.new.is_empty()
+        && hunk.old.clone().all(|i| a.tokens[i].capitalised)
+        && hunk.new.clone().all(|i| b.tokens[i].capitalised)
+}
+
+fn joined(side: &Side, span: &Span<usize>) -> String {
+    norms(side, span).join(" ")
 }
 
 fn speakers_compatible(a: &Side, b: &Side) -> bool {
@@ -570,16 +623,20 @@ fn check_truncation(
         return false;
     };
     let tokens = &long.tokens;
-    let missing: Vec<Range> = [(0, offset), (offset + short_words.len(), long_words.len())]
-        .into_iter()
-        .filter(|(from, to)| from < to)
-        .map(|(from, to)| {
-            Range::new(
-                tokens[long_positions[from]].range.start,
-                tokens[long_positions[to - 1]].range.end,
-            )
-        })
-        .collect();
+    // Each missing stretch is cut where the quotation is interrupted
+    // ("“Q1,” he said, “Q2”"), so evidence never holds the outlet's words.
+    let mut missing: Vec<Range> = Vec::new();
+    for (from, to) in [(0, offset), (offset + short_words.len(), long_words.len())] {
+        for k in from..to {
+            let range = tokens[long_positions[k]].range;
+            match missing.last_mut() {
+                Some(last) if k > from && long_positions[k] == long_positions[k - 1] + 1 => {
+                    last.end = range.end;
+                }
+                _ => missing.push(range),
+            }
+        }
+    }
     let short_range = Range::new(
         short.tokens[short_positions[0]].range.start,
         short.tokens[*short_positions.last().expect("non-empty")]

@@ -1,0 +1,480 @@
+//! Quotations across outlets: the same remark quoted in different sentences.
+//!
+//! Takes the articles of one event with their statements; gives the
+//! divergences between quotations of one remark that two outlets carry in
+//! sentences worded differently (the word-by-word check of `pair` only sees
+//! claim-level rows, where the whole sentence is copied):
+//! - `quote_truncated`: one quotation is a strict part of the other, which
+//!   goes on past where the first stops ("Teachers should teach." /
+//!   "Teachers should teach, but if ...");
+//! - `quote_altered`: inside the shared stretch, words differ ("something
+//!   important" / "something very important");
+//! - `misattribution`: the shared words are given to different speakers.
+//!
+//! Two quotations are one remark when a local alignment (Smith–Waterman over
+//! normalised words, stems matching at a lower score) finds a shared stretch
+//! of at least `MIN_SHARED_WORDS` matching words that makes up most of the
+//! shorter one. Quotation pairs whose statements already share a
+//! claim-level row are left to `pair`.
+
+use std::collections::HashSet;
+
+use super::names::{is_person_name, may_be_same_person};
+use super::{article_label, divergence, near_copies, quoted_ranges};
+use crate::align::tokens::{is_stopword, stem, tokenize, Token};
+use crate::model::{
+    AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
+};
+
+/// Matching words a shared stretch needs to count as one remark.
+const MIN_SHARED_WORDS: usize = 5;
+/// Share of the shorter quotation's words the shared stretch must match.
+const MIN_SHARED_SHARE: f64 = 0.6;
+/// Words a longer quotation must run on past the shorter for a truncation.
+const MIN_DROPPED_WORDS: usize = 3;
+
+/// One quotation: its words and who says them.
+struct Quotation {
+    article_idx: usize,
+    statement_idx: usize,
+    range: Range,
+    tokens: Vec<Token>,
+    stems: Vec<String>,
+}
+
+/// The best local alignment of two word sequences: matched positions in order.
+#[derive(Debug, Default, PartialEq)]
+struct Local {
+    /// `(i, j)` positions that match, ascending.
+    matches: Vec<(usize, usize)>,
+}
+
+impl Local {
+    fn first(&self) -> (usize, usize) {
+        self.matches[0]
+    }
+    fn last(&self) -> (usize, usize) {
+        self.matches[self.matches.len() - 1]
+    }
+}
+
+/// Divergences between quotations of one remark in different articles.
+pub(super) fn cross_quotations(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let quotations: Vec<Quotation> = event
+        .articles
+        .iter()
+        .flat_map(|&article_idx| article_quotations(articles, extractions, article_idx))
+        .collect();
+    let claimed = claim_rows(event);
+    let mut found = Vec::new();
+    for (k, a) in quotations.iter().enumerate() {
+        for b in &quotations[k + 1..] {
+            if a.article_idx == b.article_idx
+                || near_copies(extractions, event, a.article_idx, b.article_idx)
+                || claimed.contains(&(
+                    (a.article_idx, a.statement_idx),
+                    (b.article_idx, b.statement_idx),
+                ))
+            {
+                continue;
+            }
+            let local = local_alignment(&a.stems, &b.stems);
+            if !is_one_remark(a, b, &local) {
+                continue;
+            }
+            compare_quotations(articles, extractions, a, b, &local, &mut found);
+        }
+    }
+    found
+}
+
+/// Pairs of statements that share a claim-level row (both orders).
+fn claim_rows(event: &Event) -> HashSet<((usize, usize), (usize, usize))> {
+    let mut pairs = HashSet::new();
+    for alignment in &event.alignments {
+        if alignment.level != AlignmentLevel::Claim {
+            continue;
+        }
+        for x in &alignment.statements {
+            for y in &alignment.statements {
+                pairs.insert((
+                    (x.article_idx, x.statement_idx),
+                    (y.article_idx, y.statement_idx),
+                ));
+            }
+        }
+    }
+    pairs
+}
+
+/// The quoted stretches of an article's statements, each once.
+fn article_quotations(
+    articles: &[Article],
+    extractions: &[Extraction],
+    article_idx: usize,
+) -> Vec<Quotation> {
+    let body = &articles[article_idx].body;
+    let mut seen = HashSet::new();
+    let mut quotations = Vec::new();
+    for (statement_idx, statement) in extractions[article_idx].statements.iter().enumerate() {
+        for range in quoted_ranges(body, statement, statement.content) {
+            if !seen.insert(range) {
+                continue;
+            }
+            let tokens = tokenize(body, range);
+            if tokens.len() < MIN_SHARED_WORDS {
+                continue;
+            }
+            let stems = tokens.iter().map(|t| stem(&t.norm)).collect();
+            quotations.push(Quotation {
+                article_idx,
+                statement_idx,
+                range,
+                tokens,
+                stems,
+            });
+        }
+    }
+    quotations
+}
+
+/// Smith–Waterman over stems: +2 a match, −1 a mismatch or gap.
+fn local_alignment(a: &[String], b: &[String]) -> Local {
+    let (n, m) = (a.len(), b.len());
+    let width = m + 1;
+    let mut score = vec![0i32; (n + 1) * width];
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        for j in 1..=m {
+            let diagonal = score[(i - 1) * width + j - 1] + if a[i - 1] == b[j - 1] { 2 } else { -1 };
+            let up = score[(i - 1) * width + j] - 1;
+            let left = score[i * width + j - 1] - 1;
+            let cell = diagonal.max(up).max(left).max(0);
+            score[i * width + j] = cell;
+            if cell > best.0 {
+                best = (cell, i, j);
+            }
+        }
+    }
+    let (mut i, mut j) = (best.1, best.2);
+    let mut matches = Vec::new();
+    while i > 0 && j > 0 && score[i * width + j] > 0 {
+        let cell = score[i * width + j];
+        let is_match = a[i - 1] == b[j - 1];
+        if cell == score[(i - 1) * width + j - 1] + if is_match { 2 } else { -1 } {
+            if is_match {
+                matches.push((i - 1, j - 1));
+            }
+            i -= 1;
+            j -= 1;
+        } else if cell == score[(i - 1) * width + j] - 1 {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    matches.reverse();
+    Local { matches }
+}
+
+/// Whether the shared stretch is long and dense enough to be one remark,
+/// and holds words beyond function words.
+fn is_one_remark(a: &Quotation, b: &Quotation, local: &Local) -> bool {
+    let n_matches = local.matches.len();
+    if n_matches < MIN_SHARED_WORDS {
+        return false;
+    }
+    let content = local
+        .matches
+        .iter()
+        .filter(|(i, _)| !is_stopword(&a.tokens[*i].norm))
+        .count();
+    let shorter = a.tokens.len().min(b.tokens.len());
+    let span_a = local.last().0 - local.first().0 + 1;
+    let span_b = local.last().1 - local.first().1 + 1;
+    let dense = n_matches as f64 >= MIN_SHARED_SHARE * span_a.max(span_b) as f64;
+    content >= 3 && dense && n_matches as f64 >= MIN_SHARED_SHARE * shorter as f64
+}
+
+fn compare_quotations(
+    articles: &[Article],
+    extractions: &[Extraction],
+    a: &Quotation,
+    b: &Quotation,
+    local: &Local,
+    found: &mut Vec<Divergence>,
+) {
+    let speaker = |q: &Quotation| {
+        extractions[q.article_idx].statements[q.statement_idx]
+            .speaker
+            .name
+            .clone()
+    };
+    let (speaker_a, speaker_b) = (speaker(a), speaker(b));
+    if let (Some(name_a), Some(name_b)) = (&speaker_a, &speaker_b) {
+        if is_person_name(name_a) && is_person_name(name_b) && !may_be_same_person(name_a, name_b) {
+            found.push(misattribution(articles, a, b, local, name_a, name_b));
+            return;
+        }
+    }
+    if let Some(divergence) = truncation(articles, a, b, local) {
+        found.push(divergence);
+        return;
+    }
+    if let Some(divergence) = alteration(articles, a, b, local) {
+        found.push(divergence);
+    }
+}
+
+fn shared_range(q: &Quotation, first: usize, last: usize) -> Range {
+    Range::new(q.tokens[first].range.start, q.tokens[last].range.end)
+}
+
+fn misattribution(
+    articles: &[Article],
+    a: &Quotation,
+    b: &Quotation,
+    local: &Local,
+    name_a: &str,
+    name_b: &str,
+) -> Divergence {
+    let range_a = shared_range(a, local.first().0, local.last().0);
+    let range_b = shared_range(b, local.first().1, local.last().1);
+    let mut found = divergence(
+        DivergenceType::Misattribution,
+        0.8,
+        format!(
+            "{} gives the words \u{201c}{}\u{201d} to {name_a}; {} gives them to {name_b}.",
+            article_label(&articles[a.article_idx]),
+            shorten(range_a.text(&articles[a.article_idx].body)),
+            article_label(&articles[b.article_idx]),
+        ),
+        evidence(a, range_a, b, range_b),
+    );
+    found.confidence = 0.7;
+    found
+}
+
+/// One quotation wholly inside the other, which runs on past its end by at
+/// least `MIN_DROPPED_WORDS` words, when the shorter presents itself as a
+/// whole remark (it ends with its own punctuation: "Teachers should
+/// teach.") and the cut changes what it seems to say: the longer goes on in
+/// the same sentence, or its next sentence turns on "but", "if", "unless".
+/// A fragment quoted inside a paraphrase ("called it “highly unusual”") and
+/// a quotation that starts later are ordinary partial quotation.
+fn truncation(
+    articles: &[Article],
+    a: &Quotation,
+    b: &Quotation,
+    local: &Local,
+) -> Option<Divergence> {
+    let covers_all =
+        |q: &Quotation, first: usize, last: usize| first == 0 && last + 1 == q.tokens.len();
+    let (short, long, long_last) = if covers_all(a, local.first().0, local.last().0) {
+        (a, b, local.last().1)
+    } else if covers_all(b, local.first().1, local.last().1) {
+        (b, a, local.last().0)
+    } else {
+        return None;
+    };
+    if local.matches.len() + 1 < short.tokens.len()
+        || long.tokens.len() - 1 - long_last < MIN_DROPPED_WORDS
+    {
+        return None;
+    }
+    let short_body = &articles[short.article_idx].body;
+    let short_text = short.range.text(short_body).trim_end();
+    if !short_text.ends_with(['.', ',', '!', '?']) {
+        return None;
+    }
+    let body = &articles[long.article_idx].body;
+    let dropped = Range::new(long.tokens[long_last + 1].range.start, long.range.end);
+    let between = &body[long.tokens[long_last].range.end..dropped.start];
+    let same_sentence = !ends_sentence(between);
+    let turns = TURNING_WORDS.contains(&long.tokens[long_last + 1].norm.as_str());
+    if !same_sentence && !turns {
+        return None;
+    }
+    let mut found = divergence(
+        DivergenceType::QuoteTruncated,
+        if turns { 0.6 } else { 0.4 },
+        format!(
+            "{} quotes only \u{201c}{}\u{201d}; {} goes on: \u{201c}{}\u{201d}.",
+            article_label(&articles[short.article_idx]),
+            shorten(short_text),
+            article_label(&articles[long.article_idx]),
+            shorten(dropped.text(body)),
+        ),
+        vec![
+            Evidence {
+                article_idx: short.article_idx,
+                range: short.range,
+            },
+            Evidence {
+                article_idx: long.article_idx,
+                range: dropped,
+            },
+        ],
+    );
+    found.confidence = if turns { 0.8 } else { 0.65 };
+    Some(found)
+}
+
+/// Words that turn or condition what came before: a quotation cut just
+/// before one of them can seem to say the opposite.
+const TURNING_WORDS: [&str; 9] = [
+    "but", "if", "unless", "except", "although", "though", "however", "yet", "only",
+];
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}'])
+        .ends_with(['.', '?', '!', ';'])
+}
+
+/// Words that differ inside the shared stretch: a gap on either side
+/// between two matched words, other than an editor's bracket or ellipsis.
+fn alteration(
+    articles: &[Article],
+    a: &Quotation,
+    b: &Quotation,
+    local: &Local,
+) -> Option<Divergence> {
+    let mut spans = Vec::new();
+    let mut first_change: Option<(Range, Range)> = None;
+    for pair in local.matches.windows(2) {
+        let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
+        if i1 == i0 + 1 && j1 == j0 + 1 {
+            continue;
+        }
+        let gap_a = gap_range(a, i0, i1);
+        let gap_b = gap_range(b, j0, j1);
+        if is_editorial(&articles[a.article_idx].body, gap_a)
+            || is_editorial(&articles[b.article_idx].body, gap_b)
+        {
+            continue;
+        }
+        let text_a = gap_a.text(&articles[a.article_idx].body);
+        let text_b = gap_b.text(&articles[b.article_idx].body);
+        if same_wording(text_a, text_b) {
+            continue;
+        }
+        if text_a.contains(['\u{2026}']) || text_b.contains(['\u{2026}']) || text_a.contains("...") || text_b.contains("...") {
+            continue;
+        }
+        first_change.get_or_insert((gap_a, gap_b));
+        spans.extend(evidence(a, gap_a, b, gap_b));
+    }
+    let (gap_a, gap_b) = first_change?;
+    let words = |q: &Quotation, range: Range| {
+        let text = range.text(&articles[q.article_idx].body).trim();
+        if text.is_empty() {
+            "nothing".to_string()
+        } else {
+            format!("\u{201c}{}\u{201d}", shorten(text))
+        }
+    };
+    let mut found = divergence(
+        DivergenceType::QuoteAltered,
+        0.6,
+        format!(
+            "{} and {} quote the same remark in different words: {} against {}.",
+            article_label(&articles[a.article_idx]),
+            article_label(&articles[b.article_idx]),
+            words(a, gap_a),
+            words(b, gap_b),
+        ),
+        spans,
+    );
+    found.confidence = 0.75;
+    Some(found)
+}
+
+/// Whether two wordings differ only in how they are written: case,
+/// hyphens, periods, spacing and contractions ("tax-filing" / "tax filing",
+/// "IRS" / "I.R.S.", "They're" / "They are").
+pub(super) fn same_wording(a: &str, b: &str) -> bool {
+    fn written(text: &str) -> String {
+        let lower = text.to_lowercase().replace('\u{2019}', "'");
+        let expanded = lower
+            .replace("n't", " not")
+            .replace("'re", " are")
+            .replace("'ll", " will")
+            .replace("'ve", " have")
+            .replace("'m", " am")
+            .replace("let's", "let us");
+        expanded.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+    written(a) == written(b)
+}
+
+/// The words strictly between matched positions `lo` and `hi`, or when
+/// none, the two matched words around the gap (so evidence is never empty).
+fn gap_range(q: &Quotation, lo: usize, hi: usize) -> Range {
+    if hi > lo + 1 {
+        Range::new(q.tokens[lo + 1].range.start, q.tokens[hi - 1].range.end)
+    } else {
+        Range::new(q.tokens[lo].range.start, q.tokens[hi].range.end)
+    }
+}
+
+/// An insertion the quoting outlet marked as its own: "[firearms]".
+fn is_editorial(body: &str, range: Range) -> bool {
+    let before = body[..range.start].trim_end();
+    let after = body[range.end..].trim_start();
+    (before.ends_with('[') && after.starts_with(']')) || range.text(body).contains(['[', ']'])
+}
+
+fn evidence(a: &Quotation, range_a: Range, b: &Quotation, range_b: Range) -> Vec<Evidence> {
+    vec![
+        Evidence {
+            article_idx: a.article_idx,
+            range: range_a,
+        },
+        Evidence {
+            article_idx: b.article_idx,
+            range: range_b,
+        },
+    ]
+}
+
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    format!("{cut}\u{2026}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn local_alignment_finds_the_shared_stretch() {
+        let a = words("teachers should teach");
+        let b = words("he said teachers should teach but if there is");
+        let local = local_alignment(&a, &b);
+        assert_eq!(local.matches, vec![(0, 2), (1, 3), (2, 4)]);
+    }
+
+    #[test]
+    fn local_alignment_skips_an_inserted_word() {
+        let a = words("we have learned something important since");
+        let b = words("we have learned something very important since");
+        let local = local_alignment(&a, &b);
+        assert_eq!(
+            local.matches,
+            vec![(0, 0), (1, 1), (2, 2), (3, 3), (4, 5), (5, 6)]
+        );
+    }
+}
