@@ -17,6 +17,7 @@ mod names;
 mod numbers;
 mod pair;
 mod quotations;
+mod rewording;
 
 use std::collections::BTreeMap;
 
@@ -68,6 +69,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     if event.articles.len() > 1 {
         divergences.extend(names::name_variants(articles, extractions, &event.articles));
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
+        divergences.extend(rewording::cross_rewording(articles, extractions, &event));
     }
     divergences.extend(
         event

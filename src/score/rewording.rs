@@ -1,0 +1,707 @@
+//! Differences in other words: what two outlets assert differently about
+//! the same specific thing when neither copies the other's sentence.
+//!
+//! Takes the articles of one event (with their statements and topic rows);
+//! gives divergences found across rewording:
+//! - `number_mismatch`: one quantity of one thing with incompatible values
+//!   ("$5,687.75 on Martha's Vineyard Holistic Retreat" / "a $5,587.75
+//!   vacation at the Martha's Vineyard Holistic Retreat"), when neither
+//!   article gives the other's value anywhere;
+//! - `contradiction`: the same predicate asserted by one and negated by the
+//!   other, or opposed predicates, about the same people and things ("had
+//!   not been involved in the talks" / "will be part of any talks");
+//! - `hedging_shift`: a claim stated firmly on one side and hedged ("was
+//!   accused of", "appeared to", "reportedly") on the other;
+//! - on topic rows of one speaker, `reporting_verb_shift` ("saying" /
+//!   "claiming"), and on topic rows that say the same thing in other words,
+//!   `misattribution` when two different people are given the claim.
+//!
+//! "The same thing" is read from anchors: content stems near the compared
+//! words, with names matched on their first five letters so that
+//! "Ukrainians" meets "Ukraine" and "European" meets "Europe". Articles that
+//! are near copies are left to the word-by-word checks of `pair`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::lexicon::{is_hedge, report_verb_class};
+use super::names::{is_person_name, may_be_same_person};
+use super::numbers::{numbers, NumberMention};
+use super::{article_label, divergence, near_copies};
+use crate::align::tokens::{
+    is_negation, is_number, is_stopword, lexicon_entries, stem, tokenize, Token,
+};
+use crate::model::{
+    AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
+    StatementKind,
+};
+
+/// Tokens either side of a compared word that count as its context.
+const WINDOW: usize = 8;
+/// Anchors two contexts must share to be about the same thing.
+const MIN_SHARED_ANCHORS: usize = 2;
+/// Anchors a number's two contexts must share (numbers recur: "$750,000").
+const MIN_NUMBER_ANCHORS: usize = 3;
+/// Letters of a name compared across outlets ("ukrai" for Ukraine, Ukrainians).
+const NAME_PREFIX: usize = 5;
+/// Topic similarity at which two statements of a row make one claim.
+const SAME_CLAIM_SIMILARITY: f64 = 0.45;
+
+/// One sentence of an article as the checks here read it.
+struct SentenceView {
+    tokens: Vec<Token>,
+    anchors: Vec<String>,
+    /// Per token: inside quotation marks.
+    quoted: Vec<bool>,
+    /// Per token: inside quotation marks or reported speech, so not the
+    /// outlet's own voice.
+    reported: Vec<bool>,
+}
+
+/// An article's sentences, and every anchor it uses anywhere.
+struct ArticleView {
+    article_idx: usize,
+    sentences: Vec<SentenceView>,
+}
+
+/// Every difference across rewording in one event.
+pub(super) fn cross_rewording(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let views: Vec<ArticleView> = event
+        .articles
+        .iter()
+        .map(|&article_idx| {
+            article_view(&articles[article_idx], &extractions[article_idx], article_idx)
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (k, x) in views.iter().enumerate() {
+        for y in &views[k + 1..] {
+            if near_copies(extractions, event, x.article_idx, y.article_idx)
+                || near_copies(extractions, event, y.article_idx, x.article_idx)
+            {
+                continue;
+            }
+            found.extend(number_mismatches(articles, x, y));
+            found.extend(contradictions(articles, x, y));
+            found.extend(hedging_shifts(articles, x, y));
+        }
+    }
+    found.extend(row_differences(articles, extractions, event));
+    found
+}
+
+fn article_view(article: &Article, extraction: &Extraction, article_idx: usize) -> ArticleView {
+    let segments = crate::segment::segment(&article.body);
+    // What the outlet reports others as saying is not its own voice: a
+    // claim there is neither firm nor hedged by the outlet.
+    let reported: Vec<Range> = extraction
+        .statements
+        .iter()
+        .filter(|s| s.kind != StatementKind::Narration)
+        .map(|s| s.content)
+        .collect();
+    let sentences = segments
+        .sentences
+        .iter()
+        .filter(|s| segments.paragraphs[s.paragraph_idx].is_prose)
+        .map(|sentence| {
+            let paragraph = segments.paragraphs[sentence.paragraph_idx].range;
+            let mut view = sentence_view(&article.body, sentence.range, paragraph);
+            for (k, token) in view.tokens.iter().enumerate() {
+                view.reported[k] |= reported.iter().any(|r| r.contains(&token.range));
+            }
+            view
+        })
+        .collect();
+    ArticleView {
+        article_idx,
+        sentences,
+    }
+}
+
+fn sentence_view(body: &str, range: Range, paragraph: Range) -> SentenceView {
+    let tokens = tokenize(body, range);
+    let anchors = tokens.iter().map(anchor).collect();
+    let quoted = quoted_mask(body, paragraph, &tokens);
+    SentenceView {
+        tokens,
+        anchors,
+        reported: quoted.clone(),
+        quoted,
+    }
+}
+
+/// What a token contributes to "the same thing": a name's first letters,
+/// a content word's stem, or nothing (empty) for function words, numbers
+/// and negations.
+fn anchor(token: &Token) -> String {
+    if is_stopword(&token.norm) || is_number(&token.norm) || is_negation(&token.norm) {
+        return String::new();
+    }
+    if token.capitalised {
+        return token.norm.chars().take(NAME_PREFIX).collect();
+    }
+    stem(&token.norm)
+}
+
+/// Per token: between quotation marks in its paragraph.
+fn quoted_mask(body: &str, range: Range, tokens: &[Token]) -> Vec<bool> {
+    let mut open: Option<usize> = None;
+    let mut spans = Vec::new();
+    for (offset, c) in range.text(body).char_indices() {
+        let at = range.start + offset;
+        match (c, open) {
+            ('\u{201c}', _) | ('"', None) => open = Some(at),
+            ('\u{201d}' | '"', Some(start)) => {
+                spans.push(Range::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A quotation left open runs to the paragraph end.
+    if let Some(start) = open {
+        spans.push(Range::new(start, range.end));
+    }
+    tokens
+        .iter()
+        .map(|t| spans.iter().any(|q| q.contains(&t.range)))
+        .collect()
+}
+
+/// The anchors within `WINDOW` tokens of positions `first..=last`.
+fn context(sentence: &SentenceView, first: usize, last: usize) -> BTreeSet<&str> {
+    let lo = first.saturating_sub(WINDOW);
+    let hi = (last + WINDOW + 1).min(sentence.tokens.len());
+    (lo..hi)
+        .filter(|&i| i < first || i > last)
+        .map(|i| sentence.anchors[i].as_str())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+fn shared(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> usize {
+    a.intersection(b).count()
+}
+
+fn token_range(sentence: &SentenceView, first: usize, last: usize) -> Range {
+    Range::new(
+        sentence.tokens[first].range.start,
+        sentence.tokens[last].range.end,
+    )
+}
+
+fn side(article_idx: usize, range: Range) -> Evidence {
+    Evidence { article_idx, range }
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// One number of an article with its sentence.
+struct Figure<'v> {
+    sentence: &'v SentenceView,
+    mention: NumberMention,
+}
+
+fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
+    let body = &articles[view.article_idx].body;
+    view.sentences
+        .iter()
+        .flat_map(|sentence| {
+            numbers(body, &sentence.tokens)
+                .into_iter()
+                .filter(|m| m.unit.is_some())
+                .filter(comparable_across_rewording)
+                .map(move |mention| Figure { sentence, mention })
+        })
+        .collect()
+}
+
+/// Two values that can be one figure reported differently: within a
+/// factor of two, and not one the other rounded ("35.7" / "36").
+fn close_values(a: &NumberMention, b: &NumberMention) -> bool {
+    let (x, y) = (a.written.0, b.written.0);
+    let (low, high) = (x.min(y), x.max(y));
+    // Within 1%: one is the other rounded ("13,625,777" / "13.6 million").
+    let rounded = (high - low) <= 0.01 * high || (x.round() - y).abs() < 1e-9 || (y.round() - x).abs() < 1e-9;
+    low > 0.0 && high <= 2.0 * low && !rounded
+}
+
+/// Shares and small counts are left out: political news is full of close
+/// percentages about different things (polls, tax rates over different
+/// years) and of small counts of different groups ("two senators" / "three
+/// state senators"); read across rewording they are mostly false alarms.
+fn comparable_across_rewording(mention: &NumberMention) -> bool {
+    mention.unit.as_deref() != Some("%") && mention.written.0 >= 10.0
+}
+
+/// Numbers with one unit and one context but values that cannot both hold,
+/// when neither article gives the other's value anywhere (a value both
+/// carry means the two are likely different quantities).
+fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
+    let (figures_x, figures_y) = (figures(articles, x), figures(articles, y));
+    let gives = |figures: &[Figure], m: &NumberMention| {
+        figures
+            .iter()
+            .any(|f| f.mention.comparable(m) && !f.mention.disjoint(m))
+    };
+    let mut found = Vec::new();
+    for a in &figures_x {
+        if gives(&figures_y, &a.mention) {
+            continue;
+        }
+        let context_a = context(a.sentence, a.mention.first, a.mention.last);
+        let best = figures_y
+            .iter()
+            .filter(|b| {
+                b.mention.unit == a.mention.unit
+                    && a.mention.disjoint(&b.mention)
+                    && close_values(&a.mention, &b.mention)
+            })
+            .filter(|b| !gives(&figures_x, &b.mention))
+            .map(|b| {
+                let context_b = context(b.sentence, b.mention.first, b.mention.last);
+                (shared(&context_a, &context_b), b)
+            })
+            .filter(|(n, b)| {
+                *n >= MIN_NUMBER_ANCHORS
+                    && !a.sentence.quoted[a.mention.first]
+                    && !b.sentence.quoted[b.mention.first]
+            })
+            .max_by_key(|(n, b)| (*n, std::cmp::Reverse(b.sentence.tokens[0].range.start)));
+        let Some((n_shared, b)) = best else {
+            continue;
+        };
+        let range_a = token_range(a.sentence, a.mention.first, a.mention.last);
+        let range_b = token_range(b.sentence, b.mention.first, b.mention.last);
+        let mut divergence = divergence(
+            DivergenceType::NumberMismatch,
+            0.6,
+            format!(
+                "{} gives \u{201c}{}\u{201d} where {} gives \u{201c}{}\u{201d} for what reads as the same figure.",
+                article_label(&articles[x.article_idx]),
+                range_a.text(&articles[x.article_idx].body),
+                article_label(&articles[y.article_idx]),
+                range_b.text(&articles[y.article_idx].body),
+            ),
+            vec![side(x.article_idx, range_a), side(y.article_idx, range_b)],
+        );
+        divergence.confidence = if n_shared >= 3 { 0.7 } else { 0.5 };
+        found.push(divergence);
+    }
+    found
+}
+
+// ---------------------------------------------------------------- contradictions
+
+/// The predicate groups and which pairs of them are opposed.
+struct Predicates {
+    /// Whole words → group, and prefixes (`deni*`) → group.
+    words: HashMap<&'static str, &'static str>,
+    prefixes: Vec<(&'static str, &'static str)>,
+    opposed: HashSet<(&'static str, &'static str)>,
+}
+
+fn predicates() -> &'static Predicates {
+    static PREDICATES: OnceLock<Predicates> = OnceLock::new();
+    PREDICATES.get_or_init(|| {
+        let mut predicates = Predicates {
+            words: HashMap::new(),
+            prefixes: Vec::new(),
+            opposed: HashSet::new(),
+        };
+        for line in lexicon_entries(include_str!("../../lexicons/score_opposed.txt")) {
+            let Some((head, rest)) = line.split_once(':') else {
+                continue;
+            };
+            let words: Vec<&'static str> = rest.split_whitespace().collect();
+            if head == "opposed" {
+                if let [a, b] = words[..] {
+                    predicates.opposed.insert((a, b));
+                    predicates.opposed.insert((b, a));
+                }
+                continue;
+            }
+            for word in words {
+                match word.strip_suffix('*') {
+                    Some(prefix) => predicates.prefixes.push((prefix, head)),
+                    None => {
+                        predicates.words.insert(word, head);
+                    }
+                }
+            }
+        }
+        predicates
+    })
+}
+
+/// The predicate group of token `i`, with the few words that need their
+/// neighbour to mean it ("be part of", "take part", "open to").
+fn predicate_group(tokens: &[Token], i: usize) -> Option<&'static str> {
+    let norm = tokens[i].norm.as_str();
+    let predicates = predicates();
+    let group = predicates.words.get(norm).copied().or_else(|| {
+        predicates
+            .prefixes
+            .iter()
+            .find(|(prefix, _)| norm.starts_with(prefix))
+            .map(|(_, group)| *group)
+    })?;
+    let before = i.checked_sub(1).map(|k| tokens[k].norm.as_str());
+    let after = tokens.get(i + 1).map(|t| t.norm.as_str());
+    let needs_neighbour = match norm {
+        "part" => !matches!(
+            before,
+            Some("be" | "is" | "are" | "was" | "were" | "been" | "being" | "take" | "took" | "taking" | "takes")
+        ),
+        "open" => after != Some("to"),
+        _ => false,
+    };
+    (!needs_neighbour).then_some(group)
+}
+
+/// Words that deny the predicate after them: `not`, `never`, `no`,
+/// `without`, and "yet to".
+fn negates(tokens: &[Token], i: usize) -> bool {
+    let lo = i.saturating_sub(4);
+    (lo..i).any(|k| {
+        let norm = tokens[k].norm.as_str();
+        is_negation(norm)
+            || matches!(norm, "without" | "no" | "nor" | "neither")
+            || (norm == "yet" && tokens.get(k + 1).is_some_and(|t| t.norm == "to"))
+    })
+}
+
+/// One predicate in an outlet's sentence, outside quotation marks.
+struct Assertion<'v> {
+    sentence: &'v SentenceView,
+    position: usize,
+    group: &'static str,
+    negated: bool,
+}
+
+fn assertions(view: &ArticleView) -> Vec<Assertion<'_>> {
+    let mut found = Vec::new();
+    for sentence in &view.sentences {
+        for position in 0..sentence.tokens.len() {
+            if sentence.quoted[position] {
+                continue;
+            }
+            if let Some(group) = predicate_group(&sentence.tokens, position) {
+                found.push(Assertion {
+                    sentence,
+                    position,
+                    group,
+                    negated: negates(&sentence.tokens, position),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Who the predicate is about: the names in the six words before it
+/// ("Ukrainians and Europeans had not been involved").
+fn subject<'v>(assertion: &Assertion<'v>) -> BTreeSet<&'v str> {
+    let sentence = assertion.sentence;
+    (assertion.position.saturating_sub(6)..assertion.position)
+        .filter(|&k| sentence.tokens[k].capitalised && !sentence.anchors[k].is_empty())
+        .map(|k| sentence.anchors[k].as_str())
+        .collect()
+}
+
+/// What the predicate is about: the first content word after it ("talks"
+/// in "involved in the talks" and "part of any talks").
+fn first_object<'v>(assertion: &Assertion<'v>) -> Option<&'v str> {
+    let sentence = assertion.sentence;
+    let hi = (assertion.position + WINDOW + 1).min(sentence.tokens.len());
+    (assertion.position + 1..hi)
+        .map(|k| sentence.anchors[k].as_str())
+        .find(|a| !a.is_empty())
+}
+
+/// The assertion's words: from a negation before it (if any) to the
+/// predicate, plus the two words after it.
+fn assertion_range(assertion: &Assertion) -> Range {
+    let tokens = &assertion.sentence.tokens;
+    let start = assertion.position.saturating_sub(if assertion.negated { 4 } else { 1 });
+    let end = (assertion.position + 3).min(tokens.len()) - 1;
+    token_range(assertion.sentence, start, end)
+}
+
+fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
+    let predicates = predicates();
+    let (in_x, in_y) = (assertions(x), assertions(y));
+    let mut found = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    for a in &in_x {
+        let context_a = context(a.sentence, a.position, a.position);
+        for (k, b) in in_y.iter().enumerate() {
+            let same = a.group == b.group && a.negated != b.negated;
+            let opposite =
+                predicates.opposed.contains(&(a.group, b.group)) && a.negated == b.negated;
+            if !(same || opposite) || used.contains(&k) {
+                continue;
+            }
+            let context_b = context(b.sentence, b.position, b.position);
+            if shared(&context_a, &context_b) < MIN_SHARED_ANCHORS
+                || shared(&subject(a), &subject(b)) == 0
+                || first_object(a) != first_object(b)
+            {
+                continue;
+            }
+            used.insert(k);
+            let (range_a, range_b) = (assertion_range(a), assertion_range(b));
+            let mut divergence = divergence(
+                DivergenceType::Contradiction,
+                0.7,
+                format!(
+                    "{} says \u{201c}{}\u{201d}; {} says \u{201c}{}\u{201d} about the same matter.",
+                    article_label(&articles[x.article_idx]),
+                    range_a.text(&articles[x.article_idx].body),
+                    article_label(&articles[y.article_idx]),
+                    range_b.text(&articles[y.article_idx].body),
+                ),
+                vec![side(x.article_idx, range_a), side(y.article_idx, range_b)],
+            );
+            divergence.confidence = 0.5;
+            found.push(divergence);
+            break;
+        }
+    }
+    found
+}
+
+// ---------------------------------------------------------------- hedging
+
+/// Hedges of a claim in the outlet's own voice, beyond single modal words:
+/// "accused of", "is said to", "appeared to", "reportedly", "allegedly".
+fn hedge_at(tokens: &[Token], i: usize) -> bool {
+    let norm = tokens[i].norm.as_str();
+    let next = tokens.get(i + 1).map(|t| t.norm.as_str());
+    match norm {
+        "accused" | "alleged" | "allegedly" | "reportedly" | "purportedly" | "supposedly" => true,
+        "appeared" | "appears" | "seemed" | "seems" => next == Some("to"),
+        _ => false,
+    }
+}
+
+/// A claim hedged on one side and firm on the other: a hedge outside
+/// quotation marks whose following words share at least three anchors
+/// (one of them a name or a figure's context) with a sentence of the other
+/// article that carries no hedge near them.
+fn hedging_shifts(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    for (hedged, firm) in [(x, y), (y, x)] {
+        for sentence in &hedged.sentences {
+            for i in 0..sentence.tokens.len() {
+                if sentence.reported[i] || !hedge_at(&sentence.tokens, i) {
+                    continue;
+                }
+                let last = (i + WINDOW).min(sentence.tokens.len() - 1);
+                let claim: BTreeSet<&str> = (i + 1..=last)
+                    .map(|k| sentence.anchors[k].as_str())
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                if let Some(divergence) = firm_counterpart(articles, hedged, firm, sentence, i, &claim) {
+                    found.push(divergence);
+                }
+            }
+        }
+    }
+    found
+}
+
+fn firm_counterpart(
+    articles: &[Article],
+    hedged: &ArticleView,
+    firm: &ArticleView,
+    sentence: &SentenceView,
+    hedge: usize,
+    claim: &BTreeSet<&str>,
+) -> Option<Divergence> {
+    const MIN_CLAIM_ANCHORS: usize = 3;
+    let (other, first, last) = firm.sentences.iter().find_map(|other| {
+        let positions: Vec<usize> = (0..other.tokens.len())
+            .filter(|&k| !other.reported[k] && claim.contains(other.anchors[k].as_str()))
+            .collect();
+        let distinct: BTreeSet<&str> = positions.iter().map(|&k| other.anchors[k].as_str()).collect();
+        let has_name = positions.iter().any(|&k| other.tokens[k].capitalised)
+            && positions.iter().any(|&k| !other.tokens[k].capitalised);
+        let (&first, &last) = (positions.first()?, positions.last()?);
+        let hedged_there = (first.saturating_sub(4)..=last)
+            .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm));
+        (distinct.len() >= MIN_CLAIM_ANCHORS && has_name && !hedged_there && last - first <= 2 * WINDOW)
+            .then_some((other, first, last))
+    })?;
+    let end = (hedge + 4).min(sentence.tokens.len() - 1);
+    let range_hedged = token_range(sentence, hedge, end);
+    let range_firm = token_range(other, first, last);
+    let mut divergence = divergence(
+        DivergenceType::HedgingShift,
+        0.5,
+        format!(
+            "{} hedges the claim (\u{201c}{}\u{201d}); {} states it firmly: \u{201c}{}\u{201d}.",
+            article_label(&articles[hedged.article_idx]),
+            range_hedged.text(&articles[hedged.article_idx].body),
+            article_label(&articles[firm.article_idx]),
+            range_firm.text(&articles[firm.article_idx].body),
+        ),
+        vec![
+            side(hedged.article_idx, range_hedged),
+            side(firm.article_idx, range_firm),
+        ],
+    );
+    divergence.confidence = 0.45;
+    Some(divergence)
+}
+
+// ---------------------------------------------------------------- rows
+
+/// Distinct anchors two statements share before one claim can be given to
+/// two people: the same words about the same people, not a shared topic.
+const MIN_CLAIM_ANCHORS: usize = 4;
+
+fn shared_content(
+    articles: &[Article],
+    article_a: usize,
+    range_a: Range,
+    article_b: usize,
+    range_b: Range,
+) -> usize {
+    let anchors = |article_idx: usize, range: Range| -> BTreeSet<String> {
+        tokenize(&articles[article_idx].body, range)
+            .iter()
+            .map(anchor)
+            .filter(|a| !a.is_empty())
+            .collect()
+    };
+    anchors(article_a, range_a)
+        .intersection(&anchors(article_b, range_b))
+        .count()
+}
+
+/// Differences on topic rows: who is given one claim, and the charge of
+/// the verb that reports one speaker's statement.
+fn row_differences(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    let mut seen_shifts = HashSet::new();
+    for (alignment_idx, alignment) in event.alignments.iter().enumerate() {
+        if alignment.level != AlignmentLevel::Topic {
+            continue;
+        }
+        let [a, b] = alignment.statements[..] else {
+            continue;
+        };
+        let statement_a = &extractions[a.article_idx].statements[a.statement_idx];
+        let statement_b = &extractions[b.article_idx].statements[b.statement_idx];
+        let (Some(name_a), Some(name_b)) = (&statement_a.speaker.name, &statement_b.speaker.name)
+        else {
+            continue;
+        };
+        let label = |idx: usize| article_label(&articles[idx]);
+        let mut divergence = if may_be_same_person(name_a, name_b) {
+            let (Some(cue_a), Some(cue_b)) = (statement_a.cue, statement_b.cue) else {
+                continue;
+            };
+            let verb_a = cue_a.text(&articles[a.article_idx].body).to_lowercase();
+            let verb_b = cue_b.text(&articles[b.article_idx].body).to_lowercase();
+            let (Some(class_a), Some(class_b)) =
+                (report_verb_class(&verb_a), report_verb_class(&verb_b))
+            else {
+                continue;
+            };
+            let charged = |class: &str, verb: &str| {
+                matches!(class, "doubting" | "concessive") || verb.starts_with("insist")
+            };
+            let shift = (class_a == "neutral" && charged(class_b, &verb_b))
+                || (class_b == "neutral" && charged(class_a, &verb_a));
+            if !shift || !seen_shifts.insert((a.article_idx, b.article_idx, verb_a.clone(), verb_b.clone())) {
+                continue;
+            }
+            let mut d = divergence(
+                DivergenceType::ReportingVerbShift,
+                0.4,
+                format!(
+                    "{} reports {name_a}'s statement with \u{201c}{verb_a}\u{201d} ({class_a}); {} with \u{201c}{verb_b}\u{201d} ({class_b}).",
+                    label(a.article_idx),
+                    label(b.article_idx)
+                ),
+                vec![side(a.article_idx, cue_a), side(b.article_idx, cue_b)],
+            );
+            d.confidence = 0.6;
+            d
+        } else {
+            let attributed = |kind: StatementKind| kind != StatementKind::Narration;
+            if alignment.agreement < SAME_CLAIM_SIMILARITY
+                || !attributed(statement_a.kind)
+                || !attributed(statement_b.kind)
+                || !is_person_name(name_a)
+                || !is_person_name(name_b)
+                || shared_content(articles, a.article_idx, statement_a.content, b.article_idx, statement_b.content) < MIN_CLAIM_ANCHORS
+            {
+                continue;
+            }
+            let mut d = divergence(
+                DivergenceType::Misattribution,
+                0.6,
+                format!(
+                    "{} gives this claim to {name_a}; {} gives what reads as the same claim to {name_b}.",
+                    label(a.article_idx),
+                    label(b.article_idx)
+                ),
+                vec![
+                    side(a.article_idx, statement_a.content),
+                    side(b.article_idx, statement_b.content),
+                ],
+            );
+            d.confidence = 0.45;
+            d
+        };
+        divergence.alignment_idx = Some(alignment_idx);
+        found.push(divergence);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(text: &str) -> SentenceView {
+        let all = Range::new(0, text.len());
+        sentence_view(text, all, all)
+    }
+
+    #[test]
+    fn names_meet_their_demonyms() {
+        let a = view("Ukrainians and Europeans had not been involved in the talks.");
+        let b = view("Ukraine will be part of any talks.");
+        let shared_anchors = shared(&context(&a, 6, 6), &context(&b, 3, 3));
+        assert_eq!(shared_anchors, 2);
+    }
+
+    #[test]
+    fn part_needs_a_verb_to_be_a_predicate() {
+        let a = view("Part of the conversation focused on the talks.");
+        let b = view("Ukraine will be part of any talks.");
+        assert_eq!(predicate_group(&a.tokens, 0), None);
+        assert_eq!(predicate_group(&b.tokens, 3), Some("take_part"));
+    }
+
+    #[test]
+    fn negation_before_a_predicate() {
+        let a = view("Ukrainians had not been involved in the talks.");
+        assert!(negates(&a.tokens, 4));
+        let b = view("moving forward without any representation from Ukraine");
+        assert!(negates(&b.tokens, 4));
+    }
+}
