@@ -226,9 +226,20 @@ fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
 fn close_values(a: &NumberMention, b: &NumberMention) -> bool {
     let (x, y) = (a.written.0, b.written.0);
     let (low, high) = (x.min(y), x.max(y));
-    // Within 1%: one is the other rounded ("13,625,777" / "13.6 million").
-    let rounded = (high - low) <= 0.01 * high || (x.round() - y).abs() < 1e-9 || (y.round() - x).abs() < 1e-9;
-    low > 0.0 && high <= 2.0 * low && !rounded
+    low > 0.0 && high <= 2.0 * low && !rounded(x, y) && !rounded(y, x)
+}
+
+/// Whether `round` is `exact` rounded or cut to `round`'s precision:
+/// "43 million" for 43,885,310, "13.6 million" for 13,625,777, "36" for 35.7.
+fn rounded(round: f64, exact: f64) -> bool {
+    let mut precision = 1.0;
+    while round >= precision * 10.0 && (round / (precision * 10.0)).fract().abs() < 1e-9 {
+        precision *= 10.0;
+    }
+    // "13.6 million" is 13,600,000: precision 100,000.
+    let at = |v: f64| v / precision;
+    round.fract() == 0.0
+        && ((at(exact).round() - at(round)).abs() < 1e-9 || (at(exact).floor() - at(round)).abs() < 1e-9)
 }
 
 /// Shares and small counts are left out: political news is full of close
@@ -244,10 +255,13 @@ fn comparable_across_rewording(mention: &NumberMention) -> bool {
 /// carry means the two are likely different quantities).
 fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let (figures_x, figures_y) = (figures(articles, x), figures(articles, y));
+    // The value as written ("over $300" gives 300, not every sum above it).
     let gives = |figures: &[Figure], m: &NumberMention| {
-        figures
-            .iter()
-            .any(|f| f.mention.comparable(m) && !f.mention.disjoint(m))
+        figures.iter().any(|f| {
+            f.mention.unit == m.unit
+                && f.mention.written.0 <= m.written.1
+                && m.written.0 <= f.mention.written.1
+        })
     };
     let mut found = Vec::new();
     for a in &figures_x {
