@@ -15,6 +15,7 @@
 mod lexicon;
 mod names;
 mod numbers;
+mod omissions;
 mod pair;
 mod quotations;
 mod rewording;
@@ -71,12 +72,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
     }
-    divergences.extend(
-        event
-            .only_in
-            .iter()
-            .map(|r| omission(articles, extractions, *r)),
-    );
+    divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
     sort_and_dedup(&mut divergences);
     ScoredEvent { event, divergences }

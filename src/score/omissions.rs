@@ -1,0 +1,110 @@
+//! Omissions a reader can use: the substantive statements of an event that
+//! no other outlet carries in any wording, most important first.
+//!
+//! Takes one event (its `only_in` statements); gives at most
+//! `MAX_OMISSIONS` `omission` divergences. `only_in` itself keeps every
+//! statement without a counterpart, for scripts; this ranking decides what
+//! a reader is shown. Left out: fragments ("this", "in a statement", "to
+//! journalists' requests for comment"), and statements whose content words
+//! another article of the event gives in one sentence (the same fact in
+//! other words). Ranked by what is at stake: a quotation or an attributed
+//! claim before the outlet's narration, figures and named speakers first.
+
+use std::collections::BTreeSet;
+
+use super::omission;
+use crate::align::tokens::{is_number, is_stopword, stem, tokenize};
+use crate::model::{Article, Divergence, Event, Extraction, Range, StatementKind, StatementRef};
+
+/// Omission findings shown per event.
+pub(super) const MAX_OMISSIONS: usize = 12;
+/// Content words a statement needs to be more than a fragment.
+const MIN_CONTENT_WORDS: usize = 4;
+/// Share of a statement's content words that one sentence of another
+/// article must hold for the statement to count as carried there.
+const CARRIED_SHARE: f64 = 0.6;
+
+/// The event's omission findings, most important first, at most `MAX_OMISSIONS`.
+pub(super) fn ranked(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let others: Vec<(usize, Vec<BTreeSet<String>>)> = event
+        .articles
+        .iter()
+        .map(|&idx| (idx, sentence_words(&articles[idx])))
+        .collect();
+    let mut candidates: Vec<(f64, StatementRef)> = event
+        .only_in
+        .iter()
+        .filter_map(|&reference| {
+            let article = &articles[reference.article_idx];
+            let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+            let words = content_words(&article.body, statement.content);
+            if words.len() < MIN_CONTENT_WORDS || starts_with_preposition(&article.body, statement.content) {
+                return None;
+            }
+            let carried = others.iter().any(|(idx, sentences)| {
+                *idx != reference.article_idx
+                    && sentences.iter().any(|sentence| {
+                        words.intersection(sentence).count() as f64 >= CARRIED_SHARE * words.len() as f64
+                    })
+            });
+            (!carried).then(|| (importance(article, statement), reference))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates
+        .into_iter()
+        .take(MAX_OMISSIONS)
+        .map(|(importance, reference)| {
+            let mut divergence = omission(articles, extractions, reference);
+            divergence.confidence = (0.4 + 0.5 * importance).min(0.9);
+            divergence
+        })
+        .collect()
+}
+
+/// Stems of the content words of `range`.
+fn content_words(body: &str, range: Range) -> BTreeSet<String> {
+    tokenize(body, range)
+        .iter()
+        .filter(|t| !is_stopword(&t.norm))
+        .map(|t| stem(&t.norm))
+        .collect()
+}
+
+fn sentence_words(article: &Article) -> Vec<BTreeSet<String>> {
+    crate::segment::segment(&article.body)
+        .sentences
+        .iter()
+        .map(|s| content_words(&article.body, s.range))
+        .collect()
+}
+
+/// "to journalists' requests for comment", "in a statement": a phrase
+/// that hangs off a cue, not a claim.
+fn starts_with_preposition(body: &str, range: Range) -> bool {
+    let first = tokenize(body, range).into_iter().next();
+    first.is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "to" | "in" | "on" | "at" | "for" | "about" | "from" | "with" | "by" | "of" | "after"
+        )
+    })
+}
+
+/// What is at stake in a statement, in [0, 1].
+fn importance(article: &Article, statement: &crate::model::Statement) -> f64 {
+    let tokens = tokenize(&article.body, statement.content);
+    let voice = match statement.kind {
+        StatementKind::Direct => 0.4,
+        StatementKind::Mixed | StatementKind::Indirect => 0.3,
+        StatementKind::Narration => 0.0,
+    };
+    let figure = if tokens.iter().any(|t| is_number(&t.norm)) { 0.2 } else { 0.0 };
+    let named = if statement.speaker.name.is_some() { 0.2 } else { 0.0 };
+    let length = (tokens.len() as f64 / 25.0).min(1.0) * 0.2;
+    voice + figure + named + length
+}
