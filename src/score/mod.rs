@@ -12,6 +12,7 @@
 //! Pair checks are in `pair`, number reading in `numbers`, spelling
 //! variants in `names`, word lists in `lexicon`.
 
+mod framing;
 mod lexicon;
 mod names;
 mod numbers;
@@ -71,6 +72,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         divergences.extend(names::name_variants(articles, extractions, &event.articles));
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
+        divergences.extend(framing::cross_framing(articles, extractions, &event));
     }
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));

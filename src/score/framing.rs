@@ -1,0 +1,286 @@
+//! Framing across outlets: one referent described with different
+//! evaluative words in each outlet's own voice.
+//!
+//! Takes the articles of one event; gives `loaded_language` divergences
+//! of two kinds, each with every side's words as evidence:
+//! - contested terms: two outlets name one referent with different
+//!   variants of a contested term ("illegal immigrants" / "undocumented
+//!   immigrants"; `lexicons/score_contested.txt`);
+//! - reactions: two outlets describe the same party's reaction with
+//!   different words ("European officials were unsure" / "European outrage",
+//!   "European leaders were shocked"; `lexicons/score_reactions.txt`), the
+//!   party read from the names next to the word.
+//! Only words outside quotation marks count: the outlet's voice is what is
+//! compared.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::OnceLock;
+
+use super::{article_label, divergence, near_copies};
+use crate::align::tokens::{lexicon_entries, lexicon_set, tokenize, Token};
+use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range};
+
+/// Letters of a name compared across outlets ("europ" for Europe, European).
+const NAME_PREFIX: usize = 5;
+/// Words before or after a reaction word searched for the party reacting.
+const PARTY_WINDOW: usize = 3;
+
+/// Every contested-term and reaction contrast in one event.
+pub(super) fn cross_framing(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let voices: Vec<Voice> = event
+        .articles
+        .iter()
+        .map(|&idx| voice(&articles[idx], idx))
+        .collect();
+    let mut found = Vec::new();
+    for (k, x) in voices.iter().enumerate() {
+        for y in &voices[k + 1..] {
+            if near_copies(extractions, event, x.article_idx, y.article_idx)
+                || near_copies(extractions, event, y.article_idx, x.article_idx)
+            {
+                continue;
+            }
+            found.extend(contested(articles, x, y));
+            found.extend(reactions(articles, x, y));
+        }
+    }
+    found
+}
+
+/// An article's words outside quotation marks.
+struct Voice {
+    article_idx: usize,
+    tokens: Vec<Token>,
+}
+
+fn voice(article: &Article, article_idx: usize) -> Voice {
+    let body = &article.body;
+    let quotes = quoted_ranges(body);
+    let tokens = tokenize(body, Range::new(0, body.len()))
+        .into_iter()
+        .filter(|t| !quotes.iter().any(|q| q.contains(&t.range)))
+        .collect();
+    Voice {
+        article_idx,
+        tokens,
+    }
+}
+
+/// Stretches between quotation marks, paragraph by paragraph (a mark left
+/// open closes at the paragraph's end).
+fn quoted_ranges(body: &str) -> Vec<Range> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in body.char_indices() {
+        match (c, open) {
+            ('\u{201c}', _) | ('"', None) => open = Some(at),
+            ('\u{201d}' | '"', Some(start)) => {
+                ranges.push(Range::new(start, at + c.len_utf8()));
+                open = None;
+            }
+            ('\n', Some(start)) => {
+                ranges.push(Range::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(Range::new(start, body.len()));
+    }
+    ranges
+}
+
+// ---------------------------------------------------------------- contested terms
+
+/// One side's phrases, each a word sequence.
+type Variant = Vec<Vec<&'static str>>;
+
+/// Each line of the contested-terms list: its variants.
+fn contested_terms() -> &'static Vec<Vec<Variant>> {
+    static TERMS: OnceLock<Vec<Vec<Variant>>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        lexicon_entries(include_str!("../../lexicons/score_contested.txt"))
+            .map(|line| {
+                line.split('|')
+                    .map(|variant| {
+                        variant
+                            .split(',')
+                            .map(|phrase| phrase.split_whitespace().collect())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// Where each variant of line `line` occurs in a voice: variant → ranges.
+fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Range>> {
+    let mut uses: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
+    let phrases = variants
+        .iter()
+        .enumerate()
+        .flat_map(|(variant_idx, phrases)| phrases.iter().map(move |words| (variant_idx, words)));
+    for (variant_idx, words) in phrases {
+        for start in 0..voice.tokens.len() {
+            let window = &voice.tokens[start..];
+            if window.len() >= words.len()
+                && words.iter().zip(window).all(|(w, t)| t.norm == *w)
+                && window[words.len() - 1].range.end - window[0].range.start < 80
+            {
+                uses.entry(variant_idx).or_default().push(Range::new(
+                    window[0].range.start,
+                    window[words.len() - 1].range.end,
+                ));
+            }
+        }
+    }
+    uses
+}
+
+fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    for variants in contested_terms() {
+        let (uses_x, uses_y) = (variant_uses(x, variants), variant_uses(y, variants));
+        let only_x: Vec<usize> = uses_x.keys().filter(|v| !uses_y.contains_key(v)).copied().collect();
+        let only_y: Vec<usize> = uses_y.keys().filter(|v| !uses_x.contains_key(v)).copied().collect();
+        let (Some(&vx), Some(&vy)) = (only_x.first(), only_y.first()) else {
+            continue;
+        };
+        let spans: Vec<Evidence> = uses_x[&vx]
+            .iter()
+            .map(|&range| Evidence { article_idx: x.article_idx, range })
+            .chain(uses_y[&vy].iter().map(|&range| Evidence { article_idx: y.article_idx, range }))
+            .collect();
+        let mut d = divergence(
+            DivergenceType::LoadedLanguage,
+            0.5,
+            format!(
+                "{} says \u{201c}{}\u{201d} where {} says \u{201c}{}\u{201d}: contested names for one referent.",
+                article_label(&articles[x.article_idx]),
+                variants[vx][0].join(" "),
+                article_label(&articles[y.article_idx]),
+                variants[vy][0].join(" "),
+            ),
+            spans,
+        );
+        d.confidence = 0.8;
+        found.push(d);
+    }
+    found
+}
+
+// ---------------------------------------------------------------- reactions
+
+fn is_reaction(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_set(include_str!("../../lexicons/score_reactions.txt")))
+        .contains(norm)
+}
+
+/// Reaction words of a voice by the parties named next to them: party
+/// (first letters of a capitalised word) → (word, range) pairs.
+fn reactions_by_party(voice: &Voice) -> BTreeMap<String, Vec<(String, Range)>> {
+    let mut by_party: BTreeMap<String, Vec<(String, Range)>> = BTreeMap::new();
+    let tokens = &voice.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        if !is_reaction(&token.norm) {
+            continue;
+        }
+        let lo = i.saturating_sub(PARTY_WINDOW);
+        let hi = (i + PARTY_WINDOW + 1).min(tokens.len());
+        let parties: BTreeSet<String> = (lo..hi)
+            .filter(|&k| k != i && tokens[k].capitalised && near(tokens, k, i))
+            .map(|k| tokens[k].norm.chars().take(NAME_PREFIX).collect())
+            .collect();
+        for party in parties {
+            by_party
+                .entry(party)
+                .or_default()
+                .push((token.norm.clone(), token.range));
+        }
+    }
+    by_party
+}
+
+/// Tokens `k` and `i` sit in one stretch of text (no more than a few
+/// bytes of spaces and punctuation between neighbours), not across a
+/// quotation that was left out of the voice.
+fn near(tokens: &[Token], k: usize, i: usize) -> bool {
+    let (a, b) = (k.min(i), k.max(i));
+    tokens[b].range.start - tokens[a].range.end < 40 * (b - a)
+}
+
+fn reactions(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
+    let (in_x, in_y) = (reactions_by_party(x), reactions_by_party(y));
+    let mut found = Vec::new();
+    let mut used: HashSet<Range> = HashSet::new();
+    for (party, words_x) in &in_x {
+        let Some(words_y) = in_y.get(party) else {
+            continue;
+        };
+        let set_x: BTreeSet<&str> = words_x.iter().map(|(w, _)| w.as_str()).collect();
+        let set_y: BTreeSet<&str> = words_y.iter().map(|(w, _)| w.as_str()).collect();
+        if !set_x.is_disjoint(&set_y) || words_x.iter().chain(words_y).any(|(_, r)| used.contains(r)) {
+            continue;
+        }
+        used.extend(words_x.iter().chain(words_y).map(|(_, r)| *r));
+        let spans: Vec<Evidence> = words_x
+            .iter()
+            .map(|(_, range)| Evidence { article_idx: x.article_idx, range: *range })
+            .chain(words_y.iter().map(|(_, range)| Evidence { article_idx: y.article_idx, range: *range }))
+            .collect();
+        let list = |set: &BTreeSet<&str>| {
+            set.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
+        };
+        let mut d = divergence(
+            DivergenceType::LoadedLanguage,
+            0.4,
+            format!(
+                "{} describes the reaction with {}; {} with {}.",
+                article_label(&articles[x.article_idx]),
+                list(&set_x),
+                article_label(&articles[y.article_idx]),
+                list(&set_y),
+            ),
+            spans,
+        );
+        d.confidence = 0.55;
+        found.push(d);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn voice_of(text: &str) -> Voice {
+        voice(
+            &Article {
+                body: text.to_string(),
+                ..Article::default()
+            },
+            0,
+        )
+    }
+
+    #[test]
+    fn reaction_words_by_the_party_next_to_them() {
+        let voice = voice_of("European officials were unsure how to read it. After European outrage, talks went on.");
+        let parties = reactions_by_party(&voice);
+        let words: Vec<&str> = parties["europ"].iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["unsure", "outrage"]);
+    }
+
+    #[test]
+    fn quoted_words_are_not_the_outlets_voice() {
+        let voice = voice_of("He said \u{201c}Europeans are shocked\u{201d} today.");
+        assert!(reactions_by_party(&voice).is_empty());
+    }
+}
