@@ -38,11 +38,14 @@ pub(super) fn ranked(
     let mut candidates: Vec<(f64, StatementRef)> = event
         .only_in
         .iter()
+        .chain(&figures_only_here(articles, extractions, event))
         .filter_map(|&reference| {
             let article = &articles[reference.article_idx];
             let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
             let words = content_words(&article.body, statement.content);
-            if words.len() < MIN_CONTENT_WORDS || starts_with_preposition(&article.body, statement.content) {
+            // A quotation is a voice even when short ("We thank the governor").
+            let needed = if statement.kind == StatementKind::Direct { 2 } else { MIN_CONTENT_WORDS };
+            if words.len() < needed || starts_with_preposition(&article.body, statement.content) {
                 return None;
             }
             let carried = others.iter().any(|(idx, sentences)| {
@@ -62,6 +65,59 @@ pub(super) fn ranked(
             let mut divergence = omission(articles, extractions, reference);
             divergence.confidence = (0.4 + 0.5 * importance).min(0.9);
             divergence
+        })
+        .collect()
+}
+
+/// Statements that sit only in topic-level rows (a related point, not the
+/// same claim) and give a figure no other article of the event gives: the
+/// figure is a fact the others lack ("progress is possible in the next
+/// 2-3 months" beside a row about bilateral issues).
+fn figures_only_here(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<StatementRef> {
+    use crate::model::AlignmentLevel;
+    let in_claim: BTreeSet<StatementRef> = event
+        .alignments
+        .iter()
+        .filter(|a| a.level == AlignmentLevel::Claim)
+        .flat_map(|a| a.statements.iter().copied())
+        .collect();
+    let in_topic: BTreeSet<StatementRef> = event
+        .alignments
+        .iter()
+        .filter(|a| a.level == AlignmentLevel::Topic)
+        .flat_map(|a| a.statements.iter().copied())
+        .collect();
+    let numbers_of = |idx: usize| -> BTreeSet<String> {
+        let body = &articles[idx].body;
+        tokenize(body, Range::new(0, body.len()))
+            .into_iter()
+            .filter(|t| is_number(&t.norm))
+            .map(|t| t.norm)
+            .collect()
+    };
+    in_topic
+        .difference(&in_claim)
+        .copied()
+        .filter(|reference| {
+            let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
+            let figures: Vec<String> = tokenize(&articles[reference.article_idx].body, statement.content)
+                .into_iter()
+                .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+                .map(|t| t.norm)
+                .collect();
+            !figures.is_empty()
+                && event
+                    .articles
+                    .iter()
+                    .filter(|&&idx| idx != reference.article_idx)
+                    .all(|&idx| {
+                        let elsewhere = numbers_of(idx);
+                        figures.iter().all(|f| !elsewhere.contains(f))
+                    })
         })
         .collect()
 }

@@ -95,6 +95,7 @@ fn sample_report() -> Report {
     let misattribution = Divergence {
         kind: DivergenceType::Misattribution,
         severity: 0.71234,
+        confidence: 0.45,
         explanation: "The same claim is given to Marco Rubio and to Tammy Bruce.".to_string(),
         spans: vec![
             Evidence {
@@ -111,6 +112,7 @@ fn sample_report() -> Report {
     let omission = Divergence {
         kind: DivergenceType::Omission,
         severity: 0.5,
+        confidence: 0.6,
         explanation: "Only UNN carries Bruce's remark about the details.".to_string(),
         spans: vec![Evidence {
             article_idx: 1,
