@@ -44,6 +44,9 @@ enum Command {
         /// Output folder
         #[arg(long, value_name = "DIR", default_value = "reports")]
         out: PathBuf,
+        /// Leave divergences below this confidence (0 to 1) off the pages; report.json keeps them all
+        #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
+        min_confidence: f64,
     },
     /// Print one JSON line per article: its statements, speakers and framing
     #[command(
@@ -67,10 +70,15 @@ fn main() -> ExitCode {
     }
     let mut observer = StderrObserver::new();
     let result = match cli.command {
-        Command::Compare { inputs, out } => run::run_compare(
+        Command::Compare {
+            inputs,
+            out,
+            min_confidence,
+        } => run::run_compare(
             &CompareConfig {
                 inputs,
                 out_dir: out,
+                min_confidence,
             },
             &mut observer,
         ),
@@ -86,6 +94,16 @@ fn main() -> ExitCode {
     };
     observer.finish();
     exit_status(result)
+}
+
+/// A confidence threshold: a number in [0, 1].
+fn confidence(text: &str) -> Result<f64, String> {
+    let value: f64 = text.parse().map_err(|_| format!("not a number: {text}"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not between 0 and 1"))
+    }
 }
 
 fn exit_status(result: anyhow::Result<Summary>) -> ExitCode {

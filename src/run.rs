@@ -17,6 +17,8 @@ use std::path::PathBuf;
 pub struct CompareConfig {
     pub inputs: Vec<String>,
     pub out_dir: PathBuf,
+    /// Divergences below this confidence are left off the pages (report.json keeps them).
+    pub min_confidence: f64,
 }
 
 /// What `parallax extract` needs.
@@ -84,7 +86,11 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
         n_errors: errors.len(),
     };
     if !articles.is_empty() {
-        render::write(&config.out_dir, &compare(articles, errors))?;
+        render::write(
+            &config.out_dir,
+            &compare(articles, errors),
+            config.min_confidence,
+        )?;
     }
     Ok(summary)
 }

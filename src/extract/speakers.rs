@@ -76,10 +76,12 @@ pub fn without_non_speaker(mut speaker: Speaker) -> Speaker {
 /// number word or a contraction: never a speaker.
 pub fn is_not_a_speaker(name: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        lexicon_lines(include_str!("../../lexicons/not_speakers.txt")).collect()
-    });
-    let lower = name.trim_end_matches('.').to_lowercase().replace('\u{2019}', "'");
+    let set = SET
+        .get_or_init(|| lexicon_lines(include_str!("../../lexicons/not_speakers.txt")).collect());
+    let lower = name
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace('\u{2019}', "'");
     let party_tag = matches!(lower.as_bytes(), [b'r' | b'd' | b'i', b'-', ..]);
     let contraction = lower.contains('\'') && !lower.ends_with("'s") && !lower.contains(' ');
     set.contains(lower.as_str())

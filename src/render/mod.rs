@@ -18,16 +18,41 @@ use std::fs;
 use std::path::Path;
 
 /// Writes `report.json`, `index.html` and the event pages into `out_dir`,
-/// creating it when needed.
-pub fn write(out_dir: &Path, report: &Report) -> anyhow::Result<()> {
+/// creating it when needed. `report.json` holds every divergence; the
+/// pages leave out those below `min_confidence` (and number the ones they
+/// show, so with a threshold above 0 their `dN` differ from the JSON's).
+pub fn write(out_dir: &Path, report: &Report, min_confidence: f64) -> anyhow::Result<()> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
     write_file(&out_dir.join("report.json"), &report_json(report))?;
+    let shown = confident(report, min_confidence);
+    let report = shown.as_ref().unwrap_or(report);
     write_file(&out_dir.join("index.html"), &html::index_page(report))?;
     for (event_idx, ids) in event_ids(report).iter().enumerate() {
         let page = html::event_page(report, event_idx, ids);
         write_file(&out_dir.join(event_file(event_idx)), &page)?;
     }
     Ok(())
+}
+
+/// The report without divergences below `min_confidence`, or `None` when
+/// nothing is left out.
+fn confident(report: &Report, min_confidence: f64) -> Option<Report> {
+    let weak = |scored: &crate::model::ScoredEvent| {
+        scored
+            .divergences
+            .iter()
+            .any(|d| d.confidence < min_confidence)
+    };
+    if !report.events.iter().any(weak) {
+        return None;
+    }
+    let mut shown = report.clone();
+    for scored in &mut shown.events {
+        scored
+            .divergences
+            .retain(|d| d.confidence >= min_confidence);
+    }
+    Some(shown)
 }
 
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {

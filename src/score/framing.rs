@@ -10,6 +10,7 @@
 //!   different words ("European officials were unsure" / "European outrage",
 //!   "European leaders were shocked"; `lexicons/score_reactions.txt`), the
 //!   party read from the names next to the word.
+//!
 //! Only words outside quotation marks count: the outlet's voice is what is
 //! compared.
 
@@ -147,15 +148,29 @@ fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
     let mut found = Vec::new();
     for variants in contested_terms() {
         let (uses_x, uses_y) = (variant_uses(x, variants), variant_uses(y, variants));
-        let only_x: Vec<usize> = uses_x.keys().filter(|v| !uses_y.contains_key(v)).copied().collect();
-        let only_y: Vec<usize> = uses_y.keys().filter(|v| !uses_x.contains_key(v)).copied().collect();
+        let only_x: Vec<usize> = uses_x
+            .keys()
+            .filter(|v| !uses_y.contains_key(v))
+            .copied()
+            .collect();
+        let only_y: Vec<usize> = uses_y
+            .keys()
+            .filter(|v| !uses_x.contains_key(v))
+            .copied()
+            .collect();
         let (Some(&vx), Some(&vy)) = (only_x.first(), only_y.first()) else {
             continue;
         };
         let spans: Vec<Evidence> = uses_x[&vx]
             .iter()
-            .map(|&range| Evidence { article_idx: x.article_idx, range })
-            .chain(uses_y[&vy].iter().map(|&range| Evidence { article_idx: y.article_idx, range }))
+            .map(|&range| Evidence {
+                article_idx: x.article_idx,
+                range,
+            })
+            .chain(uses_y[&vy].iter().map(|&range| Evidence {
+                article_idx: y.article_idx,
+                range,
+            }))
             .collect();
         let mut d = divergence(
             DivergenceType::LoadedLanguage,
@@ -226,17 +241,28 @@ fn reactions(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
         };
         let set_x: BTreeSet<&str> = words_x.iter().map(|(w, _)| w.as_str()).collect();
         let set_y: BTreeSet<&str> = words_y.iter().map(|(w, _)| w.as_str()).collect();
-        if !set_x.is_disjoint(&set_y) || words_x.iter().chain(words_y).any(|(_, r)| used.contains(r)) {
+        if !set_x.is_disjoint(&set_y)
+            || words_x.iter().chain(words_y).any(|(_, r)| used.contains(r))
+        {
             continue;
         }
         used.extend(words_x.iter().chain(words_y).map(|(_, r)| *r));
         let spans: Vec<Evidence> = words_x
             .iter()
-            .map(|(_, range)| Evidence { article_idx: x.article_idx, range: *range })
-            .chain(words_y.iter().map(|(_, range)| Evidence { article_idx: y.article_idx, range: *range }))
+            .map(|(_, range)| Evidence {
+                article_idx: x.article_idx,
+                range: *range,
+            })
+            .chain(words_y.iter().map(|(_, range)| Evidence {
+                article_idx: y.article_idx,
+                range: *range,
+            }))
             .collect();
         let list = |set: &BTreeSet<&str>| {
-            set.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
+            set.iter()
+                .map(|w| format!("\u{201c}{w}\u{201d}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let mut d = divergence(
             DivergenceType::LoadedLanguage,
@@ -272,7 +298,9 @@ mod tests {
 
     #[test]
     fn reaction_words_by_the_party_next_to_them() {
-        let voice = voice_of("European officials were unsure how to read it. After European outrage, talks went on.");
+        let voice = voice_of(
+            "European officials were unsure how to read it. After European outrage, talks went on.",
+        );
         let parties = reactions_by_party(&voice);
         let words: Vec<&str> = parties["europ"].iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words, ["unsure", "outrage"]);

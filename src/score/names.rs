@@ -67,8 +67,22 @@ pub(crate) fn same_person_names(a: &str, b: &str) -> bool {
 /// media and page words (titles, group nouns and places come from the
 /// extractor's lists).
 const NOT_PERSON_WORDS: [&str; 16] = [
-    "republican", "republicans", "democrat", "democrats", "democratic", "gop", "news", "times",
-    "post", "journal", "press", "network", "cbs", "nbc", "cnn", "msnbc",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "gop",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "network",
+    "cbs",
+    "nbc",
+    "cnn",
+    "msnbc",
 ];
 
 /// Whether a canonical speaker name reads as one named person: two or more
@@ -93,8 +107,12 @@ pub(crate) fn is_person_name(name: &str) -> bool {
 pub(crate) fn may_be_same_person(a: &str, b: &str) -> bool {
     let surname = |name: &str| {
         name.split_whitespace()
-            .filter(|w| !matches!(w.to_lowercase().trim_end_matches('.'), "jr" | "sr" | "ii" | "iii"))
-            .last()
+            .rfind(|w| {
+                !matches!(
+                    w.to_lowercase().trim_end_matches('.'),
+                    "jr" | "sr" | "ii" | "iii"
+                )
+            })
             .unwrap_or("")
             .to_lowercase()
     };

@@ -44,14 +44,19 @@ pub(super) fn ranked(
             let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
             let words = content_words(&article.body, statement.content);
             // A quotation is a voice even when short ("We thank the governor").
-            let needed = if statement.kind == StatementKind::Direct { 2 } else { MIN_CONTENT_WORDS };
+            let needed = if statement.kind == StatementKind::Direct {
+                2
+            } else {
+                MIN_CONTENT_WORDS
+            };
             if words.len() < needed || starts_with_preposition(&article.body, statement.content) {
                 return None;
             }
             let carried = others.iter().any(|(idx, sentences)| {
                 *idx != reference.article_idx
                     && sentences.iter().any(|sentence| {
-                        words.intersection(sentence).count() as f64 >= CARRIED_SHARE * words.len() as f64
+                        words.intersection(sentence).count() as f64
+                            >= CARRIED_SHARE * words.len() as f64
                     })
             });
             (!carried).then(|| (importance(article, statement), reference))
@@ -104,11 +109,12 @@ fn figures_only_here(
         .copied()
         .filter(|reference| {
             let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
-            let figures: Vec<String> = tokenize(&articles[reference.article_idx].body, statement.content)
-                .into_iter()
-                .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
-                .map(|t| t.norm)
-                .collect();
+            let figures: Vec<String> =
+                tokenize(&articles[reference.article_idx].body, statement.content)
+                    .into_iter()
+                    .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+                    .map(|t| t.norm)
+                    .collect();
             !figures.is_empty()
                 && event
                     .articles
@@ -159,8 +165,16 @@ fn importance(article: &Article, statement: &crate::model::Statement) -> f64 {
         StatementKind::Mixed | StatementKind::Indirect => 0.3,
         StatementKind::Narration => 0.0,
     };
-    let figure = if tokens.iter().any(|t| is_number(&t.norm)) { 0.2 } else { 0.0 };
-    let named = if statement.speaker.name.is_some() { 0.2 } else { 0.0 };
+    let figure = if tokens.iter().any(|t| is_number(&t.norm)) {
+        0.2
+    } else {
+        0.0
+    };
+    let named = if statement.speaker.name.is_some() {
+        0.2
+    } else {
+        0.0
+    };
     let length = (tokens.len() as f64 / 25.0).min(1.0) * 0.2;
     voice + figure + named + length
 }

@@ -150,7 +150,8 @@ fn local_alignment(a: &[String], b: &[String]) -> Local {
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=n {
         for j in 1..=m {
-            let diagonal = score[(i - 1) * width + j - 1] + if a[i - 1] == b[j - 1] { 2 } else { -1 };
+            let diagonal =
+                score[(i - 1) * width + j - 1] + if a[i - 1] == b[j - 1] { 2 } else { -1 };
             let up = score[(i - 1) * width + j] - 1;
             let left = score[i * width + j - 1] - 1;
             let cell = diagonal.max(up).max(left).max(0);
@@ -363,7 +364,11 @@ fn alteration(
         if same_wording(text_a, text_b) {
             continue;
         }
-        if text_a.contains(['\u{2026}']) || text_b.contains(['\u{2026}']) || text_a.contains("...") || text_b.contains("...") {
+        if text_a.contains(['\u{2026}'])
+            || text_b.contains(['\u{2026}'])
+            || text_a.contains("...")
+            || text_b.contains("...")
+        {
             continue;
         }
         first_change.get_or_insert((gap_a, gap_b));

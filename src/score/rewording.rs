@@ -74,7 +74,11 @@ pub(super) fn cross_rewording(
         .articles
         .iter()
         .map(|&article_idx| {
-            article_view(&articles[article_idx], &extractions[article_idx], article_idx)
+            article_view(
+                &articles[article_idx],
+                &extractions[article_idx],
+                article_idx,
+            )
         })
         .collect();
     let mut found = Vec::new();
@@ -239,7 +243,8 @@ fn rounded(round: f64, exact: f64) -> bool {
     // "13.6 million" is 13,600,000: precision 100,000.
     let at = |v: f64| v / precision;
     round.fract() == 0.0
-        && ((at(exact).round() - at(round)).abs() < 1e-9 || (at(exact).floor() - at(round)).abs() < 1e-9)
+        && ((at(exact).round() - at(round)).abs() < 1e-9
+            || (at(exact).floor() - at(round)).abs() < 1e-9)
 }
 
 /// Shares and small counts are left out: political news is full of close
@@ -370,7 +375,18 @@ fn predicate_group(tokens: &[Token], i: usize) -> Option<&'static str> {
     let needs_neighbour = match norm {
         "part" => !matches!(
             before,
-            Some("be" | "is" | "are" | "was" | "were" | "been" | "being" | "take" | "took" | "taking" | "takes")
+            Some(
+                "be" | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "being"
+                    | "take"
+                    | "took"
+                    | "taking"
+                    | "takes"
+            )
         ),
         "open" => after != Some("to"),
         _ => false,
@@ -442,7 +458,9 @@ fn first_object<'v>(assertion: &Assertion<'v>) -> Option<&'v str> {
 /// predicate, plus the two words after it.
 fn assertion_range(assertion: &Assertion) -> Range {
     let tokens = &assertion.sentence.tokens;
-    let start = assertion.position.saturating_sub(if assertion.negated { 4 } else { 1 });
+    let start = assertion
+        .position
+        .saturating_sub(if assertion.negated { 4 } else { 1 });
     let end = (assertion.position + 3).min(tokens.len()) - 1;
     token_range(assertion.sentence, start, end)
 }
@@ -521,7 +539,9 @@ fn hedging_shifts(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
                     .map(|k| sentence.anchors[k].as_str())
                     .filter(|a| !a.is_empty())
                     .collect();
-                if let Some(divergence) = firm_counterpart(articles, hedged, firm, sentence, i, &claim) {
+                if let Some(divergence) =
+                    firm_counterpart(articles, hedged, firm, sentence, i, &claim)
+                {
                     found.push(divergence);
                 }
             }
@@ -543,13 +563,19 @@ fn firm_counterpart(
         let positions: Vec<usize> = (0..other.tokens.len())
             .filter(|&k| !other.reported[k] && claim.contains(other.anchors[k].as_str()))
             .collect();
-        let distinct: BTreeSet<&str> = positions.iter().map(|&k| other.anchors[k].as_str()).collect();
+        let distinct: BTreeSet<&str> = positions
+            .iter()
+            .map(|&k| other.anchors[k].as_str())
+            .collect();
         let has_name = positions.iter().any(|&k| other.tokens[k].capitalised)
             && positions.iter().any(|&k| !other.tokens[k].capitalised);
         let (&first, &last) = (positions.first()?, positions.last()?);
         let hedged_there = (first.saturating_sub(4)..=last)
             .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm));
-        (distinct.len() >= MIN_CLAIM_ANCHORS && has_name && !hedged_there && last - first <= 2 * WINDOW)
+        (distinct.len() >= MIN_CLAIM_ANCHORS
+            && has_name
+            && !hedged_there
+            && last - first <= 2 * WINDOW)
             .then_some((other, first, last))
     })?;
     let end = (hedge + 4).min(sentence.tokens.len() - 1);
@@ -638,7 +664,14 @@ fn row_differences(
             };
             let shift = (class_a == "neutral" && charged(class_b, &verb_b))
                 || (class_b == "neutral" && charged(class_a, &verb_a));
-            if !shift || !seen_shifts.insert((a.article_idx, b.article_idx, verb_a.clone(), verb_b.clone())) {
+            if !shift
+                || !seen_shifts.insert((
+                    a.article_idx,
+                    b.article_idx,
+                    verb_a.clone(),
+                    verb_b.clone(),
+                ))
+            {
                 continue;
             }
             let mut d = divergence(
@@ -660,7 +693,13 @@ fn row_differences(
                 || !attributed(statement_b.kind)
                 || !is_person_name(name_a)
                 || !is_person_name(name_b)
-                || shared_content(articles, a.article_idx, statement_a.content, b.article_idx, statement_b.content) < MIN_CLAIM_ANCHORS
+                || shared_content(
+                    articles,
+                    a.article_idx,
+                    statement_a.content,
+                    b.article_idx,
+                    statement_b.content,
+                ) < MIN_CLAIM_ANCHORS
             {
                 continue;
             }

@@ -131,7 +131,10 @@ fn sample_corpus_shows_the_four_differences() {
     assert!(has_finding(
         &found,
         "misattribution",
-        &[("000", "a test of whether the Kremlin was serious"), ("001", "determine whether the Russians are serious")]
+        &[
+            ("000", "a test of whether the Kremlin was serious"),
+            ("001", "determine whether the Russians are serious")
+        ]
     ));
     assert!(has_finding(
         &found,

@@ -173,3 +173,47 @@ fn usage_errors_exit_2() {
     assert_eq!(parallax(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(parallax(&["compare", "--out"]).status.code(), Some(2));
 }
+
+/// `--min-confidence` leaves weaker findings off the pages while
+/// report.json keeps every one with its confidence; a value outside [0, 1]
+/// is a usage error.
+#[test]
+fn min_confidence_hides_weak_findings_from_pages_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = corpus().display().to_string();
+    let output = parallax(&[
+        "compare",
+        &corpus,
+        "--out",
+        out.to_str().unwrap(),
+        "--min-confidence",
+        "0.5",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let confidences: Vec<f64> = report["events"][0]["divergences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["confidence"].as_f64().unwrap())
+        .collect();
+    assert!(
+        confidences.iter().any(|c| *c < 0.5),
+        "a weak finding in report.json"
+    );
+    assert!(confidences.iter().all(|c| (0.0..=1.0).contains(c)));
+    let page = std::fs::read_to_string(out.join("event-e1.html")).unwrap();
+    assert!(!page.contains("gives what reads as the same claim to Tammy Bruce"));
+    assert!(page.contains("describes the reaction with"));
+    let output = parallax(&[
+        "compare",
+        &corpus,
+        "--out",
+        out.to_str().unwrap(),
+        "--min-confidence",
+        "1.5",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
