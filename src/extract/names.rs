@@ -13,6 +13,9 @@
 use crate::model::Extraction;
 use std::collections::BTreeMap;
 
+/// How many times as often as any other holder a person must be named for
+/// a bare surname to mean them.
+const DOMINANCE: usize = 3;
 /// Jaro-Winkler similarity above which two surnames are one name misspelt.
 const SURNAME_SIMILARITY: f64 = 0.9;
 
@@ -48,20 +51,23 @@ pub fn canonicalize(extractions: &mut [Extraction]) {
     registry.apply(extractions);
 }
 
-/// Splits a name into (lower-case first name, lower-case surname), skipping
-/// suffixes such as "Jr."; `None` for one-word names.
+/// Splits a name into (lower-case first name, lower-case surname), a
+/// suffix such as "Jr." kept with the surname ("trump jr"); `None` for
+/// one-word names.
 fn parts(name: &str) -> Option<(String, String)> {
     let mut words: Vec<&str> = name.split(' ').collect();
-    while words.len() > 2
-        && matches!(
-            words
-                .last()
-                .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
-                .as_deref(),
-            Some("jr" | "sr" | "ii" | "iii" | "iv")
-        )
-    {
-        words.pop();
+    let mut suffix = String::new();
+    while words.len() > 2 {
+        let last = words
+            .last()
+            .map(|w| w.trim_end_matches('.').to_ascii_lowercase());
+        match last.as_deref() {
+            Some(word @ ("jr" | "sr" | "ii" | "iii" | "iv")) => {
+                suffix = format!(" {word}{suffix}");
+                words.pop();
+            }
+            _ => break,
+        }
     }
     if words.len() < 2
         || !words
@@ -70,9 +76,11 @@ fn parts(name: &str) -> Option<(String, String)> {
     {
         return None;
     }
+    // "Donald Trump Jr." is another person than "Donald Trump": the suffix
+    // stays part of the surname key.
     Some((
         words[0].to_lowercase(),
-        words[words.len() - 1].to_lowercase(),
+        format!("{}{suffix}", words[words.len() - 1].to_lowercase()),
     ))
 }
 
@@ -156,10 +164,7 @@ impl NameRegistry {
             Some((first, surname)) => self.find(&first, &surname)?,
             None => {
                 let holders = self.by_surname.get(&name.to_lowercase())?;
-                match holders.as_slice() {
-                    [only] => *only,
-                    _ => return None,
-                }
+                self.dominant(holders)?
             }
         };
         let cluster = &mut self.clusters[idx];
@@ -167,6 +172,21 @@ impl NameRegistry {
             .canonical
             .get_or_insert_with(|| most_common(&cluster.spellings));
         Some(canonical.clone())
+    }
+
+    /// The one holder of a bare surname, or the holder named at least
+    /// `DOMINANCE` times as often as every other ("Obama" is Barack Obama in
+    /// a run that names Michelle Obama once); `None` when none stands out.
+    fn dominant(&self, holders: &[usize]) -> Option<usize> {
+        let mentions = |idx: usize| self.clusters[idx].spellings.values().sum::<usize>();
+        let mut counted: Vec<(usize, usize)> =
+            holders.iter().map(|&idx| (mentions(idx), idx)).collect();
+        counted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        match counted.as_slice() {
+            [(_, only)] => Some(*only),
+            [(first, idx), (second, _), ..] if *first >= DOMINANCE * *second => Some(*idx),
+            _ => None,
+        }
     }
 
     /// Rewrites every speaker name in `extractions` to its canonical form.
@@ -230,6 +250,39 @@ mod tests {
             Some("Bill Clinton"),
         );
         check(&["Hillary Clinton", "Bill Clinton"], "Clinton", None);
+    }
+
+    #[test]
+    fn junior_is_another_person() {
+        check(
+            &["Donald Trump", "Donald Trump Jr."],
+            "Donald Trump Jr.",
+            Some("Donald Trump Jr."),
+        );
+        check(
+            &["Donald Trump", "Donald Trump Jr."],
+            "Donald J. Trump",
+            Some("Donald Trump"),
+        );
+    }
+
+    #[test]
+    fn bare_surname_takes_the_person_named_most_often() {
+        check(
+            &[
+                "Barack Obama",
+                "Barack Obama",
+                "Barack Obama",
+                "Michelle Obama",
+            ],
+            "Obama",
+            Some("Barack Obama"),
+        );
+        check(
+            &["Barack Obama", "Barack Obama", "Michelle Obama"],
+            "Obama",
+            None,
+        );
     }
 
     #[test]
