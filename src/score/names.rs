@@ -123,6 +123,9 @@ pub(crate) fn may_be_same_person(a: &str, b: &str) -> bool {
 struct ArticleWords {
     article_idx: usize,
     names: BTreeMap<String, Vec<Range>>,
+    /// Per name word: the capitalised words written right before it (a
+    /// first name or a title: "John", "mr").
+    before: BTreeMap<String, BTreeSet<String>>,
     all_words: HashSet<String>,
 }
 
@@ -134,15 +137,29 @@ fn article_words(article_idx: usize, article: &Article) -> ArticleWords {
         .map(|t| t.norm.as_str())
         .collect();
     let mut names: BTreeMap<String, Vec<Range>> = BTreeMap::new();
-    for token in tokens.iter().filter(|t| is_name_like(t, &lowercase_seen)) {
+    let mut before: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !is_name_like(token, &lowercase_seen) {
+            continue;
+        }
         names
             .entry(token.norm.clone())
             .or_default()
             .push(token.range);
+        let previous = i.checked_sub(1).map(|k| &tokens[k]);
+        if let Some(previous) = previous.filter(|p| {
+            p.capitalised && token.range.start - p.range.end <= 2 && !is_weekday_or_month(&p.norm)
+        }) {
+            before
+                .entry(token.norm.clone())
+                .or_default()
+                .insert(previous.norm.clone());
+        }
     }
     ArticleWords {
         article_idx,
         names,
+        before,
         all_words: tokens.iter().map(|t| t.norm.clone()).collect(),
     }
 }
@@ -155,6 +172,12 @@ fn is_name_like(token: &Token, lowercase_seen: &HashSet<&str>) -> bool {
         && token.norm.chars().count() >= MIN_NAME_CHARS
         && token.norm.chars().all(char::is_alphabetic)
         && !lowercase_seen.contains(token.norm.as_str())
+        && !is_weekday_or_month(&token.norm)
+}
+
+fn is_weekday_or_month(norm: &str) -> bool {
+    use crate::extract::lexicon::{flags, WEEKDAY_OR_MONTH};
+    flags(norm.trim_end_matches('.')) & WEEKDAY_OR_MONTH != 0
 }
 
 /// Every name-variant divergence among the event's articles.
@@ -205,9 +228,22 @@ fn variant_pairs(left: &ArticleWords, right: &ArticleWords) -> Vec<(String, Stri
         .filter(|w| !left.all_words.contains(*w))
         .collect();
     let mut pairs = Vec::new();
+    // Both spellings must be a person's surname: written after the same
+    // first name or title in the two articles ("John Boehner" / "John
+    // Boehmer", "Mr. Steele" / "Mr. Steel"), so that look-alike words
+    // ("While" / "White", "America" / "American") are never names spelt
+    // two ways.
+    let same_first = |a: &str, b: &str| match (left.before.get(a), right.before.get(b)) {
+        (Some(x), Some(y)) => !x.is_disjoint(y),
+        _ => false,
+    };
     for a in &only_left {
         for b in &only_right {
-            if same_person_words(a, b) {
+            if same_person_words(a, b)
+                && same_first(a, b)
+                && !a.starts_with(b.as_str())
+                && !b.starts_with(a.as_str())
+            {
                 pairs.push(((*a).clone(), (*b).clone()));
             }
         }
@@ -280,7 +316,16 @@ fn speaker_variants(
                     .to_string()
             };
             let key = (*article_a, *article_b, surname(name_a), surname(name_b));
-            if !same_person_names(name_a, name_b) || seen.contains(&key) {
+            // Two people's names, the same first name, the surname spelt
+            // two ways: "Mike" / "Michael" or "agency officials" /
+            // "administration officials" are not misspellings.
+            let first = |name: &str| name.split_whitespace().next().unwrap_or("").to_lowercase();
+            let spelt_two_ways = is_person_name(name_a)
+                && is_person_name(name_b)
+                && first(name_a) == first(name_b)
+                && key.2 != key.3
+                && same_person_words(&key.2, &key.3);
+            if !spelt_two_ways || seen.contains(&key) {
                 continue;
             }
             found.push(divergence(
