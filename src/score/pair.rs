@@ -481,9 +481,6 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
 
 /// Quotation checks over the quoted words of both sides.
 fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>) {
-    if !speakers_compatible(a, b) {
-        return;
-    }
     let quoted_a: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.quoted[i]).collect();
     let quoted_b: Vec<usize> = (0..b.tokens.len()).filter(|&i| b.quoted[i]).collect();
     if quoted_a.is_empty() || quoted_b.is_empty() {
@@ -497,7 +494,10 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
         .iter()
         .map(|&i| b.tokens[i].norm.as_str())
         .collect();
-    if words_a == words_b {
+    // Quotations given to different speakers are compared only when they
+    // are plainly one remark (most words shared): the change of speaker is
+    // reported on its own, and what was done to the words still matters.
+    if words_a == words_b || !speakers_compatible(a, b) && !mostly_shared(&words_a, &words_b) {
         return;
     }
     if check_truncation(a, b, (&quoted_a, &words_a), (&quoted_b, &words_b), found) {
@@ -560,6 +560,17 @@ fn is_names_only(a: &Side, b: &Side, hunk: &Hunk) -> bool {
 
 fn joined(side: &Side, span: &Span<usize>) -> String {
     norms(side, span).join(" ")
+}
+
+/// At least `MIN_SHARED_QUOTE` of the shorter word list is matched in order.
+fn mostly_shared(a: &[&str], b: &[&str]) -> bool {
+    const MIN_SHARED_QUOTE: f64 = 0.7;
+    let equal: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    equal as f64 >= MIN_SHARED_QUOTE * a.len().min(b.len()) as f64
 }
 
 fn speakers_compatible(a: &Side, b: &Side) -> bool {
