@@ -76,7 +76,24 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     }
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
+    // A sentence cut from a near copy counts where no statement-level
+    // omission already says so.
+    for divergence in cut_sentences(extractions, &event, articles) {
+        let said = divergences.iter().any(|d| {
+            d.kind == DivergenceType::Omission
+                && d.spans.iter().any(|e| {
+                    divergence
+                        .spans
+                        .iter()
+                        .any(|s| s.article_idx == e.article_idx && s.range.overlap(&e.range) > 0)
+                })
+        });
+        if !said {
+            divergences.push(divergence);
+        }
+    }
     sort_and_dedup(&mut divergences);
+    drop_repeated_omissions(&mut divergences);
     ScoredEvent { event, divergences }
 }
 
@@ -112,6 +129,37 @@ fn sort_and_dedup(divergences: &mut Vec<Divergence>) {
     });
     divergences
         .dedup_by(|later, earlier| later.kind == earlier.kind && later.spans == earlier.spans);
+}
+
+/// Keeps one omission where several (a statement left out, the sentence
+/// holding it) have overlapping evidence in one article: the one with the
+/// shortest evidence, which says most exactly what is missing.
+fn drop_repeated_omissions(divergences: &mut Vec<Divergence>) {
+    let length = |d: &Divergence| d.spans.iter().map(|e| e.range.len()).sum::<usize>();
+    let mut order: Vec<usize> = (0..divergences.len())
+        .filter(|&i| divergences[i].kind == DivergenceType::Omission)
+        .collect();
+    order.sort_by_key(|&i| (length(&divergences[i]), i));
+    let mut kept_spans: Vec<Evidence> = Vec::new();
+    let mut dropped = vec![false; divergences.len()];
+    for i in order {
+        let spans = &divergences[i].spans;
+        let repeated = spans.iter().any(|span| {
+            kept_spans
+                .iter()
+                .any(|k| k.article_idx == span.article_idx && k.range.overlap(&span.range) > 0)
+        });
+        if repeated {
+            dropped[i] = true;
+        } else {
+            kept_spans.extend(spans.iter().copied());
+        }
+    }
+    let mut idx = 0;
+    divergences.retain(|_| {
+        idx += 1;
+        !dropped[idx - 1]
+    });
 }
 
 /// A statement no other article of the event carries.
@@ -191,6 +239,78 @@ fn copy_omissions(
                 found.push(divergence);
             }
         }
+    }
+    found
+}
+
+/// Whole sentences cut from one near copy of the event in another.
+fn cut_sentences(
+    extractions: &[Extraction],
+    event: &Event,
+    articles: &[Article],
+) -> Vec<Divergence> {
+    let mut found = Vec::new();
+    for &x in &event.articles {
+        for &y in &event.articles {
+            if x != y && near_copies(extractions, event, x, y) {
+                found.extend(sentence_omissions(articles, x, y));
+            }
+        }
+    }
+    found
+}
+
+/// Sentences of at least `MIN_SENTENCE_WORDS` words that `y` carries and
+/// its near copy `x` does not hold in any sentence sharing most of their
+/// words: a whole sentence cut from a copy, even where statement
+/// extraction lost the thread (a quotation whose speaker went with it).
+fn sentence_omissions(articles: &[Article], x: usize, y: usize) -> Vec<Divergence> {
+    const MIN_SENTENCE_WORDS: usize = 5;
+    const MIN_KEPT_SHARE: f64 = 0.6;
+    let words = |article: &Article, range: Range| -> Vec<String> {
+        tokenize(&article.body, range)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    };
+    let sentences_x: Vec<std::collections::HashSet<String>> =
+        crate::segment::segment(&articles[x].body)
+            .sentences
+            .iter()
+            .map(|s| words(&articles[x], s.range).into_iter().collect())
+            .collect();
+    let mut found = Vec::new();
+    for sentence in crate::segment::segment(&articles[y].body).sentences {
+        let carried = words(&articles[y], sentence.range);
+        if carried.len() < MIN_SENTENCE_WORDS {
+            continue;
+        }
+        let kept = sentences_x.iter().any(|held| {
+            let shared = carried.iter().filter(|w| held.contains(*w)).count();
+            shared as f64 >= MIN_KEPT_SHARE * carried.len() as f64
+        });
+        if kept {
+            continue;
+        }
+        let text: String = sentence
+            .range
+            .text(&articles[y].body)
+            .chars()
+            .take(80)
+            .collect();
+        found.push(divergence(
+            DivergenceType::Omission,
+            0.4,
+            format!(
+                "{} leaves out this sentence that {}, otherwise a near copy, carries: \u{201c}{text}\u{201d}.",
+                article_label(&articles[x]),
+                article_label(&articles[y]),
+            ),
+            vec![Evidence {
+                article_idx: y,
+                range: sentence.range,
+            }],
+        ));
     }
     found
 }
