@@ -23,7 +23,7 @@ use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extract
 
 /// Letters of a name compared across outlets ("europ" for Europe, European).
 const NAME_PREFIX: usize = 5;
-/// Words before or after a reaction word searched for the party reacting.
+/// Words before a reaction word searched for the party reacting.
 const PARTY_WINDOW: usize = 3;
 
 /// Every contested-term and reaction contrast in one event.
@@ -207,10 +207,11 @@ fn reactions_by_party(voice: &Voice) -> BTreeMap<String, Vec<(String, Range)>> {
         if !is_reaction(&token.norm) {
             continue;
         }
+        // The party reacting is named just before the word ("European
+        // officials were unsure", "European outrage").
         let lo = i.saturating_sub(PARTY_WINDOW);
-        let hi = (i + PARTY_WINDOW + 1).min(tokens.len());
-        let parties: BTreeSet<String> = (lo..hi)
-            .filter(|&k| k != i && tokens[k].capitalised && near(tokens, k, i))
+        let parties: BTreeSet<String> = (lo..i)
+            .filter(|&k| tokens[k].capitalised && near(tokens, k, i))
             .map(|k| tokens[k].norm.chars().take(NAME_PREFIX).collect())
             .collect();
         for party in parties {

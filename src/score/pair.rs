@@ -209,7 +209,17 @@ fn check_negation(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) 
     let old = norms(a, &hunk.old);
     let new = norms(b, &hunk.new);
     let count = |words: &[&str]| words.iter().filter(|w| is_negation(w)).count();
-    if count(&old) == count(&new) {
+    // "no daylight" / "won't be any daylight": both sides deny.
+    let denies = |words: &[&str]| {
+        words.iter().any(|w| {
+            is_negation(w)
+                || matches!(
+                    *w,
+                    "no" | "none" | "nothing" | "nobody" | "neither" | "nor" | "without"
+                )
+        })
+    };
+    if count(&old) == count(&new) || denies(&old) && denies(&new) {
         return;
     }
     let strip = |words: &[&str]| -> Vec<String> {

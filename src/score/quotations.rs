@@ -406,6 +406,14 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
     fn written(text: &str) -> String {
         let lower = text.to_lowercase().replace('\u{2019}', "'");
         let expanded = lower
+            .replace("it's", "it is")
+            .replace("that's", "that is")
+            .replace("he's", "he is")
+            .replace("she's", "she is")
+            .replace("there's", "there is")
+            .replace("what's", "what is")
+            .replace("won't", "will not")
+            .replace("can't", "cannot")
             .replace("n't", " not")
             .replace("'re", " are")
             .replace("'ll", " will")

@@ -44,6 +44,9 @@ const MIN_SHARED_ANCHORS: usize = 2;
 const MIN_NUMBER_ANCHORS: usize = 3;
 /// Letters of a name compared across outlets ("ukrai" for Ukraine, Ukrainians).
 const NAME_PREFIX: usize = 5;
+/// Topic similarity at which one speaker's two statements of a row are one
+/// statement reported twice.
+const SAME_STATEMENT_SIMILARITY: f64 = 0.3;
 /// Topic similarity at which two statements of a row make one claim.
 const SAME_CLAIM_SIMILARITY: f64 = 0.45;
 
@@ -664,6 +667,16 @@ fn row_differences(
             };
             let shift = (class_a == "neutral" && charged(class_b, &verb_b))
                 || (class_b == "neutral" && charged(class_a, &verb_a));
+            // The verbs must report one statement, not two on one matter.
+            let one_statement = alignment.agreement >= SAME_STATEMENT_SIMILARITY
+                && shared_content(
+                    articles,
+                    a.article_idx,
+                    statement_a.content,
+                    b.article_idx,
+                    statement_b.content,
+                ) >= MIN_CLAIM_ANCHORS - 1;
+            let shift = shift && one_statement;
             if !shift
                 || !seen_shifts.insert((
                     a.article_idx,
