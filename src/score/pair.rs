@@ -26,6 +26,10 @@ const MIN_QUOTE_OVERLAP: f64 = 0.5;
 const MIN_TRUNCATED_WORDS: usize = 3;
 /// Content must overlap this much for a change of speaker to be misattribution.
 const MIN_MISATTRIBUTION_OVERLAP: f64 = 0.6;
+/// Words a side of one change inside a quotation may hold to be an
+/// alteration of the same words; a longer stretch is another excerpt of
+/// the remark, not the same words changed.
+pub(super) const MAX_ALTERED_WORDS: usize = 3;
 /// A hunk this small (words a side) is one local edit, not a rewording.
 const SMALL_HUNK: usize = 4;
 
@@ -518,6 +522,7 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
         .filter(|h| {
             wholly_quoted(a, &h.old)
                 && wholly_quoted(b, &h.new)
+                && h.old.len().max(h.new.len()) <= MAX_ALTERED_WORDS
                 && !is_name_spelling(a, b, h)
                 && !is_names_only(a, b, h)
                 && !same_wording(&joined(a, &h.old), &joined(b, &h.new))

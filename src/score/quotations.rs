@@ -20,6 +20,7 @@
 use std::collections::HashSet;
 
 use super::names::{is_person_name, may_be_same_person};
+use super::pair::MAX_ALTERED_WORDS;
 use super::{article_label, divergence, near_copies, quoted_ranges};
 use crate::align::tokens::{is_stopword, stem, tokenize, Token};
 use crate::model::{
@@ -352,6 +353,9 @@ fn alteration(
         if i1 == i0 + 1 && j1 == j0 + 1 {
             continue;
         }
+        if (i1 - i0).max(j1 - j0) > MAX_ALTERED_WORDS + 1 {
+            continue;
+        }
         let gap_a = gap_range(a, i0, i1);
         let gap_b = gap_range(b, j0, j1);
         if is_editorial(&articles[a.article_idx].body, gap_a)
@@ -414,6 +418,7 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
             .replace("what's", "what is")
             .replace("won't", "will not")
             .replace("can't", "cannot")
+            .replace("'d", " would")
             .replace("n't", " not")
             .replace("'re", " are")
             .replace("'ll", " will")
