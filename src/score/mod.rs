@@ -1,16 +1,17 @@
-//! Score: finds divergences between aligned statements.
+//! Score: finds divergences between the articles of an event.
 //!
-//! Takes events from `align`; gives each its divergences (quote_altered,
-//! number_mismatch, negation_flip, misattribution, omission, ...), each with
-//! a one-sentence explanation and the evidence spans on both sides, and
-//! lowers each alignment's `agreement` by what was found on it:
-//! `agreement = similarity × Π (1 − severity / 2)` over its divergences.
-//! Only claim-level alignments are compared; a topic-level alignment (two
-//! sentences on one matter, worded differently) keeps its similarity as
-//! agreement and carries no divergence, and near-copy omissions count
-//! claim-level alignments only.
-//! Pair checks are in `pair`, number reading in `numbers`, spelling
-//! variants in `names`, word lists in `lexicon`.
+//! Takes events from `align`; gives each its divergences, each with a
+//! one-sentence explanation, the evidence spans on every side, a severity
+//! (what is at stake) and a confidence (how likely it is real). Claim-level
+//! alignments (near-identical sentences) are compared word by word in
+//! `pair`, and lower their `agreement` by what is found:
+//! `agreement = similarity × Π (1 − severity / 2)`. What outlets do
+//! differently in other words is read across the event: quotations of one
+//! remark in `quotations`, numbers, contradictions, hedging, reporting verbs
+//! and claims given to two people in `rewording`, contested and reaction
+//! words in `framing`, spelling variants in `names`, and the omissions a
+//! reader should see in `omissions` (plus every statement and sentence cut
+//! from a near copy). Numbers are read in `numbers`, word lists in `lexicon`.
 
 mod framing;
 mod lexicon;
