@@ -24,6 +24,17 @@ echo "== basil-dev: events, quotes, framing, shared quotes"
 python3 "$shared/eval/basil_score.py" "$shared/data/basil-dev/gold.json" "$out/basil/report.json" \
     --extract "$out/basil/extract.jsonl" --articles "$shared/data/basil-dev/articles.jsonl"
 
+echo "== basil-dev: hand-annotated differences between outlets (recall)"
+python3 "$shared/eval/findings_score.py" "$shared/data/basil-dev/findings.json" "$out/basil/report.json" \
+    "$shared/data/basil-dev/articles.jsonl"
+
+if [ -d "$shared/data/babe-dev" ]; then
+    echo "== babe-dev: evaluative words (framing)"
+    "$bin" extract "$shared/data/babe-dev/articles.jsonl" > "$out/babe.jsonl"
+    python3 "$shared/eval/framing_score.py" "$shared/data/babe-dev/gold.json" "$out/babe.jsonl" \
+        --articles "$shared/data/babe-dev/articles.jsonl"
+fi
+
 echo "== wire-dev: injected edits"
 "$bin" compare "$shared/data/wire-dev/articles.jsonl" --out "$out/wire"
 python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
