@@ -22,7 +22,7 @@ pub(super) const MAX_OMISSIONS: usize = 12;
 const MIN_CONTENT_WORDS: usize = 4;
 /// Share of a statement's content words that one sentence of another
 /// article must hold for the statement to count as carried there.
-const CARRIED_SHARE: f64 = 0.6;
+const CARRIED_SHARE: f64 = 0.5;
 
 /// The event's omission findings, most important first, at most `MAX_OMISSIONS`.
 pub(super) fn ranked(
