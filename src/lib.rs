@@ -16,7 +16,7 @@ pub mod run;
 pub mod score;
 pub mod segment;
 
-use model::{Article, Extraction, InputError, Report};
+use model::{Article, Extraction, InputError, Report, ScoredEvent};
 use rayon::prelude::*;
 
 /// Extracts every article in parallel, then gives speakers canonical names
@@ -75,4 +75,16 @@ pub fn compare(articles: Vec<Article>, mut errors: Vec<InputError>) -> Report {
         events,
         errors,
     }
+}
+
+/// The whole `diff` pipeline: two articles the user says tell one story,
+/// compared as one event whatever their similarity. Gives their extractions
+/// (names canonical across the two) and the scored event.
+pub fn diff(articles: &[Article]) -> (Vec<Extraction>, ScoredEvent, Vec<InputError>) {
+    let (extractions, errors) = extract_all(articles);
+    let event = align::one_event(articles, &extractions, (0..articles.len()).collect());
+    let scored = score::score(articles, &extractions, vec![event])
+        .pop()
+        .expect("one event in, one event out");
+    (extractions, scored, errors)
 }

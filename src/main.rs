@@ -3,8 +3,9 @@
 //! read, 1 some inputs not read, 2 usage error or nothing read).
 
 use clap::{Parser, Subcommand};
+use parallax::model::DivergenceType;
 use parallax::model::InputError;
-use parallax::run::{self, CompareConfig, ExtractConfig, Observer, Summary};
+use parallax::run::{self, CompareConfig, DiffConfig, ExtractConfig, Observer, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +49,30 @@ enum Command {
         #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
         min_confidence: f64,
     },
+    /// Compare two articles of one story (your copy and the wire) and print
+    /// what differs, most severe first; exit 1 when something does
+    #[command(after_help = DIFF_HELP)]
+    Diff {
+        /// Your copy (A) and the story to check it against (B): files of any
+        /// form compare reads, or - for one JSON article line on stdin
+        #[arg(value_name = "FILE", num_args = 2, required = true)]
+        inputs: Vec<String>,
+        /// text: one block per finding; json: the contract's divergence objects
+        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+        /// Colour the differing words: auto (on a terminal), always, never
+        #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
+        color: String,
+        /// Leave out findings below this confidence (0 to 1)
+        #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
+        min_confidence: f64,
+        /// Leave out findings below this severity (0 to 1)
+        #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
+        min_severity: f64,
+        /// Only these types, comma-separated (e.g. quote_altered,number_mismatch)
+        #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = divergence_type)]
+        only: Vec<DivergenceType>,
+    },
     /// Print one JSON line per article: its statements, speakers and framing
     #[command(
         after_help = "Example:\n  parallax extract articles.jsonl --with-text > extract.jsonl"
@@ -82,6 +107,24 @@ fn main() -> ExitCode {
             },
             &mut observer,
         ),
+        Command::Diff {
+            inputs,
+            format,
+            color,
+            min_confidence,
+            min_severity,
+            only,
+        } => {
+            let config = DiffConfig {
+                inputs: [inputs[0].clone(), inputs[1].clone()],
+                json: format == "json",
+                color: color == "always" || color == "auto" && std::io::stdout().is_terminal(),
+                min_confidence,
+                min_severity,
+                only,
+            };
+            return diff_status(run::run_diff(&config, &mut std::io::stdout().lock()));
+        }
         Command::Extract { inputs, with_text } => {
             let config = ExtractConfig {
                 inputs,
@@ -94,6 +137,38 @@ fn main() -> ExitCode {
     };
     observer.finish();
     exit_status(result)
+}
+
+const DIFF_HELP: &str = "\
+Example:
+  parallax diff copy.txt wire.txt || echo \"check before publishing\"
+
+Exit status: 0 when no finding passes the thresholds, 1 when some do,
+2 on a usage error or an input that cannot be read.";
+
+/// Exit status like `diff`: 0 nothing found, 1 findings, 2 trouble.
+fn diff_status(result: anyhow::Result<usize>) -> ExitCode {
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("parallax: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A divergence type by its contract name.
+fn divergence_type(name: &str) -> Result<DivergenceType, String> {
+    DivergenceType::ALL
+        .iter()
+        .copied()
+        .find(|kind| kind.as_str() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = DivergenceType::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown type {name}; the types are {}", names.join(", "))
+        })
 }
 
 /// A confidence threshold: a number in [0, 1].

@@ -254,6 +254,21 @@ pub enum DivergenceType {
 }
 
 impl DivergenceType {
+    /// Every type, in the contract's order.
+    pub const ALL: [DivergenceType; 11] = [
+        DivergenceType::QuoteAltered,
+        DivergenceType::QuoteTruncated,
+        DivergenceType::NumberMismatch,
+        DivergenceType::NegationFlip,
+        DivergenceType::Contradiction,
+        DivergenceType::Misattribution,
+        DivergenceType::NameVariant,
+        DivergenceType::HedgingShift,
+        DivergenceType::ReportingVerbShift,
+        DivergenceType::LoadedLanguage,
+        DivergenceType::Omission,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             DivergenceType::QuoteAltered => "quote_altered",

@@ -6,8 +6,8 @@
 //! reading the next chunk while the current one is extracted.
 
 use crate::extract::NameRegistry;
-use crate::model::{Article, InputError};
-use crate::{compare, extract_each, ingest, render};
+use crate::model::{Article, DivergenceType, InputError};
+use crate::{compare, diff, extract_each, ingest, render};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -172,4 +172,80 @@ fn extract_lines(
         bytes.extend_from_slice(line.as_bytes());
     }
     (bytes, failed)
+}
+
+/// What `parallax diff` needs.
+#[derive(Debug, Clone)]
+pub struct DiffConfig {
+    /// The two inputs: the editor's copy (A) and the wire story (B).
+    pub inputs: [String; 2],
+    /// One JSON document instead of text blocks.
+    pub json: bool,
+    /// Mark the differing words with colour rather than `[-…-]{+…+}`.
+    pub color: bool,
+    pub min_confidence: f64,
+    pub min_severity: f64,
+    /// Only these types; all when empty.
+    pub only: Vec<DivergenceType>,
+}
+
+/// Reads the two inputs (one article each), compares them as one event and
+/// writes the findings that pass the thresholds to `out`, most severe
+/// first. Gives how many were written; an input that cannot be read, or
+/// that holds other than one article, is an error naming it.
+pub fn run_diff(config: &DiffConfig, out: &mut dyn Write) -> anyhow::Result<usize> {
+    let mut articles = Vec::with_capacity(2);
+    for input in &config.inputs {
+        articles.push(one_article(input)?);
+    }
+    let (_, scored, errors) = diff(&articles);
+    if let Some(error) = errors.first() {
+        anyhow::bail!("{}: {}", error.source, error.message);
+    }
+    let mut shown: Vec<&crate::model::Divergence> = scored
+        .divergences
+        .iter()
+        .filter(|d| d.confidence >= config.min_confidence && d.severity >= config.min_severity)
+        .filter(|d| config.only.is_empty() || config.only.contains(&d.kind))
+        .collect();
+    shown.sort_by(|a, b| {
+        b.severity
+            .total_cmp(&a.severity)
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.spans.cmp(&b.spans))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let before_body: Vec<String> = config
+        .inputs
+        .iter()
+        .zip(&articles)
+        .map(|(input, article)| ingest::text_before_body(input, article))
+        .collect();
+    let sides = [0, 1].map(|idx| render::DiffSide {
+        article: &articles[idx],
+        name: &config.inputs[idx],
+        before_body: &before_body[idx],
+    });
+    let text = if config.json {
+        render::diff_json(&sides, &shown)
+    } else {
+        render::diff_text(&sides, &shown, config.color)
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(shown.len())
+}
+
+/// The one article of an input; an error when it holds none, several, or
+/// cannot be read.
+fn one_article(input: &str) -> anyhow::Result<Article> {
+    let (mut articles, errors) = ingest::load(&[input.to_string()]);
+    if let Some(error) = errors.first() {
+        anyhow::bail!("{}: {}", error.source, error.message);
+    }
+    match articles.len() {
+        1 => Ok(articles.remove(0)),
+        0 => anyhow::bail!("{input}: no article could be read"),
+        n => anyhow::bail!("{input}: holds {n} articles; diff compares one article with one"),
+    }
 }

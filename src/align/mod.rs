@@ -37,6 +37,23 @@ pub fn events(articles: &[Article], extractions: &[Extraction]) -> Vec<Event> {
         .collect()
 }
 
+/// Treats the given articles as one event, whatever their similarity, and
+/// aligns their statements (for `parallax diff`, which compares two
+/// articles the user says report the same story).
+pub fn one_event(
+    articles: &[Article],
+    extractions: &[Extraction],
+    article_idxs: Vec<usize>,
+) -> Event {
+    let aligned = statements::align_event(articles, extractions, &article_idxs);
+    Event {
+        label: label(articles, &article_idxs),
+        articles: article_idxs,
+        alignments: aligned.alignments,
+        only_in: aligned.only_in,
+    }
+}
+
 /// The first article's title, or its id when it has none.
 fn label(articles: &[Article], article_idxs: &[usize]) -> String {
     article_idxs

@@ -152,3 +152,19 @@ impl UniqueIds {
         article
     }
 }
+
+/// What the file `input` holds before `article`'s body (a front-matter
+/// block), so that positions can be given in the file's own lines; empty
+/// when the body is not the file's tail (JSON, HTML, gzip, stdin).
+pub fn text_before_body(input: &str, article: &Article) -> String {
+    let plain = input.ends_with(".txt") || input.ends_with(".md");
+    if article.body_is_derived || !plain {
+        return String::new();
+    }
+    match std::fs::read_to_string(input) {
+        Ok(file) if file.ends_with(&article.body) => {
+            file[..file.len() - article.body.len()].to_string()
+        }
+        _ => String::new(),
+    }
+}

@@ -8,9 +8,11 @@
 mod html;
 mod json;
 mod marks;
+mod terminal;
 
 pub use html::event_file;
 pub use json::{extract_line, format_score, report_json, write_extract_line};
+pub use terminal::{diff_json, diff_text, DiffSide};
 
 use crate::model::Report;
 use anyhow::Context;

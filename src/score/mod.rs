@@ -53,16 +53,23 @@ pub fn score(
 
 fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
     let mut divergences = Vec::new();
-    for (alignment_idx, alignment) in event.alignments.iter_mut().enumerate() {
-        // A topic-level alignment pairs different sentences on one matter: a
-        // word diff between them would report their wording, not a
-        // divergence, so only claim-level alignments are compared.
-        if alignment.level != AlignmentLevel::Claim {
-            continue;
-        }
-        let found = alignment_divergences(articles, extractions, &alignment.statements);
+    // Only claim-level alignments are compared word by word: a topic-level
+    // one pairs different sentences on one matter, read by `rewording`.
+    let found: Vec<(usize, Vec<Divergence>)> = event
+        .alignments
+        .iter()
+        .enumerate()
+        .filter(|(_, alignment)| alignment.level == AlignmentLevel::Claim)
+        .map(|(idx, alignment)| {
+            (
+                idx,
+                alignment_divergences(articles, extractions, &event, &alignment.statements),
+            )
+        })
+        .collect();
+    for (alignment_idx, found) in found {
         for divergence in &found {
-            alignment.agreement *= 1.0 - divergence.severity / 2.0;
+            event.alignments[alignment_idx].agreement *= 1.0 - divergence.severity / 2.0;
         }
         divergences.extend(found.into_iter().map(|d| Divergence {
             alignment_idx: Some(alignment_idx),
@@ -102,6 +109,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
 fn alignment_divergences(
     articles: &[Article],
     extractions: &[Extraction],
+    event: &Event,
     refs: &[StatementRef],
 ) -> Vec<Divergence> {
     let sides: Vec<Side> = refs
@@ -111,7 +119,10 @@ fn alignment_divergences(
     let mut found = Vec::new();
     for (k, a) in sides.iter().enumerate() {
         for b in &sides[k + 1..] {
-            found.extend(pair::compare(a, b));
+            let (x, y) = (a.article_idx, b.article_idx);
+            let copied =
+                near_copies(extractions, event, x, y) || near_copies(extractions, event, y, x);
+            found.extend(pair::compare(a, b, copied));
         }
     }
     found

@@ -101,6 +101,21 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         })
 }
 
+/// Whether the statement's own sentence names its speaker (the mention
+/// holds the surname of the canonical name), rather than a pronoun, a
+/// title or the context: a claim given to two people is reported only
+/// between speakers both outlets name, since most other cases are a
+/// speaker read wrongly.
+pub(crate) fn speaker_named_explicitly(statement: &crate::model::Statement, body: &str) -> bool {
+    let (Some(name), Some(mention)) = (&statement.speaker.name, statement.speaker.mention) else {
+        return false;
+    };
+    let Some(surname) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    mention.text(body).contains(surname)
+}
+
 /// Whether two canonical names may be one person: equal, spelt two ways,
 /// or with the same surname ("Obama" / "Barack Obama"), so that a change
 /// between them is never called a misattribution.

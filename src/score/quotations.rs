@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 
-use super::names::{is_person_name, may_be_same_person};
+use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
 use super::{article_label, divergence, near_copies, quoted_ranges};
 use crate::align::tokens::{is_stopword, stem, tokenize, Token};
@@ -217,8 +217,19 @@ fn compare_quotations(
             .clone()
     };
     let (speaker_a, speaker_b) = (speaker(a), speaker(b));
+    let named = |q: &Quotation| {
+        speaker_named_explicitly(
+            &extractions[q.article_idx].statements[q.statement_idx],
+            &articles[q.article_idx].body,
+        )
+    };
     if let (Some(name_a), Some(name_b)) = (&speaker_a, &speaker_b) {
-        if is_person_name(name_a) && is_person_name(name_b) && !may_be_same_person(name_a, name_b) {
+        if is_person_name(name_a)
+            && is_person_name(name_b)
+            && !may_be_same_person(name_a, name_b)
+            && named(a)
+            && named(b)
+        {
             found.push(misattribution(articles, a, b, local, name_a, name_b));
             return;
         }

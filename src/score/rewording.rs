@@ -25,7 +25,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::{is_hedge, report_verb_class};
-use super::names::{is_person_name, may_be_same_person};
+use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention};
 use super::{article_label, divergence, near_copies};
 use crate::align::tokens::{
@@ -706,6 +706,8 @@ fn row_differences(
                 || !attributed(statement_b.kind)
                 || !is_person_name(name_a)
                 || !is_person_name(name_b)
+                || !speaker_named_explicitly(statement_a, &articles[a.article_idx].body)
+                || !speaker_named_explicitly(statement_b, &articles[b.article_idx].body)
                 || shared_content(
                     articles,
                     a.article_idx,
