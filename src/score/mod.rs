@@ -84,17 +84,16 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     }
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
-    // A sentence cut from a near copy counts where no statement-level
-    // omission already says so.
+    // A sentence cut from a near copy counts where no other finding (a
+    // statement left out, a quotation cut short) already says so.
     for divergence in cut_sentences(extractions, &event, articles) {
         let said = divergences.iter().any(|d| {
-            d.kind == DivergenceType::Omission
-                && d.spans.iter().any(|e| {
-                    divergence
-                        .spans
-                        .iter()
-                        .any(|s| s.article_idx == e.article_idx && s.range.overlap(&e.range) > 0)
-                })
+            d.spans.iter().any(|e| {
+                divergence
+                    .spans
+                    .iter()
+                    .any(|s| s.article_idx == e.article_idx && s.range.overlap(&e.range) > 0)
+            })
         });
         if !said {
             divergences.push(divergence);
@@ -192,12 +191,7 @@ fn omission(
         .name
         .as_ref()
         .map_or(String::new(), |name| format!(" from {name}"));
-    let text: String = statement
-        .content
-        .text(&article.body)
-        .chars()
-        .take(80)
-        .collect();
+    let text = quoted_words(statement.content.text(&article.body));
     divergence(
         DivergenceType::Omission,
         severity,
@@ -210,6 +204,20 @@ fn omission(
             range: statement.content,
         }],
     )
+}
+
+/// A statement's words for an explanation that puts them in quotation
+/// marks: its own marks and trailing comma dropped, cut at 80 characters.
+fn quoted_words(text: &str) -> String {
+    let bare = text
+        .trim()
+        .trim_matches(['\u{201c}', '\u{201d}', '"'])
+        .trim_end_matches([',', ' ']);
+    if bare.chars().count() <= 80 {
+        return bare.to_string();
+    }
+    let cut: String = bare.chars().take(80).collect();
+    format!("{}\u{2026}", cut.trim_end())
 }
 
 /// Articles whose statements are nearly all aligned with each other's
@@ -245,7 +253,7 @@ fn copy_omissions(
                     "{} leaves out this statement that {}, otherwise a near copy, carries: \u{201c}{}\u{201d}.",
                     article_label(&articles[x]),
                     article_label(&articles[y]),
-                    extractions[y].statements[carried.statement_idx].content.text(&articles[y].body).chars().take(80).collect::<String>()
+                    quoted_words(extractions[y].statements[carried.statement_idx].content.text(&articles[y].body))
                 );
                 divergence.alignment_idx = alignment_idx;
                 found.push(divergence);

@@ -4,6 +4,7 @@
 
 mod alignment;
 mod cli;
+mod diff;
 mod extract;
 mod ingest;
 mod render;

@@ -1,0 +1,148 @@
+//! `parallax diff A B`: the editor's check in a terminal. Exact output on a
+//! rewrite with one edit of each kind and on the two sample articles,
+//! colour off; exit statuses like `diff`; the JSON form.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+/// Runs `parallax` from the repository root, so paths in the output are
+/// the relative ones given here.
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(crate::data(name)).unwrap()
+}
+
+const COPY: &str = "tests/data/diff/copy.txt";
+const WIRE: &str = "tests/data/diff/wire.txt";
+
+#[test]
+fn a_rewrite_with_one_edit_of_each_kind() {
+    let output = parallax(&["diff", COPY, WIRE, "--color", "never"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        expected("diff/expected.txt")
+    );
+}
+
+#[test]
+fn differences_in_other_words_between_the_sample_articles() {
+    let output = parallax(&[
+        "diff",
+        "corpus/000_38e313115e04f0bc.txt",
+        "corpus/001_3d0f0b47cbf9b892.txt",
+        "--color",
+        "never",
+        "--only",
+        "contradiction,loaded_language,misattribution",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        expected("diff/expected-corpus.txt")
+    );
+}
+
+#[test]
+fn identical_copies_print_nothing_and_exit_0() {
+    let output = parallax(&["diff", WIRE, WIRE]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn thresholds_and_types_filter_the_findings() {
+    let output = parallax(&[
+        "diff",
+        COPY,
+        WIRE,
+        "--color",
+        "never",
+        "--only",
+        "number_mismatch",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("1. number_mismatch (severity 0.56, confidence 0.90)\n"));
+    assert!(!text.contains("\n2. "));
+    let output = parallax(&["diff", COPY, WIRE, "--min-severity", "0.95"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn colour_marks_the_words_when_asked() {
+    let output = parallax(&[
+        "diff",
+        COPY,
+        WIRE,
+        "--color",
+        "always",
+        "--only",
+        "number_mismatch",
+    ]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("spend \u{1b}[1;31m350 million\u{1b}[0m dollars"));
+    assert!(text.contains("spend \u{1b}[1;32m300 million\u{1b}[0m dollars"));
+}
+
+#[test]
+fn json_holds_the_contract_divergences_with_confidence() {
+    let output = parallax(&["diff", COPY, WIRE, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let divergences = document["divergences"].as_array().unwrap();
+    let types: Vec<&str> = divergences
+        .iter()
+        .map(|d| d["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "negation_flip",
+            "misattribution",
+            "reporting_verb_shift",
+            "quote_truncated",
+            "quote_altered",
+            "number_mismatch",
+            "hedging_shift",
+            "omission",
+            "name_variant"
+        ]
+    );
+    for divergence in divergences {
+        assert!((0.0..=1.0).contains(&divergence["confidence"].as_f64().unwrap()));
+    }
+    assert_eq!(document["a"]["id"], "copy");
+    assert_eq!(divergences[5]["spans"][0]["text"], "350 million");
+}
+
+#[test]
+fn usage_errors_and_unreadable_inputs_exit_2() {
+    let output = parallax(&["diff", COPY, "tests/data/diff/missing.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("tests/data/diff/missing.txt"), "{stderr}");
+    let output = parallax(&["diff", COPY, WIRE, "--only", "typo"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = parallax(&["diff", COPY]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn an_input_with_several_articles_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = dir.path().join("two.jsonl");
+    std::fs::write(&two, "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n").unwrap();
+    let output = parallax(&["diff", COPY, two.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("holds 2 articles"), "{stderr}");
+}
