@@ -237,17 +237,28 @@ fn close_values(a: &NumberMention, b: &NumberMention) -> bool {
 }
 
 /// Whether `round` is `exact` rounded or cut to `round`'s precision:
-/// "43 million" for 43,885,310, "13.6 million" for 13,625,777, "36" for 35.7.
+/// "43 million" for 43,885,310, "13.6 million" for 13,625,777, "36" for
+/// 35.7. Rounding needs `exact` written with more significant digits, and
+/// cutting ("43 million") two more, so that "300 million" against "350
+/// million" stays a mismatch.
 fn rounded(round: f64, exact: f64) -> bool {
     let mut precision = 1.0;
     while round >= precision * 10.0 && (round / (precision * 10.0)).fract().abs() < 1e-9 {
         precision *= 10.0;
     }
-    // "13.6 million" is 13,600,000: precision 100,000.
     let at = |v: f64| v / precision;
+    let extra = significant_digits(exact).saturating_sub(significant_digits(round));
     round.fract() == 0.0
-        && ((at(exact).round() - at(round)).abs() < 1e-9
-            || (at(exact).floor() - at(round)).abs() < 1e-9)
+        && ((extra >= 1 && (at(exact).round() - at(round)).abs() < 1e-9)
+            || (extra >= 2 && (at(exact).floor() - at(round)).abs() < 1e-9))
+}
+
+/// Significant digits of a value as written: 43,885,310 has 7, 43,000,000
+/// has 2, 35.7 has 3.
+fn significant_digits(value: f64) -> usize {
+    let written = format!("{value:.6}");
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
 /// Shares and small counts are left out: political news is full of close
@@ -747,6 +758,15 @@ mod tests {
     fn view(text: &str) -> SentenceView {
         let all = Range::new(0, text.len());
         sentence_view(text, all, all)
+    }
+
+    #[test]
+    fn rounding_is_not_a_mismatch_but_other_values_are() {
+        assert!(rounded(43e6, 43_885_310.0));
+        assert!(rounded(13.6e6, 13_625_777.0));
+        assert!(rounded(36.0, 35.7));
+        assert!(!rounded(300e6, 350e6));
+        assert!(!rounded(50_000.0, 55_000.0));
     }
 
     #[test]
