@@ -37,6 +37,24 @@ pub(crate) fn same_person_words(a: &str, b: &str) -> bool {
         && a.chars().next() == b.chars().next()
         && stem(a) != stem(b)
         && a.trim_end_matches("'s") != b.trim_end_matches("'s")
+        && without_accents(a) != without_accents(b)
+}
+
+/// A word with accented Latin letters written plain ("Calderón" →
+/// "calderon"): a house style, not a misspelling.
+pub(crate) fn without_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
 }
 
 /// Same length, one position differing, a vowel on both sides.
@@ -338,7 +356,7 @@ fn speaker_variants(
             let spelt_two_ways = is_person_name(name_a)
                 && is_person_name(name_b)
                 && first(name_a) == first(name_b)
-                && key.2 != key.3
+                && without_accents(&key.2) != without_accents(&key.3)
                 && same_person_words(&key.2, &key.3);
             if !spelt_two_ways || seen.contains(&key) {
                 continue;

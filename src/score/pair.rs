@@ -351,7 +351,13 @@ fn check_reporting_verb(
     };
     let shift = (class_a == "neutral" && charged(class_b, &b.tokens[j].norm))
         || (class_b == "neutral" && charged(class_a, &a.tokens[i].norm));
-    if !copied && !shift {
+    // Between outlets that write their own sentences the verbs must report
+    // one speaker's statement.
+    let same_speaker = match (&a.statement.speaker.name, &b.statement.speaker.name) {
+        (Some(x), Some(y)) => super::names::may_be_same_person(x, y),
+        _ => false,
+    };
+    if !copied && !(shift && same_speaker) {
         return;
     }
     let charge = report_class_charge(class_a).max(report_class_charge(class_b));
