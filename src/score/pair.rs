@@ -357,7 +357,7 @@ fn check_reporting_verb(
         (Some(x), Some(y)) => super::names::may_be_same_person(x, y),
         _ => false,
     };
-    if !copied && !(shift && same_speaker) {
+    if !(copied || shift && same_speaker) {
         return;
     }
     let charge = report_class_charge(class_a).max(report_class_charge(class_b));
