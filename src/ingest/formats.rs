@@ -289,7 +289,11 @@ impl ArticleRecord<'_> {
 
 /// A `.json` file: one article object, or an array of them (each element
 /// read on its own, so one bad element does not lose the others).
-fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Result<Article, InputError>> {
+pub(super) fn json_articles(
+    bytes: &[u8],
+    source: &str,
+    stem: &str,
+) -> Vec<Result<Article, InputError>> {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(error) => return vec![Err(input_error(source, &json_message(&error, true)))],

@@ -168,3 +168,20 @@ pub fn text_before_body(input: &str, article: &Article) -> String {
         _ => String::new(),
     }
 }
+
+/// Articles from a JSON document held in memory (one article object or an
+/// array of them, as in a `.json` file), for programs that call the
+/// library: `source` names the document in errors (`source#N` for the Nth
+/// element) and default ids are `source-N`. Ids are made unique as in a run.
+pub fn from_json(bytes: &[u8], source: &str) -> (Vec<Article>, Vec<InputError>) {
+    let mut ids = UniqueIds::default();
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for record in formats::json_articles(bytes, source, source) {
+        match record {
+            Ok(article) => articles.push(ids.make_unique(article)),
+            Err(error) => errors.push(error),
+        }
+    }
+    (articles, errors)
+}
