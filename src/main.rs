@@ -5,6 +5,7 @@
 use clap::{Parser, Subcommand};
 use parallax::model::DivergenceType;
 use parallax::model::InputError;
+use parallax::render::DataFormat;
 use parallax::run::{self, CompareConfig, DiffConfig, ExtractConfig, Observer, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,9 +46,12 @@ enum Command {
         /// Output folder
         #[arg(long, value_name = "DIR", default_value = "reports")]
         out: PathBuf,
-        /// Leave divergences below this confidence (0 to 1) off the pages; report.json keeps them all
+        /// Leave divergences below this confidence (0 to 1) off the pages; the data keep them all
         #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
         min_confidence: f64,
+        /// json: report.json; jsonl: events.jsonl, articles.jsonl and errors.jsonl (batch runs)
+        #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = ["json", "jsonl"])]
+        format: String,
     },
     /// Compare two articles of one story (your copy and the wire) and print
     /// what differs, most severe first; exit 1 when something does
@@ -99,11 +103,17 @@ fn main() -> ExitCode {
             inputs,
             out,
             min_confidence,
+            format,
         } => run::run_compare(
             &CompareConfig {
                 inputs,
                 out_dir: out,
                 min_confidence,
+                format: if format == "jsonl" {
+                    DataFormat::Jsonl
+                } else {
+                    DataFormat::Json
+                },
             },
             &mut observer,
         ),

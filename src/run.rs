@@ -17,8 +17,10 @@ use std::path::PathBuf;
 pub struct CompareConfig {
     pub inputs: Vec<String>,
     pub out_dir: PathBuf,
-    /// Divergences below this confidence are left off the pages (report.json keeps them).
+    /// Divergences below this confidence are left off the pages (the data keep them).
     pub min_confidence: f64,
+    /// `report.json`, or JSONL files for batch runs.
+    pub format: render::DataFormat,
 }
 
 /// What `parallax extract` needs.
@@ -86,11 +88,11 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
         n_errors: errors.len(),
     };
     if !articles.is_empty() {
-        render::write(
-            &config.out_dir,
-            &compare(articles, errors),
-            config.min_confidence,
-        )?;
+        let options = render::WriteOptions {
+            format: config.format,
+            min_confidence: config.min_confidence,
+        };
+        render::write(&config.out_dir, &compare(articles, errors), &options)?;
     }
     Ok(summary)
 }

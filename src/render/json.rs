@@ -73,6 +73,44 @@ pub fn report_json(report: &Report) -> String {
     pretty
 }
 
+/// `articles.jsonl` for batch runs: one line per article, in input order,
+/// as `parallax extract` prints it (article with its cited sources,
+/// statements, framing).
+pub fn articles_jsonl(report: &Report) -> String {
+    let mut out = String::new();
+    for (article, extraction) in report.articles.iter().zip(&report.extractions) {
+        out.push_str(&extract_line(article, extraction, article.body_is_derived));
+        out.push('\n');
+    }
+    out
+}
+
+/// `events.jsonl` for batch runs: one event a line, as in `report.json`
+/// (its articles by id, alignments, divergences, `only_in`, statements
+/// referenced by article and id), ids numbered across the run.
+pub fn events_jsonl(report: &Report) -> String {
+    let ids = super::event_ids(report);
+    let mut out = String::new();
+    for (event_idx, (scored, ids)) in report.events.iter().zip(&ids).enumerate() {
+        event_object(&mut out, report, scored, event_idx, ids);
+        out.push('\n');
+    }
+    out
+}
+
+/// `errors.jsonl`: one input that could not be read a line, `{"source", "message"}`.
+pub fn errors_jsonl(report: &Report) -> String {
+    let mut out = String::new();
+    for error in &report.errors {
+        out.push_str("{\"source\":");
+        string(&mut out, &error.source);
+        out.push_str(",\"message\":");
+        string(&mut out, &error.message);
+        out.push_str("}\n");
+    }
+    out
+}
+
 // ---------------------------------------------------------------- articles and extractions
 
 fn article_object(out: &mut String, article: &Article, cites: &[String], with_text: bool) {

@@ -11,7 +11,10 @@ mod marks;
 mod terminal;
 
 pub use html::event_file;
-pub use json::{extract_line, format_score, report_json, write_extract_line};
+pub use json::{
+    articles_jsonl, errors_jsonl, events_jsonl, extract_line, format_score, report_json,
+    write_extract_line,
+};
 pub use terminal::{diff_json, diff_text, DiffSide};
 
 use crate::model::Report;
@@ -19,13 +22,41 @@ use anyhow::Context;
 use std::fs;
 use std::path::Path;
 
-/// Writes `report.json`, `index.html` and the event pages into `out_dir`,
-/// creating it when needed. `report.json` holds every divergence; the
-/// pages leave out those below `min_confidence` (and number the ones they
-/// show, so with a threshold above 0 their `dN` differ from the JSON's).
-pub fn write(out_dir: &Path, report: &Report, min_confidence: f64) -> anyhow::Result<()> {
+/// The form of the data written beside the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DataFormat {
+    /// One `report.json` (the contract's report), for small runs.
+    #[default]
+    Json,
+    /// `events.jsonl` (an event a line), `articles.jsonl` (an article a
+    /// line, as `extract` prints it) and `errors.jsonl`, for batch runs.
+    Jsonl,
+}
+
+/// How `write` writes a report.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct WriteOptions {
+    pub format: DataFormat,
+    /// Divergences below this confidence are left off the pages.
+    pub min_confidence: f64,
+}
+
+/// Writes the data (`report.json`, or the JSONL files), `index.html` and
+/// the event pages into `out_dir`, creating it when needed. The data hold
+/// every divergence; the pages leave out those below `min_confidence` (and
+/// number the ones they show, so with a threshold above 0 their `dN`
+/// differ from the data's).
+pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow::Result<()> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
-    write_file(&out_dir.join("report.json"), &report_json(report))?;
+    match options.format {
+        DataFormat::Json => write_file(&out_dir.join("report.json"), &report_json(report))?,
+        DataFormat::Jsonl => {
+            write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))?;
+            write_file(&out_dir.join("articles.jsonl"), &articles_jsonl(report))?;
+            write_file(&out_dir.join("errors.jsonl"), &errors_jsonl(report))?;
+        }
+    }
+    let min_confidence = options.min_confidence;
     let shown = confident(report, min_confidence);
     let report = shown.as_ref().unwrap_or(report);
     write_file(&out_dir.join("index.html"), &html::index_page(report))?;

@@ -217,3 +217,40 @@ fn min_confidence_hides_weak_findings_from_pages_only() {
     ]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// `--format jsonl` writes the same events as report.json, one a line, and
+/// one line per article as `extract` prints it, plus the unreadable inputs.
+#[test]
+fn jsonl_output_holds_the_report_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = inputs_with(dir.path(), &[("bad.txt", b"\xff\xfe not utf-8")]);
+    let (json_out, jsonl_out) = (dir.path().join("json"), dir.path().join("jsonl"));
+    parallax(&["compare", &inputs, "--out", json_out.to_str().unwrap()]);
+    let output = parallax(&[
+        "compare",
+        &inputs,
+        "--out",
+        jsonl_out.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let read = |path: std::path::PathBuf| std::fs::read_to_string(path).unwrap();
+    let report: Value = serde_json::from_str(&read(json_out.join("report.json"))).unwrap();
+    let lines = |name: &str| -> Vec<Value> {
+        read(jsonl_out.join(name))
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    };
+    assert_eq!(lines("events.jsonl"), *report["events"].as_array().unwrap());
+    assert_eq!(lines("errors.jsonl"), *report["errors"].as_array().unwrap());
+    let articles = lines("articles.jsonl");
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0]["article"], report["articles"][0]);
+    assert_eq!(
+        articles[1]["statements"],
+        report["statements"]["001_3d0f0b47cbf9b892"]
+    );
+    assert!(!jsonl_out.join("report.json").exists());
+}

@@ -323,7 +323,7 @@ fn scores_are_clamped_and_rounded_to_three_decimals() {
 #[test]
 fn write_gives_report_index_and_one_page_per_event() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), &sample_report(), 0.0).unwrap();
+    write(dir.path(), &sample_report(), &Default::default()).unwrap();
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -338,7 +338,7 @@ fn write_gives_report_index_and_one_page_per_event() {
 #[test]
 fn event_page_marks_word_differences_framing_and_divergences() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), &sample_report(), 0.0).unwrap();
+    write(dir.path(), &sample_report(), &Default::default()).unwrap();
     let page = std::fs::read_to_string(dir.path().join("event-e1.html")).unwrap();
     // "serious" is in both contents; "Riyadh" only in the first, "Russians" only in the second.
     assert!(
@@ -377,7 +377,7 @@ fn html_escapes_article_text_and_loads_nothing_from_outside() {
     };
     let report = parallax::compare(vec![article], vec![]);
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), &report, 0.0).unwrap();
+    write(dir.path(), &report, &Default::default()).unwrap();
     for name in ["index.html", "event-e1.html"] {
         let page = std::fs::read_to_string(dir.path().join(name)).unwrap();
         let lower = page.to_lowercase();

@@ -254,7 +254,7 @@ fn report_json_from_the_corpus_holds_the_contract_with_exact_spans() {
 #[test]
 fn event_page_shows_speakers_with_their_roles() {
     let dir = tempfile::tempdir().unwrap();
-    parallax::render::write(dir.path(), &report(), 0.0).unwrap();
+    parallax::render::write(dir.path(), &report(), &Default::default()).unwrap();
     let page = std::fs::read_to_string(dir.path().join("event-e1.html")).unwrap();
     assert!(page.contains(
         "<span class=\"cell-speaker\">Marco Rubio</span><span class=\"cell-role\">, US Secretary of State</span>"
