@@ -97,8 +97,27 @@ struct IndexPage {
     events: Vec<EventRow>,
     errors: Vec<(String, String)>,
     legend: Vec<LegendItem>,
+    n_articles: usize,
+    n_events: usize,
+    n_errors: usize,
+    /// Links to every page of the index: (label, file, is this page).
+    pages: Vec<(String, String, bool)>,
 }
 
+/// Events listed on one index page, so that the index of a run of any
+/// size opens quickly.
+pub const EVENTS_PER_PAGE: usize = 300;
+
+/// The file of index page `page_idx` (0-based): `index.html`, `index-2.html`, ...
+pub fn index_file(page_idx: usize) -> String {
+    if page_idx == 0 {
+        "index.html".to_string()
+    } else {
+        format!("index-{}.html", page_idx + 1)
+    }
+}
+
+#[derive(Clone)]
 struct ArticleRow {
     id: String,
     outlet: String,
@@ -120,25 +139,58 @@ struct EventRow {
     counts: Vec<(&'static str, usize)>,
 }
 
-/// The front page: articles, events with their divergence counts, errors.
-pub fn index_page(report: &Report) -> String {
-    let page = IndexPage {
-        articles: article_rows(report),
-        events: report
-            .events
-            .iter()
-            .enumerate()
-            .map(|(idx, scored)| event_row(report, idx, scored))
-            .collect(),
-        errors: report
-            .errors
-            .iter()
-            .map(|error| (error.source.clone(), error.message.clone()))
-            .collect(),
-        legend: legend(),
-    };
-    page.render()
-        .expect("rendering a template into a string cannot fail")
+/// The index, `EVENTS_PER_PAGE` events a page: each page lists its events
+/// with their divergence counts and their articles; the first also lists
+/// the inputs that could not be read. Gives (file name, page) pairs.
+pub fn index_pages(report: &Report) -> Vec<(String, String)> {
+    let n_pages = report.events.len().div_ceil(EVENTS_PER_PAGE).max(1);
+    let rows = article_rows(report);
+    (0..n_pages)
+        .map(|page_idx| {
+            let first = page_idx * EVENTS_PER_PAGE;
+            let last = (first + EVENTS_PER_PAGE).min(report.events.len());
+            let events: Vec<EventRow> = (first..last)
+                .map(|idx| event_row(report, idx, &report.events[idx]))
+                .collect();
+            let mut article_idxs: Vec<usize> = report.events[first..last]
+                .iter()
+                .flat_map(|scored| scored.event.articles.iter().copied())
+                .collect();
+            if n_pages == 1 {
+                article_idxs = (0..report.articles.len()).collect();
+            }
+            article_idxs.sort_unstable();
+            article_idxs.dedup();
+            let page = IndexPage {
+                articles: article_idxs.iter().map(|&idx| rows[idx].clone()).collect(),
+                events,
+                errors: if page_idx == 0 {
+                    report
+                        .errors
+                        .iter()
+                        .map(|error| (error.source.clone(), error.message.clone()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                legend: legend(),
+                n_articles: report.articles.len(),
+                n_events: report.events.len(),
+                n_errors: report.errors.len(),
+                pages: if n_pages == 1 {
+                    Vec::new()
+                } else {
+                    (0..n_pages)
+                        .map(|idx| ((idx + 1).to_string(), index_file(idx), idx == page_idx))
+                        .collect()
+                },
+            };
+            let html = page
+                .render()
+                .expect("rendering a template into a string cannot fail");
+            (index_file(page_idx), html)
+        })
+        .collect()
 }
 
 fn article_rows(report: &Report) -> Vec<ArticleRow> {

@@ -59,7 +59,9 @@ pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow:
     let min_confidence = options.min_confidence;
     let shown = confident(report, min_confidence);
     let report = shown.as_ref().unwrap_or(report);
-    write_file(&out_dir.join("index.html"), &html::index_page(report))?;
+    for (file, page) in html::index_pages(report) {
+        write_file(&out_dir.join(file), &page)?;
+    }
     for (event_idx, ids) in event_ids(report).iter().enumerate() {
         let page = html::event_page(report, event_idx, ids);
         write_file(&out_dir.join(event_file(event_idx)), &page)?;

@@ -254,3 +254,43 @@ fn jsonl_output_holds_the_report_line_by_line() {
     );
     assert!(!jsonl_out.join("report.json").exists());
 }
+
+/// The index is paged, 300 events a page, so it opens quickly at any size:
+/// 650 unrelated articles make 650 events on three pages that link each
+/// other, and every event is listed once.
+#[test]
+fn index_is_paged_for_large_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jsonl = String::new();
+    for n in 0..650 {
+        jsonl.push_str(&format!(
+            "{{\"id\":\"a{n}\",\"text\":\"Mayor Person{n} opened bridge{n} in town{n}, officials{n} said.\"}}\n"
+        ));
+    }
+    let input = dir.path().join("many.jsonl");
+    std::fs::write(&input, jsonl).unwrap();
+    let out = dir.path().join("out");
+    let output = parallax(&[
+        "compare",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let page = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let (first, third) = (page("index.html"), page("index-3.html"));
+    assert!(!out.join("index-4.html").exists());
+    assert!(first.contains("650 articles, 650 events"));
+    assert!(first.contains("<a href=\"index-2.html\">2</a>"));
+    assert!(third.contains("<a href=\"index.html\">1</a>"));
+    // Event rows open with the event's link; article rows with the article id.
+    let listed = |html: &str| html.matches("<tr>\n<td><a href=\"event-e").count();
+    assert_eq!(
+        (
+            listed(&first),
+            listed(&page("index-2.html")),
+            listed(&third)
+        ),
+        (300, 300, 50)
+    );
+}
