@@ -49,8 +49,9 @@ enum Command {
         /// Leave divergences below this confidence (0 to 1) off the pages; the data keep them all
         #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = confidence)]
         min_confidence: f64,
-        /// json: report.json; jsonl: events.jsonl, articles.jsonl and errors.jsonl (batch runs)
-        #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = ["json", "jsonl"])]
+        /// json: report.json; jsonl: events.jsonl, articles.jsonl and errors.jsonl (batch
+        /// runs); md: report.json and summary.md (the main findings in plain words)
+        #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = ["json", "jsonl", "md"])]
         format: String,
     },
     /// Compare two articles of one story (your copy and the wire) and print
@@ -109,10 +110,10 @@ fn main() -> ExitCode {
                 inputs,
                 out_dir: out,
                 min_confidence,
-                format: if format == "jsonl" {
-                    DataFormat::Jsonl
-                } else {
-                    DataFormat::Json
+                format: match format.as_str() {
+                    "jsonl" => DataFormat::Jsonl,
+                    "md" => DataFormat::Markdown,
+                    _ => DataFormat::Json,
                 },
             },
             &mut observer,

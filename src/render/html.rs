@@ -267,6 +267,9 @@ fn type_counts(scored: &ScoredEvent) -> Vec<(&'static str, usize)> {
 struct EventPage {
     id: String,
     label: String,
+    /// The findings a reader should see first: (divergence id, type,
+    /// explanation), linking to the divergence.
+    headline: Vec<(String, &'static str, String)>,
     columns: Vec<Column>,
     voices: Vec<VoiceRow>,
     rows: Vec<AlignmentRow>,
@@ -330,6 +333,17 @@ pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
     let page = EventPage {
         id: format!("e{}", event_idx + 1),
         label: event_label(scored, event_idx),
+        headline: super::headline(scored)
+            .into_iter()
+            .map(|idx| {
+                let divergence = &scored.divergences[idx];
+                (
+                    format!("d{}", ids.first_divergence + idx),
+                    divergence.kind.as_str(),
+                    divergence.explanation.clone(),
+                )
+            })
+            .collect(),
         columns: columns(report, scored),
         voices: voices(report, scored),
         rows: alignment_rows(report, scored, ids),

@@ -7,6 +7,7 @@
 
 mod html;
 mod json;
+mod markdown;
 mod marks;
 mod terminal;
 
@@ -15,6 +16,7 @@ pub use json::{
     articles_jsonl, errors_jsonl, events_jsonl, extract_line, format_score, report_json,
     write_extract_line,
 };
+pub use markdown::summary_markdown;
 pub use terminal::{diff_json, diff_text, DiffSide};
 
 use crate::model::Report;
@@ -31,6 +33,9 @@ pub enum DataFormat {
     /// `events.jsonl` (an event a line), `articles.jsonl` (an article a
     /// line, as `extract` prints it) and `errors.jsonl`, for batch runs.
     Jsonl,
+    /// `report.json` and `summary.md`: each event's main findings in plain
+    /// words, for a terminal, an issue tracker or an email.
+    Markdown,
 }
 
 /// How `write` writes a report.
@@ -50,6 +55,12 @@ pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow:
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
     match options.format {
         DataFormat::Json => write_file(&out_dir.join("report.json"), &report_json(report))?,
+        DataFormat::Markdown => {
+            write_file(&out_dir.join("report.json"), &report_json(report))?;
+            let shown = confident(report, options.min_confidence);
+            let summary = summary_markdown(shown.as_ref().unwrap_or(report));
+            write_file(&out_dir.join("summary.md"), &summary)?;
+        }
         DataFormat::Jsonl => {
             write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))?;
             write_file(&out_dir.join("articles.jsonl"), &articles_jsonl(report))?;
@@ -113,4 +124,30 @@ pub(crate) fn event_ids(report: &Report) -> Vec<EventIds> {
         next.first_divergence += scored.divergences.len();
     }
     ids
+}
+
+/// Findings of an event shown first: those other than omissions, then the
+/// omissions, each by severity × confidence (ties in report order), at most
+/// `MAX_HEADLINE_FINDINGS` and `MAX_HEADLINE_OMISSIONS`. Indexes into the
+/// event's divergences.
+pub(crate) fn headline(scored: &crate::model::ScoredEvent) -> Vec<usize> {
+    const MAX_HEADLINE_FINDINGS: usize = 6;
+    const MAX_HEADLINE_OMISSIONS: usize = 3;
+    let weight = |idx: &usize| {
+        let d = &scored.divergences[*idx];
+        d.severity * d.confidence
+    };
+    let ranked = |omissions: bool, limit: usize| {
+        let mut idxs: Vec<usize> = (0..scored.divergences.len())
+            .filter(|&i| {
+                (scored.divergences[i].kind == crate::model::DivergenceType::Omission) == omissions
+            })
+            .collect();
+        idxs.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.cmp(b)));
+        idxs.truncate(limit);
+        idxs
+    };
+    let mut shown = ranked(false, MAX_HEADLINE_FINDINGS);
+    shown.extend(ranked(true, MAX_HEADLINE_OMISSIONS));
+    shown
 }

@@ -294,3 +294,39 @@ fn index_is_paged_for_large_runs() {
         (300, 300, 50)
     );
 }
+
+/// `--format md` writes summary.md beside report.json: per event, the
+/// findings a reader should see first, in plain words.
+#[test]
+fn markdown_summary_gives_the_main_findings_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = corpus().display().to_string();
+    let output = parallax(&[
+        "compare",
+        &corpus,
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(out.join("report.json").exists());
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.starts_with("# parallax summary\n\n2 articles, 1 events, 0 inputs not read.\n"));
+    assert!(summary
+        .contains("\n## e1: Rubio reassures European allies after Riyadh talks with Russia\n"));
+    for kind in [
+        "contradiction",
+        "misattribution",
+        "loaded_language",
+        "omission",
+    ] {
+        assert!(
+            summary.contains(&format!("- **{kind}** (d")),
+            "{kind} missing"
+        );
+    }
+    let page = std::fs::read_to_string(out.join("event-e1.html")).unwrap();
+    assert!(page.contains("<h2>What differs</h2>"));
+}
