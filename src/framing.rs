@@ -26,7 +26,7 @@ const NEUTRAL: &str = "neutral";
 /// Each category with its word list, in priority order: an entry listed in
 /// two files keeps the first category, and of two entries matching the same
 /// span the earlier list wins.
-const LEXICONS: [(&str, &str); 5] = [
+const LEXICONS: [(&str, &str); 6] = [
     (NEUTRAL, include_str!("../lexicons/framing_neutral.txt")),
     (
         "report_verb",
@@ -38,6 +38,8 @@ const LEXICONS: [(&str, &str); 5] = [
         include_str!("../lexicons/framing_intensifiers.txt"),
     ),
     ("loaded", include_str!("../lexicons/framing_loaded.txt")),
+    // Derived from WordNet by `scripts/derive_evaluative.py`.
+    ("loaded", include_str!("../lexicons/framing_wordnet.txt")),
 ];
 
 /// What a pattern of the automaton stands for.
@@ -327,9 +329,9 @@ mod tests {
     #[test]
     fn categories() {
         check(
-            "He reportedly admitted an extremely bold plan.",
+            "He allegedly admitted an extremely bold plan.",
             &[
-                ("reportedly", "hedge"),
+                ("allegedly", "hedge"),
                 ("admitted", "report_verb"),
                 ("extremely", "intensifier"),
                 ("bold", "loaded"),
@@ -356,8 +358,8 @@ mod tests {
     #[test]
     fn neutral_phrase_hides_its_words() {
         check(
-            "Even though he pleaded guilty, she was even angrier.",
-            &[("even", "intensifier"), ("angrier", "loaded")],
+            "They hid in a panic room, and panic spread.",
+            &[("panic", "loaded")],
         );
     }
 
