@@ -352,9 +352,9 @@ mod tests {
     #[test]
     fn categories() {
         check(
-            "He allegedly boasted of an extremely bold plan.",
+            "He supposedly boasted of an extremely bold plan.",
             &[
-                ("allegedly", "hedge"),
+                ("supposedly", "hedge"),
                 ("boasted", "report_verb"),
                 ("extremely", "intensifier"),
                 ("bold", "loaded"),
