@@ -65,7 +65,7 @@ windblown aquiline akimbo askew awry geniculate knobbed flint granitic indurate 
 malposed skew-whiff anfractuous hooked head-on high-pressure breakneck lopsidedly stonily
 unpicturesque unusable unuseable uneconomical quicksilver rough-cut round-eyed dewy-eyed
 naif provoked simple-minded risky chancy dicey touch-and-go stabbing smoldering smouldering
-ravaging extreme extraordinary remarkable remarkably
+ravaging extreme extraordinary remarkable remarkably extremist
 """.split())
 
 OTHER_LISTS = [
