@@ -3,7 +3,9 @@
 //! Takes an article body and the byte ranges of its quotations; gives back
 //! [`Framing`] spans (loaded words, intensifiers, hedges, charged reporting
 //! verbs) from the word lists in `lexicons/`, which are compiled into the
-//! binary. One Aho-Corasick automaton over every entry of every list is built
+//! binary (`framing_wordnet.txt` is derived from WordNet by
+//! `scripts/derive_evaluative.py`). A quotation of a single word is a scare
+//! quote, the outlet's own framing, and is searched like the rest. One Aho-Corasick automaton over every entry of every list is built
 //! once and shared; matching is ASCII case-insensitive, on word boundaries,
 //! and never copies or normalises the body, so offsets are the body's own.
 //!
@@ -67,8 +69,9 @@ struct Lexicon {
 
 /// Quoted stretches of at most this many words are scare quotes (the outlet
 /// holding a word at arm's length: its “fix”, a “cover-up”): the outlet's
-/// own framing, so their words are searched like the rest.
-const MAX_SCARE_QUOTE_WORDS: usize = 3;
+/// own framing, so their words are searched like the rest. Two words are
+/// already mostly someone's phrase (Musk praised the “outrageous blitz”).
+const MAX_SCARE_QUOTE_WORDS: usize = 1;
 
 /// Finds the framing words of `body` that lie outside every range of
 /// `quotations` (byte ranges of quoted text, marks included, in any order),
@@ -306,6 +309,34 @@ mod tests {
         check(
             "He said \"this is an outrage\" and an outrage it was.",
             &[("outrage", "loaded")],
+        );
+    }
+
+    #[test]
+    fn scare_quote_is_the_outlets_voice() {
+        check(
+            "Officials called it a “cover-up”, and he said “this plan is a cover-up of the facts” at once.",
+            &[("cover-up", "loaded")],
+        );
+    }
+
+    #[test]
+    fn plain_reporting_words_are_not_framing() {
+        check(
+            "Even the most likely winner reportedly warned that voters were particularly worried.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn wordnet_derived_adjective_and_adverb() {
+        check(
+            "He foolishly backed an absurdly costly and reckless plan.",
+            &[
+                ("foolishly", "loaded"),
+                ("absurdly", "loaded"),
+                ("reckless", "loaded"),
+            ],
         );
     }
 
