@@ -220,8 +220,9 @@ fn overlaps_any(sorted_disjoint: &[Range], range: Range) -> bool {
 /// Whether a one-word match is capitalised in running text ("Savage" after
 /// "Michael", "Hawkins" after "said"): then it is a name, not a word of the
 /// lexicon. A capital after a sentence end, a quote mark, a colon or a line
-/// break, or in an all-capitals word, is taken as ordinary; a phrase
-/// ("Twitter war") may begin with a name.
+/// break, in an all-capitals word, or between two capitalised words (a
+/// headline in title case: "Democrats Slam Plan") is taken as ordinary; a
+/// phrase ("Twitter war") may begin with a name.
 fn looks_like_name(body: &str, range: Range) -> bool {
     let matched = &body[range.start..range.end];
     if matched.contains(char::is_whitespace) {
@@ -235,10 +236,22 @@ fn looks_like_name(body: &str, range: Range) -> bool {
         return false;
     }
     let before = body[..range.start].trim_end_matches([' ', '\t']);
-    before
+    let in_running_text = before
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+    in_running_text && !in_title_case(before, &body[range.end..])
+}
+
+/// Whether the words on both sides of a match start with a capital letter.
+fn in_title_case(before: &str, after: &str) -> bool {
+    let starts_upper = |word: Option<&str>| {
+        word.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let previous = before.split_whitespace().next_back();
+    let next = after.split_whitespace().next();
+    starts_upper(previous) && starts_upper(next)
 }
 
 /// Keeps, left to right, the longest candidate at each start that does not
@@ -406,6 +419,14 @@ mod tests {
         check(
             "Host Michael Savage spoke. Savage attacks followed.",
             &[("Savage", "loaded")],
+        );
+    }
+
+    #[test]
+    fn capitalised_word_in_a_title_case_headline_is_a_word() {
+        check(
+            "Report: Democrats Slam Plan, Michael Savage spoke.",
+            &[("Slam", "loaded")],
         );
     }
 
