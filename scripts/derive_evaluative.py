@@ -125,7 +125,7 @@ def listed_elsewhere(lexicon_dir: Path) -> set[str]:
         for line in (lexicon_dir / name).read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
-                words.add(line.rstrip("*"))
+                words.add(line.rstrip("*").lower())
     return words
 
 

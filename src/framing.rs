@@ -11,7 +11,9 @@
 //!
 //! Lexicon format: `#` starts a comment line; one entry a line, lower case,
 //! possibly several words; a trailing `*` marks a stem that matches any
-//! continuation of the word (`slam*` matches slams, slammed, slamming).
+//! continuation of the word (`slam*` matches slams, slammed, slamming); an
+//! entry written with a capital first letter is a word made from a name
+//! ("Orwellian"), matched in any case but never taken for a name itself.
 //! An apostrophe in an entry matches both `'` and `’`.
 
 use std::collections::HashSet;
@@ -52,6 +54,9 @@ struct Entry {
     rank: usize,
     /// The entry ended in `*`: the match runs on to the end of the word.
     is_stem: bool,
+    /// The entry is written with a capital (a word made from a name,
+    /// "Orwellian"): a capital in running text does not make it a name.
+    is_proper: bool,
 }
 
 /// A match that passed the boundary and quotation checks.
@@ -93,7 +98,7 @@ pub fn find(body: &str, quotations: &[Range]) -> Vec<Framing> {
         let Some(range) = word_match(body, found.start(), found.end(), entry.is_stem) else {
             continue;
         };
-        if !overlaps_any(&quotes, range) && !looks_like_name(body, range) {
+        if !overlaps_any(&quotes, range) && (entry.is_proper || !looks_like_name(body, range)) {
             candidates.push(Candidate { range, entry });
         }
     }
@@ -116,14 +121,15 @@ fn build_lexicon() -> Lexicon {
     let mut entries = Vec::new();
     let mut seen = HashSet::new();
     for (rank, (category, text)) in LEXICONS.into_iter().enumerate() {
-        for (phrase, is_stem) in lexicon_entries(text) {
-            for variant in apostrophe_variants(&phrase) {
+        for line in lexicon_entries(text) {
+            for variant in apostrophe_variants(&line.phrase) {
                 if seen.insert(variant.clone()) {
                     patterns.push(variant);
                     entries.push(Entry {
                         category,
                         rank,
-                        is_stem,
+                        is_stem: line.is_stem,
+                        is_proper: line.is_proper,
                     });
                 }
             }
@@ -138,8 +144,17 @@ fn build_lexicon() -> Lexicon {
     Lexicon { automaton, entries }
 }
 
-/// The entries of one lexicon file: lower-cased phrase, and whether it is a stem.
-fn lexicon_entries(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+/// One entry of a lexicon file.
+struct LexiconLine {
+    /// The entry lower-cased, without its `*`.
+    phrase: String,
+    is_stem: bool,
+    /// Written with a capital first letter.
+    is_proper: bool,
+}
+
+/// The entries of one lexicon file.
+fn lexicon_entries(text: &str) -> impl Iterator<Item = LexiconLine> + '_ {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -148,7 +163,11 @@ fn lexicon_entries(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
                 Some(stem) => (stem, true),
                 None => (line, false),
             };
-            (phrase.to_lowercase().replace('’', "'"), is_stem)
+            LexiconLine {
+                phrase: phrase.to_lowercase().replace('’', "'"),
+                is_stem,
+                is_proper: phrase.starts_with(char::is_uppercase),
+            }
         })
 }
 
@@ -431,6 +450,14 @@ mod tests {
     }
 
     #[test]
+    fn word_made_from_a_name_is_not_taken_for_one() {
+        check(
+            "It is a little Orwellian, and Blair Savage agreed.",
+            &[("Orwellian", "loaded")],
+        );
+    }
+
+    #[test]
     fn neutral_phrase_hides_its_words() {
         check(
             "They hid in a panic room, and panic spread.",
@@ -442,13 +469,22 @@ mod tests {
     fn lexicon_entries_are_unique_lower_case() {
         let mut seen = HashSet::new();
         for (category, text) in LEXICONS {
-            for (phrase, is_stem) in lexicon_entries(text) {
-                let raw = if is_stem {
-                    format!("{phrase}*")
+            for line in lexicon_entries(text) {
+                let phrase = line.phrase;
+                let mut raw = if line.is_proper {
+                    let mut chars = phrase.chars();
+                    let first = chars.next().unwrap().to_uppercase();
+                    first.chain(chars).collect()
                 } else {
                     phrase.clone()
                 };
-                assert!(text.contains(&raw), "{category}: {raw:?} not lower case");
+                if line.is_stem {
+                    raw.push('*');
+                }
+                assert!(
+                    text.lines().any(|l| l.trim() == raw),
+                    "{category}: {raw:?} not lower case after its first letter"
+                );
                 assert!(
                     seen.insert(phrase.clone()),
                     "{category}: {phrase:?} listed twice"
