@@ -46,6 +46,8 @@ unfair unjust
 immoral unethical
 useless worthless futile
 bogus phony
+unreasonable malicious spiteful vindictive sleazy sordid insulting demeaning
+unscrupulous treacherous disloyal sadistic perverse resentful jealous envious vain
 """.split()
 
 # Ordinary news words of the clusters above whose usual sense in news does not judge.
@@ -66,6 +68,7 @@ malposed skew-whiff anfractuous hooked head-on high-pressure breakneck lopsidedl
 unpicturesque unusable unuseable uneconomical quicksilver rough-cut round-eyed dewy-eyed
 naif provoked simple-minded risky chancy dicey touch-and-go stabbing smoldering smouldering
 ravaging extreme extraordinary remarkable remarkably extremist
+swollen humbling counterintuitive counterintuitively beady-eyed leering
 """.split())
 
 OTHER_LISTS = [
