@@ -3,13 +3,17 @@
 //! Takes an article body and the byte ranges of its quotations; gives back
 //! [`Framing`] spans (loaded words, intensifiers, hedges, charged reporting
 //! verbs) from the word lists in `lexicons/`, which are compiled into the
-//! binary. One Aho-Corasick automaton over every entry of every list is built
+//! binary (`framing_wordnet.txt` is derived from WordNet by
+//! `scripts/derive_evaluative.py`). A quotation of a single word is a scare
+//! quote, the outlet's own framing, and is searched like the rest. One Aho-Corasick automaton over every entry of every list is built
 //! once and shared; matching is ASCII case-insensitive, on word boundaries,
 //! and never copies or normalises the body, so offsets are the body's own.
 //!
 //! Lexicon format: `#` starts a comment line; one entry a line, lower case,
 //! possibly several words; a trailing `*` marks a stem that matches any
-//! continuation of the word (`slam*` matches slams, slammed, slamming).
+//! continuation of the word (`slam*` matches slams, slammed, slamming); an
+//! entry written with a capital first letter is a word made from a name
+//! ("Orwellian"), matched in any case but never taken for a name itself.
 //! An apostrophe in an entry matches both `'` and `’`.
 
 use std::collections::HashSet;
@@ -26,7 +30,7 @@ const NEUTRAL: &str = "neutral";
 /// Each category with its word list, in priority order: an entry listed in
 /// two files keeps the first category, and of two entries matching the same
 /// span the earlier list wins.
-const LEXICONS: [(&str, &str); 5] = [
+const LEXICONS: [(&str, &str); 6] = [
     (NEUTRAL, include_str!("../lexicons/framing_neutral.txt")),
     (
         "report_verb",
@@ -38,6 +42,8 @@ const LEXICONS: [(&str, &str); 5] = [
         include_str!("../lexicons/framing_intensifiers.txt"),
     ),
     ("loaded", include_str!("../lexicons/framing_loaded.txt")),
+    // Derived from WordNet by `scripts/derive_evaluative.py`.
+    ("loaded", include_str!("../lexicons/framing_wordnet.txt")),
 ];
 
 /// What a pattern of the automaton stands for.
@@ -48,6 +54,9 @@ struct Entry {
     rank: usize,
     /// The entry ended in `*`: the match runs on to the end of the word.
     is_stem: bool,
+    /// The entry is written with a capital (a word made from a name,
+    /// "Orwellian"): a capital in running text does not make it a name.
+    is_proper: bool,
 }
 
 /// A match that passed the boundary and quotation checks.
@@ -63,21 +72,33 @@ struct Lexicon {
     entries: Vec<Entry>,
 }
 
+/// Quoted stretches of at most this many words are scare quotes (the outlet
+/// holding a word at arm's length: its “fix”, a “cover-up”): the outlet's
+/// own framing, so their words are searched like the rest. Two words are
+/// already mostly someone's phrase (Musk praised the “outrageous blitz”).
+const MAX_SCARE_QUOTE_WORDS: usize = 1;
+
 /// Finds the framing words of `body` that lie outside every range of
-/// `quotations` (byte ranges of quoted text, marks included, in any order).
+/// `quotations` (byte ranges of quoted text, marks included, in any order),
+/// scare quotes apart.
 ///
 /// Spans are sorted by start and do not overlap; where two entries overlap,
 /// the one starting first wins, and of those the longest.
 pub fn find(body: &str, quotations: &[Range]) -> Vec<Framing> {
     let lexicon = lexicon();
-    let quotes = merged(quotations);
+    let speech: Vec<Range> = quotations
+        .iter()
+        .copied()
+        .filter(|quote| !is_scare_quote(body, *quote))
+        .collect();
+    let quotes = merged(&speech);
     let mut candidates = Vec::new();
     for found in lexicon.automaton.find_overlapping_iter(body) {
         let entry = lexicon.entries[found.pattern().as_usize()];
         let Some(range) = word_match(body, found.start(), found.end(), entry.is_stem) else {
             continue;
         };
-        if !overlaps_any(&quotes, range) && !looks_like_name(body, range) {
+        if !overlaps_any(&quotes, range) && (entry.is_proper || !looks_like_name(body, range)) {
             candidates.push(Candidate { range, entry });
         }
     }
@@ -100,14 +121,15 @@ fn build_lexicon() -> Lexicon {
     let mut entries = Vec::new();
     let mut seen = HashSet::new();
     for (rank, (category, text)) in LEXICONS.into_iter().enumerate() {
-        for (phrase, is_stem) in lexicon_entries(text) {
-            for variant in apostrophe_variants(&phrase) {
+        for line in lexicon_entries(text) {
+            for variant in apostrophe_variants(&line.phrase) {
                 if seen.insert(variant.clone()) {
                     patterns.push(variant);
                     entries.push(Entry {
                         category,
                         rank,
-                        is_stem,
+                        is_stem: line.is_stem,
+                        is_proper: line.is_proper,
                     });
                 }
             }
@@ -122,8 +144,17 @@ fn build_lexicon() -> Lexicon {
     Lexicon { automaton, entries }
 }
 
-/// The entries of one lexicon file: lower-cased phrase, and whether it is a stem.
-fn lexicon_entries(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+/// One entry of a lexicon file.
+struct LexiconLine {
+    /// The entry lower-cased, without its `*`.
+    phrase: String,
+    is_stem: bool,
+    /// Written with a capital first letter.
+    is_proper: bool,
+}
+
+/// The entries of one lexicon file.
+fn lexicon_entries(text: &str) -> impl Iterator<Item = LexiconLine> + '_ {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -132,7 +163,11 @@ fn lexicon_entries(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
                 Some(stem) => (stem, true),
                 None => (line, false),
             };
-            (phrase.to_lowercase().replace('’', "'"), is_stem)
+            LexiconLine {
+                phrase: phrase.to_lowercase().replace('’', "'"),
+                is_stem,
+                is_proper: phrase.starts_with(char::is_uppercase),
+            }
         })
 }
 
@@ -169,6 +204,18 @@ fn word_match(body: &str, start: usize, end: usize, is_stem: bool) -> Option<Ran
     Some(Range::new(start, end))
 }
 
+/// Whether the quotation `quote` holds no more than
+/// [`MAX_SCARE_QUOTE_WORDS`] words.
+fn is_scare_quote(body: &str, quote: Range) -> bool {
+    body.get(quote.start..quote.end).is_some_and(|quoted| {
+        quoted
+            .split(|c: char| !is_word_char(c) && c != '-' && c != '\'' && c != '’')
+            .filter(|word| word.chars().any(is_word_char))
+            .count()
+            <= MAX_SCARE_QUOTE_WORDS
+    })
+}
+
 /// The ranges sorted, with overlapping or touching ones merged.
 fn merged(ranges: &[Range]) -> Vec<Range> {
     let mut sorted = ranges.to_vec();
@@ -192,8 +239,9 @@ fn overlaps_any(sorted_disjoint: &[Range], range: Range) -> bool {
 /// Whether a one-word match is capitalised in running text ("Savage" after
 /// "Michael", "Hawkins" after "said"): then it is a name, not a word of the
 /// lexicon. A capital after a sentence end, a quote mark, a colon or a line
-/// break, or in an all-capitals word, is taken as ordinary; a phrase
-/// ("Twitter war") may begin with a name.
+/// break, in an all-capitals word, or between two capitalised words (a
+/// headline in title case: "Democrats Slam Plan") is taken as ordinary; a
+/// phrase ("Twitter war") may begin with a name.
 fn looks_like_name(body: &str, range: Range) -> bool {
     let matched = &body[range.start..range.end];
     if matched.contains(char::is_whitespace) {
@@ -207,10 +255,22 @@ fn looks_like_name(body: &str, range: Range) -> bool {
         return false;
     }
     let before = body[..range.start].trim_end_matches([' ', '\t']);
-    before
+    let in_running_text = before
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+    in_running_text && !in_title_case(before, &body[range.end..])
+}
+
+/// Whether the words on both sides of a match start with a capital letter.
+fn in_title_case(before: &str, after: &str) -> bool {
+    let starts_upper = |word: Option<&str>| {
+        word.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let previous = before.split_whitespace().next_back();
+    let next = after.split_whitespace().next();
+    starts_upper(previous) && starts_upper(next)
 }
 
 /// Keeps, left to right, the longest candidate at each start that does not
@@ -285,6 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn scare_quote_is_the_outlets_voice() {
+        check(
+            "Officials called it a “cover-up”, and he said “this plan is a cover-up of the facts” at once.",
+            &[("cover-up", "loaded")],
+        );
+    }
+
+    #[test]
+    fn plain_reporting_words_are_not_framing() {
+        check(
+            "Even the most likely winner reportedly warned that voters were particularly worried.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn wordnet_derived_adjective_and_adverb() {
+        check(
+            "He foolishly backed an absurdly costly and reckless plan.",
+            &[
+                ("foolishly", "loaded"),
+                ("absurdly", "loaded"),
+                ("reckless", "loaded"),
+            ],
+        );
+    }
+
+    #[test]
     fn multi_word_phrase_preferred_to_its_parts() {
         check(
             "The governor took aim at the bill.",
@@ -327,10 +415,10 @@ mod tests {
     #[test]
     fn categories() {
         check(
-            "He reportedly admitted an extremely bold plan.",
+            "He supposedly boasted of an extremely bold plan.",
             &[
-                ("reportedly", "hedge"),
-                ("admitted", "report_verb"),
+                ("supposedly", "hedge"),
+                ("boasted", "report_verb"),
                 ("extremely", "intensifier"),
                 ("bold", "loaded"),
             ],
@@ -354,10 +442,26 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_word_in_a_title_case_headline_is_a_word() {
+        check(
+            "Report: Democrats Slam Plan, Michael Savage spoke.",
+            &[("Slam", "loaded")],
+        );
+    }
+
+    #[test]
+    fn word_made_from_a_name_is_not_taken_for_one() {
+        check(
+            "It is a little Orwellian, and Blair Savage agreed.",
+            &[("Orwellian", "loaded")],
+        );
+    }
+
+    #[test]
     fn neutral_phrase_hides_its_words() {
         check(
-            "Even though he pleaded guilty, she was even angrier.",
-            &[("even", "intensifier"), ("angrier", "loaded")],
+            "They hid in a panic room, and panic spread.",
+            &[("panic", "loaded")],
         );
     }
 
@@ -365,13 +469,22 @@ mod tests {
     fn lexicon_entries_are_unique_lower_case() {
         let mut seen = HashSet::new();
         for (category, text) in LEXICONS {
-            for (phrase, is_stem) in lexicon_entries(text) {
-                let raw = if is_stem {
-                    format!("{phrase}*")
+            for line in lexicon_entries(text) {
+                let phrase = line.phrase;
+                let mut raw = if line.is_proper {
+                    let mut chars = phrase.chars();
+                    let first = chars.next().unwrap().to_uppercase();
+                    first.chain(chars).collect()
                 } else {
                     phrase.clone()
                 };
-                assert!(text.contains(&raw), "{category}: {raw:?} not lower case");
+                if line.is_stem {
+                    raw.push('*');
+                }
+                assert!(
+                    text.lines().any(|l| l.trim() == raw),
+                    "{category}: {raw:?} not lower case after its first letter"
+                );
                 assert!(
                     seen.insert(phrase.clone()),
                     "{category}: {phrase:?} listed twice"
