@@ -40,7 +40,3 @@ echo "== wire-dev: injected edits"
 python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
     --articles "$shared/data/wire-dev/articles.jsonl"
 
-echo "== babe-dev: framing words and biased sentences"
-"$bin" extract "$shared/data/babe-dev/articles.jsonl" > "$out/babe.jsonl"
-python3 "$shared/eval/framing_score.py" "$shared/data/babe-dev/gold.json" "$out/babe.jsonl" \
-    --articles "$shared/data/babe-dev/articles.jsonl"
