@@ -2,8 +2,11 @@
 //!
 //! Takes a path; gives its articles and errors: `.txt`/`.md` with optional
 //! front matter, `.json` (an object or an array), `.jsonl` (one object a
-//! line, read lazily), each optionally gzip-compressed.
+//! line, read lazily), `.html`/`.htm` pages (their main text, see `html`),
+//! each optionally gzip-compressed. A JSON article may carry its page as
+//! `"html"` instead of `"text"`.
 
+use super::html::article_from_html;
 use crate::model::{Article, InputError};
 use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
@@ -24,7 +27,7 @@ pub enum Format {
     Json,
     /// `.jsonl`: one article object a line.
     JsonLines,
-    /// `.html`, `.htm`: recognised, not read yet.
+    /// `.html`, `.htm`: one page, its main text is the body.
     Html,
 }
 
@@ -99,7 +102,9 @@ pub fn open(path: &Path) -> Opened {
         Format::Text => read_bytes(path, name.gz)
             .map_err(|error| io_error(&source, &error))
             .and_then(|bytes| text_article(bytes, source, &name.stem)),
-        Format::Html => Err(input_error(&source, "html input is not supported yet")),
+        Format::Html => read_bytes(path, name.gz)
+            .map_err(|error| io_error(&source, &error))
+            .and_then(|bytes| html_article(bytes, source, &name.stem)),
     };
     Opened::Records(vec![record])
 }
@@ -137,18 +142,15 @@ fn read_bytes(path: &Path, gz: bool) -> io::Result<Vec<u8>> {
 
 // ---------------------------------------------------------------- text
 
-/// A `.txt`/`.md` file: optional front matter, then the body byte for byte.
+/// A `.txt`/`.md` file: optional front matter, then the body byte for byte
+/// (UTF-16 with a byte-order mark is decoded first).
 fn text_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, InputError> {
-    let mut text = String::from_utf8(bytes).map_err(|error| {
-        let at = error.utf8_error().valid_up_to();
-        input_error(&source, &format!("invalid utf-8 at byte {at}"))
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    let (mut text, body_is_derived) =
+        decode(bytes).map_err(|message| input_error(&source, &message))?;
     let mut article = Article {
         id: stem.to_string(),
         source,
+        body_is_derived,
         ..Article::default()
     };
     if let Some((fields, body_start)) = front_matter(&text) {
@@ -157,8 +159,61 @@ fn text_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, I
         }
         text.drain(..body_start);
     }
+    if text.trim().is_empty() {
+        return Err(input_error(&article.source, EMPTY_ARTICLE));
+    }
     article.body = text;
     Ok(article)
+}
+
+const EMPTY_ARTICLE: &str = "empty article: no text";
+
+/// A file's bytes as text: UTF-8 without its byte-order mark, or UTF-16
+/// with one (then `true`: the text is not the file's bytes). Invalid UTF-8
+/// and NUL bytes (a binary file) are errors naming the byte offset: a
+/// replacement character in the body would silently change what an
+/// article says.
+fn decode(mut bytes: Vec<u8>) -> Result<(String, bool), String> {
+    match bytes.get(..2) {
+        Some([0xff, 0xfe]) => return decode_utf16(&bytes[2..], u16::from_le_bytes),
+        Some([0xfe, 0xff]) => return decode_utf16(&bytes[2..], u16::from_be_bytes),
+        _ => {}
+    }
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(format!("binary file: nul byte at byte {at}"));
+    }
+    String::from_utf8(bytes)
+        .map(|text| (text, false))
+        .map_err(|error| format!("invalid utf-8 at byte {}", error.utf8_error().valid_up_to()))
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<(String, bool), String> {
+    if bytes.len() % 2 == 1 {
+        return Err("invalid utf-16: odd number of bytes".to_string());
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut text = String::with_capacity(bytes.len());
+    // Code units read so far: the byte offset of an error is 2 + 2 × this.
+    let mut n_units = 0;
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok('\0') => {
+                return Err(format!(
+                    "binary file: nul character at byte {}",
+                    2 + 2 * n_units
+                ))
+            }
+            Ok(c) => {
+                text.push(c);
+                n_units += c.len_utf16();
+            }
+            Err(_) => return Err(format!("invalid utf-16 at byte {}", 2 + 2 * n_units)),
+        }
+    }
+    Ok((text, true))
 }
 
 /// The `key: value` pairs between a first line `---` and the next `---`
@@ -240,6 +295,25 @@ fn set_field(article: &mut Article, key: &str, value: &str) {
     }
 }
 
+// ---------------------------------------------------------------- html
+
+/// An `.html` page: its main text is the body (so `extract` prints it), its
+/// metadata fills the article's fields.
+fn html_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, InputError> {
+    let (html, _) = decode(bytes).map_err(|message| input_error(&source, &message))?;
+    let page = article_from_html(&html).map_err(|message| input_error(&source, &message))?;
+    Ok(Article {
+        id: stem.to_string(),
+        outlet: page.outlet,
+        title: page.title,
+        published: page.published,
+        url: page.url,
+        source,
+        body: page.text,
+        body_is_derived: true,
+    })
+}
+
 // ---------------------------------------------------------------- json
 
 /// An article object as found in `.json` and `.jsonl` inputs.
@@ -256,7 +330,10 @@ struct ArticleRecord<'a> {
     #[serde(borrow)]
     url: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    text: Cow<'a, str>,
+    text: Option<Cow<'a, str>>,
+    /// A page whose main text is the body, when there is no `text`.
+    #[serde(borrow)]
+    html: Option<Cow<'a, str>>,
 }
 
 /// Data sets often number their articles: accept `"id": 12` as well as `"id": "12"`.
@@ -268,22 +345,54 @@ enum Id<'a> {
 }
 
 impl ArticleRecord<'_> {
-    fn into_article(self, source: String, default_id: impl FnOnce() -> String) -> Article {
+    /// The article, its body the `text` or the main text of the `html`.
+    fn into_article(
+        self,
+        source: String,
+        default_id: impl FnOnce() -> String,
+    ) -> Result<Article, InputError> {
         let id = match self.id {
             Some(Id::Text(id)) if !id.is_empty() => id.into_owned(),
             Some(Id::Number(number)) => number.to_string(),
             _ => default_id(),
         };
-        Article {
+        let mut article = Article {
             id,
             outlet: self.outlet.map(Cow::into_owned),
             title: self.title.map(Cow::into_owned),
             published: self.published.map(Cow::into_owned),
             url: self.url.map(Cow::into_owned),
             source,
-            body: self.text.into_owned(),
+            body: String::new(),
             body_is_derived: false,
+        };
+        match (self.text, self.html) {
+            (Some(text), _) => article.body = text.into_owned(),
+            (None, Some(html)) => {
+                let page = article_from_html(&html)
+                    .map_err(|message| input_error(&article.source, &message))?;
+                article.body = page.text;
+                article.body_is_derived = true;
+                fill_missing(&mut article.title, page.title);
+                fill_missing(&mut article.published, page.published);
+                fill_missing(&mut article.outlet, page.outlet);
+                fill_missing(&mut article.url, page.url);
+            }
+            (None, None) => return Err(input_error(&article.source, MISSING_TEXT)),
         }
+        if article.body.trim().is_empty() {
+            return Err(input_error(&article.source, EMPTY_ARTICLE));
+        }
+        Ok(article)
+    }
+}
+
+const MISSING_TEXT: &str = "invalid article: missing field `text` (or `html`)";
+
+/// The record's own fields win over what the page's metadata says.
+fn fill_missing(field: &mut Option<String>, value: Option<String>) {
+    if field.is_none() {
+        *field = value;
     }
 }
 
@@ -296,8 +405,8 @@ fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Result<Article, 
     };
     let serde_json::Value::Array(elements) = &value else {
         let record = ArticleRecord::deserialize(&value)
-            .map(|record| record.into_article(source.to_string(), || stem.to_string()))
-            .map_err(|error| input_error(source, &json_message(&error, true)));
+            .map_err(|error| input_error(source, &json_message(&error, true)))
+            .and_then(|record| record.into_article(source.to_string(), || stem.to_string()));
         return vec![record];
     };
     let elements = elements.iter().enumerate();
@@ -305,7 +414,7 @@ fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Result<Article, 
         .map(|(idx, element)| {
             let source = format!("{source}#{}", idx + 1);
             match ArticleRecord::deserialize(element) {
-                Ok(record) => Ok(record.into_article(source, || format!("{stem}-{}", idx + 1))),
+                Ok(record) => record.into_article(source, || format!("{stem}-{}", idx + 1)),
                 Err(error) => Err(input_error(&source, &json_message(&error, false))),
             }
         })
@@ -345,9 +454,7 @@ impl JsonLines {
     fn parse_line(&self) -> Result<Article, InputError> {
         let source = format!("{}:{}", self.label, self.line_no);
         match serde_json::from_slice::<ArticleRecord>(&self.line) {
-            Ok(record) => {
-                Ok(record.into_article(source, || format!("{}-{}", self.stem, self.line_no)))
-            }
+            Ok(record) => record.into_article(source, || format!("{}-{}", self.stem, self.line_no)),
             Err(error) => Err(input_error(&source, &json_message(&error, false))),
         }
     }

@@ -7,6 +7,7 @@
 //! `load` collects them for runs that need every article at once.
 
 mod formats;
+mod html;
 mod walk;
 
 use crate::model::{Article, InputError};
@@ -14,6 +15,7 @@ use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
 pub use formats::Format;
+pub use html::{article_from_html, HtmlArticle};
 
 /// Reads every input; articles and errors each in input order.
 pub fn load(inputs: &[String]) -> (Vec<Article>, Vec<InputError>) {
