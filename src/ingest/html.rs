@@ -90,6 +90,8 @@ struct Blocks {
     blocks: Vec<Block>,
     /// Elements whose class or id names furniture (`lexicons/html_boilerplate_classes.txt`).
     flagged: FxHashSet<NodeId>,
+    /// Elements the page marks as the article's body (`is_marked_body`).
+    marked_bodies: FxHashSet<NodeId>,
 }
 
 /// Cuts the page's body into text blocks. The walk is iterative so that a
@@ -112,7 +114,16 @@ fn text_blocks(document: &Html) -> Blocks {
                             continue;
                         }
                         if is_furniture(element) {
+                            // Furniture inside a paragraph (a byline, a
+                            // pop-up card) is cut out of the text.
+                            if !BLOCK_TAGS.contains(&name) && !holds_blocks(node) {
+                                skip_until = Some(node.id());
+                                continue;
+                            }
                             walker.flagged.insert(node.id());
+                        }
+                        if is_marked_body(element) {
+                            walker.marked_bodies.insert(node.id());
                         }
                         walker.open(node, name);
                     }
@@ -137,6 +148,7 @@ fn text_blocks(document: &Html) -> Blocks {
     Blocks {
         blocks: walker.blocks,
         flagged: walker.flagged,
+        marked_bodies: walker.marked_bodies,
     }
 }
 
@@ -215,6 +227,7 @@ const BLOCK_TAGS: &[&str] = &[
 struct Walker {
     blocks: Vec<Block>,
     flagged: FxHashSet<NodeId>,
+    marked_bodies: FxHashSet<NodeId>,
     /// The open block-level elements, innermost last.
     owners: Vec<(NodeId, bool)>,
     text: String,
@@ -339,6 +352,35 @@ fn is_furniture(element: &scraper::node::Element) -> bool {
         .any(|word| words.contains(word.as_str()))
 }
 
+/// True when an element holds block-level elements: a `span` wrapping
+/// paragraphs is a container, not an inline piece of furniture.
+fn holds_blocks(node: NodeRef<Node>) -> bool {
+    node.descendants().any(|descendant| {
+        descendant
+            .value()
+            .as_element()
+            .is_some_and(|element| BLOCK_TAGS.contains(&element.name()))
+    })
+}
+
+/// An element the page marks as the article's body: schema.org's
+/// `itemprop="articleBody"`, or a class such as `article-body`.
+fn is_marked_body(element: &scraper::node::Element) -> bool {
+    if element.attr("itemprop") == Some("articleBody") {
+        return true;
+    }
+    let Some(class) = element.attr("class") else {
+        return false;
+    };
+    class.split_ascii_whitespace().any(|name| {
+        let words = name_words(name);
+        words.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "article" | "story" | "entry" | "post")
+                && matches!(pair[1].as_str(), "body" | "content" | "text")
+        })
+    })
+}
+
 /// The words of a class or id: cut at `-`, `_`, white space and a lower-case
 /// letter followed by an upper-case one (`articleBody`), in lower case.
 fn name_words(name: &str) -> Vec<String> {
@@ -382,17 +424,30 @@ fn furniture_lines() -> &'static HashSet<&'static str> {
 /// in it.
 const LINK_LIST_WEIGHT: f64 = 1.0;
 
+/// A block counts for its owner and the owner's parent in full, and for
+/// each element further up this much less: the article is the element that
+/// holds most prose near at hand, not the page that also holds teasers.
+const DECAY: f64 = 0.85;
+
+/// Prose inside an element the page marks as the article's body counts
+/// this much more for it.
+const MARKED_BODY_BONUS: f64 = 1.5;
+
 /// The article's text: the blocks of the chosen container, less furniture.
 fn main_text(document: &Html, blocks: &Blocks) -> String {
-    let Some(container) = choose_container(document, blocks) else {
+    let Some((container, scores)) = choose_container(document, blocks) else {
         return String::new();
     };
+    let containers = with_look_alikes(document, container, &scores);
     let mut paragraphs: Vec<&str> = Vec::new();
     for block in &blocks.blocks {
-        if !is_inside(document, block.owner, container, &blocks.flagged) {
+        if !is_inside(document, block.owner, &containers, &blocks.flagged) {
             continue;
         }
-        if block.is_link_list() && !block.is_heading || is_furniture_line(&block.text) {
+        if block.is_link_list() && !block.is_heading
+            || is_furniture_line(&block.text)
+            || is_markup(&block.text)
+        {
             continue;
         }
         paragraphs.extend(block.text.split("\n\n"));
@@ -404,7 +459,7 @@ fn main_text(document: &Html, blocks: &Blocks) -> String {
 /// length to its ancestors, each link list takes its length away; a block
 /// under furniture counts for the furniture element and against the
 /// elements above it. `None` when the page has no prose at all.
-fn choose_container(document: &Html, blocks: &Blocks) -> Option<NodeId> {
+fn choose_container(document: &Html, blocks: &Blocks) -> Option<(NodeId, FxHashMap<NodeId, f64>)> {
     let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
     for block in &blocks.blocks {
         let n_chars = block.n_chars() as f64;
@@ -417,10 +472,19 @@ fn choose_container(document: &Html, blocks: &Blocks) -> Option<NodeId> {
         };
         let mut past_furniture = false;
         let mut node = document.tree.get(block.owner);
+        let mut weight = 1.0;
         while let Some(current) = node {
             let value = if past_furniture { against } else { prose };
-            *scores.entry(current.id()).or_default() += value;
+            let bonus = if blocks.marked_bodies.contains(&current.id()) {
+                MARKED_BODY_BONUS
+            } else {
+                1.0
+            };
+            *scores.entry(current.id()).or_default() += value * weight * bonus;
             past_furniture |= blocks.flagged.contains(&current.id());
+            if current.id() != block.owner {
+                weight *= DECAY;
+            }
             node = current.parent();
         }
     }
@@ -449,20 +513,57 @@ fn choose_container(document: &Html, blocks: &Blocks) -> Option<NodeId> {
             node = current.parent();
         }
     }
-    chosen.map(|(id, _)| id)
+    chosen.map(|(id, _)| (id, scores))
 }
 
-/// True when `owner` is `container` or inside it, with no furniture
-/// element between them (the container itself may be one).
+/// The container and the elements that look like it (same tag and class,
+/// not around it) and hold more prose than links: an article cut into
+/// sections by pictures or ads repeats its container for each section.
+fn with_look_alikes(
+    document: &Html,
+    container: NodeId,
+    scores: &FxHashMap<NodeId, f64>,
+) -> FxHashSet<NodeId> {
+    let mut containers = FxHashSet::default();
+    containers.insert(container);
+    let Some(node) = document.tree.get(container) else {
+        return containers;
+    };
+    let Some(element) = node.value().as_element() else {
+        return containers;
+    };
+    let Some(class) = element
+        .attr("class")
+        .filter(|class| !class.trim().is_empty())
+    else {
+        return containers;
+    };
+    let around: FxHashSet<NodeId> = node.ancestors().map(|a| a.id()).collect();
+    for other in document.tree.root().descendants() {
+        let Some(other_element) = other.value().as_element() else {
+            continue;
+        };
+        let looks_alike = other_element.name() == element.name()
+            && other_element.attr("class") == Some(class)
+            && !around.contains(&other.id());
+        if looks_alike && scores.get(&other.id()).is_some_and(|&score| score > 0.0) {
+            containers.insert(other.id());
+        }
+    }
+    containers
+}
+
+/// True when `owner` is one of the containers or inside one, with no
+/// furniture element between them (the container itself may be one).
 fn is_inside(
     document: &Html,
     owner: NodeId,
-    container: NodeId,
+    containers: &FxHashSet<NodeId>,
     flagged: &FxHashSet<NodeId>,
 ) -> bool {
     let mut node = document.tree.get(owner);
     while let Some(current) = node {
-        if current.id() == container {
+        if containers.contains(&current.id()) {
             return true;
         }
         if flagged.contains(&current.id()) {
@@ -471,6 +572,11 @@ fn is_inside(
         node = current.parent();
     }
     false
+}
+
+/// Markup shown as text (`&lt;img ...&gt;` in the page): never prose.
+fn is_markup(text: &str) -> bool {
+    text.starts_with('<') && text.ends_with('>')
 }
 
 fn is_furniture_line(text: &str) -> bool {
