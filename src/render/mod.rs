@@ -17,21 +17,30 @@ use anyhow::Context;
 use std::fs;
 use std::path::Path;
 
-/// Writes `report.json`, `index.html` and the event pages into `out_dir`,
-/// creating it when needed.
+/// Writes the event pages, `index.html` and `report.json` into `out_dir`,
+/// creating it when needed. Each file is written under a temporary name and
+/// renamed into place, and `report.json` comes last, so an interrupted run
+/// leaves no half-written file and no report pointing to missing pages.
 pub fn write(out_dir: &Path, report: &Report) -> anyhow::Result<()> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
-    write_file(&out_dir.join("report.json"), &report_json(report))?;
-    write_file(&out_dir.join("index.html"), &html::index_page(report))?;
     for (event_idx, ids) in event_ids(report).iter().enumerate() {
         let page = html::event_page(report, event_idx, ids);
         write_file(&out_dir.join(event_file(event_idx)), &page)?;
     }
-    Ok(())
+    write_file(&out_dir.join("index.html"), &html::index_page(report))?;
+    write_file(&out_dir.join("report.json"), &report_json(report))
 }
 
+/// Writes `path` whole or not at all: into `.NAME.tmp-PID` beside it, then
+/// renamed over it (a rename within a folder is atomic).
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Where each event's alignment and divergence numbers start.
