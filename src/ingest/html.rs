@@ -32,6 +32,13 @@ pub struct HtmlArticle {
 
 /// The article in an HTML page, or why there is none.
 pub fn article_from_html(html: &str) -> Result<HtmlArticle, String> {
+    // The HTML parser's work grows with the square of the nesting depth
+    // (a page 100,000 levels deep would take minutes): refuse such pages.
+    if nesting_estimate(html) > MAX_NESTING {
+        return Err(format!(
+            "html nested too deeply (over {MAX_NESTING} levels)"
+        ));
+    }
     let document = Html::parse_document(html);
     let blocks = text_blocks(&document);
     let text = main_text(&document, &blocks);
@@ -42,6 +49,44 @@ pub fn article_from_html(html: &str) -> Result<HtmlArticle, String> {
     article.text = text;
     Ok(article)
 }
+
+/// The deepest nesting parallax parses: 20,000 levels take about 1.5 s.
+const MAX_NESTING: usize = 20_000;
+
+/// How deep the page's elements nest, estimated from its tags without
+/// parsing: opening tags less closing ones, void and self-closed elements
+/// aside. Unclosed `<p>` or `<li>` make it an overestimate.
+fn nesting_estimate(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max_depth = 0;
+    for at in memchr::memchr_iter(b'<', bytes) {
+        match bytes.get(at + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[at + 1..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| at + 1 + n);
+                let name = html[at + 1..name_end].to_ascii_lowercase();
+                let tag_end = memchr::memchr(b'>', &bytes[name_end..]).map(|n| name_end + n);
+                let self_closed = tag_end.is_some_and(|end| bytes[end - 1] == b'/');
+                if !self_closed && !VOID_TAGS.contains(&name.as_str()) {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max_depth
+}
+
+/// Elements that never have content, so never nest.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
 
 // ---------------------------------------------------------------- blocks
 

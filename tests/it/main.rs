@@ -3,8 +3,10 @@
 //! user would see them.
 
 mod alignment;
+mod bad_input;
 mod cli;
 mod extract;
+mod html;
 mod ingest;
 mod render;
 mod robust;
