@@ -73,10 +73,28 @@ impl FileName {
     }
 }
 
-/// A file opened for reading: JSONL is read lazily, the rest at once.
+/// A file opened for reading: JSONL is read lazily, an HTML page is read
+/// but its text is taken later (`Page::article`, on any thread), the rest
+/// at once.
 pub enum Opened {
     Lines(JsonLines),
     Records(Vec<Result<Article, InputError>>),
+    Page(Page),
+}
+
+/// An HTML page read but not yet parsed: parsing is most of the work of
+/// reading a page, so a chunk of pages is parsed in parallel.
+pub struct Page {
+    bytes: Vec<u8>,
+    source: String,
+    stem: String,
+}
+
+impl Page {
+    /// The page's article, or why it has none.
+    pub fn article(self) -> Result<Article, InputError> {
+        html_article(self.bytes, self.source, &self.stem)
+    }
 }
 
 /// Opens one file and reads it, or starts reading it when it is JSONL.
@@ -102,9 +120,17 @@ pub fn open(path: &Path) -> Opened {
         Format::Text => read_bytes(path, name.gz)
             .map_err(|error| io_error(&source, &error))
             .and_then(|bytes| text_article(bytes, source, &name.stem)),
-        Format::Html => read_bytes(path, name.gz)
-            .map_err(|error| io_error(&source, &error))
-            .and_then(|bytes| html_article(bytes, source, &name.stem)),
+        Format::Html => match read_bytes(path, name.gz) {
+            Ok(bytes) => {
+                let stem = name.stem;
+                return Opened::Page(Page {
+                    bytes,
+                    source,
+                    stem,
+                });
+            }
+            Err(error) => Err(io_error(&source, &error)),
+        },
     };
     Opened::Records(vec![record])
 }

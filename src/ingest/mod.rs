@@ -3,14 +3,16 @@
 //! Takes the command line's inputs (files, folders, `-` for JSONL on standard
 //! input); gives articles with their bodies byte for byte as read, and an
 //! `InputError` for every file or line that could not be read. Reading is
-//! streamed: `stream` yields chunks in input order with bounded memory, and
-//! `load` collects them for runs that need every article at once.
+//! streamed: `stream` yields chunks in input order with bounded memory (the
+//! HTML pages of a chunk parsed in parallel), and `load` collects them for
+//! runs that need every article at once.
 
 mod formats;
 mod html;
 mod walk;
 
 use crate::model::{Article, InputError};
+use rayon::prelude::*;
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
@@ -60,9 +62,42 @@ pub struct Chunks {
 impl Iterator for Chunks {
     type Item = Vec<Result<Article, InputError>>;
 
+    /// Reads a chunk, then parses its HTML pages in parallel; ids are made
+    /// unique afterwards, in input order.
     fn next(&mut self) -> Option<Self::Item> {
-        let chunk: Vec<_> = self.records.by_ref().take(self.chunk_size).collect();
-        (!chunk.is_empty()).then_some(chunk)
+        let mut raw = Vec::with_capacity(self.chunk_size.min(4096));
+        while raw.len() < self.chunk_size {
+            match self.records.next_record() {
+                Some(record) => raw.push(record),
+                None => break,
+            }
+        }
+        if raw.is_empty() {
+            return None;
+        }
+        let records: Vec<_> = raw.into_par_iter().map(Record::finish).collect();
+        let ids = &mut self.records.ids;
+        Some(
+            records
+                .into_iter()
+                .map(|record| record.map(|article| ids.make_unique(article)))
+                .collect(),
+        )
+    }
+}
+
+/// A record as read: done, or an HTML page still to parse.
+enum Record {
+    Done(Result<Article, InputError>),
+    Page(formats::Page),
+}
+
+impl Record {
+    fn finish(self) -> Result<Article, InputError> {
+        match self {
+            Record::Done(record) => record,
+            Record::Page(page) => page.article(),
+        }
     }
 }
 
@@ -72,8 +107,8 @@ pub struct Records {
     walk: walk::Walk,
     /// The JSONL source being read, if any.
     lines: Option<formats::JsonLines>,
-    /// Records of a file already read whole (`.txt`, `.json`).
-    pending: VecDeque<Result<Article, InputError>>,
+    /// Records of a file already read whole (`.txt`, `.json`, `.html`).
+    pending: VecDeque<Record>,
     ids: UniqueIds,
 }
 
@@ -81,27 +116,27 @@ impl Iterator for Records {
     type Item = Result<Article, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = self.next_record()?;
+        let record = self.next_record()?.finish();
         Some(record.map(|article| self.ids.make_unique(article)))
     }
 }
 
 impl Records {
-    fn next_record(&mut self) -> Option<Result<Article, InputError>> {
+    fn next_record(&mut self) -> Option<Record> {
         loop {
             if let Some(record) = self.pending.pop_front() {
                 return Some(record);
             }
             if let Some(lines) = &mut self.lines {
                 match lines.next() {
-                    Some(record) => return Some(record),
+                    Some(record) => return Some(Record::Done(record)),
                     None => self.lines = None,
                 }
             }
             if let Some(entry) = self.walk.next() {
                 match entry {
                     Ok(path) => self.open_file(path),
-                    Err(error) => return Some(Err(error)),
+                    Err(error) => return Some(Record::Done(Err(error))),
                 }
                 continue;
             }
@@ -128,7 +163,10 @@ impl Records {
     fn open_file(&mut self, path: PathBuf) {
         match formats::open(&path) {
             formats::Opened::Lines(lines) => self.lines = Some(lines),
-            formats::Opened::Records(records) => self.pending.extend(records),
+            formats::Opened::Records(records) => {
+                self.pending.extend(records.into_iter().map(Record::Done))
+            }
+            formats::Opened::Page(page) => self.pending.push_back(Record::Page(page)),
         }
     }
 }
