@@ -158,7 +158,9 @@ fn text_blocks(document: &Html) -> Blocks {
                             skip_until = Some(node.id());
                             continue;
                         }
-                        if is_furniture(element) {
+                        if FURNITURE_TAGS.contains(&name) {
+                            walker.flagged.insert(node.id());
+                        } else if is_furniture(element) {
                             // Furniture inside a paragraph (a byline, a
                             // pop-up card) is cut out of the text.
                             if !BLOCK_TAGS.contains(&name) && !holds_blocks(node) {
@@ -206,10 +208,6 @@ const SKIPPED_TAGS: &[&str] = &[
     "template",
     "svg",
     "math",
-    "nav",
-    "footer",
-    "aside",
-    "header",
     "button",
     "iframe",
     "figure",
@@ -228,10 +226,15 @@ const SKIPPED_TAGS: &[&str] = &[
     "label",
 ];
 
+/// Elements that are furniture, but that a page left unclosed may wrap the
+/// whole article in: set aside like a furniture class, not skipped.
+const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "header"];
+
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
+    "aside",
     "blockquote",
     "body",
     "caption",
@@ -242,16 +245,19 @@ const BLOCK_TAGS: &[&str] = &[
     "dl",
     "dt",
     "fieldset",
+    "footer",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
+    "header",
     "hr",
     "html",
     "li",
     "main",
+    "nav",
     "ol",
     "p",
     "pre",
