@@ -7,6 +7,7 @@
 //! HTML pages of a chunk parsed in parallel), and `load` collects them for
 //! runs that need every article at once.
 
+mod decode;
 mod formats;
 mod html;
 mod walk;

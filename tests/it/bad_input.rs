@@ -70,6 +70,9 @@ fn invalid_utf8_is_an_error_naming_the_byte_offset() {
     assert_eq!(errors, vec![error(&path, "invalid utf-8 at byte 3")]);
     let (_, errors, path) = load_bytes("page.html", b"<p>Caf\xe9</p>");
     assert_eq!(errors, vec![error(&path, "invalid utf-8 at byte 6")]);
+    // The offset counts the file's bytes, a byte-order mark included.
+    let (_, errors, path) = load_bytes("marked.txt", b"\xef\xbb\xbfCaf\xe9");
+    assert_eq!(errors, vec![error(&path, "invalid utf-8 at byte 6")]);
 }
 
 #[test]
