@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Bytes of the text looked at.
-const SAMPLE_BYTES: usize = 1500;
+const SAMPLE_BYTES: usize = 800;
 /// Fewer words than this say too little to judge: accepted.
 const MIN_WORDS: usize = 12;
 /// English prose has a third or more of these words; other Latin-script
