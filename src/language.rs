@@ -86,3 +86,22 @@ fn english_markers() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lexicon_lines(include_str!("../lexicons/english_markers.txt")).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::unsupported_language;
+
+    #[test]
+    fn english_passes_other_languages_and_scripts_do_not_and_short_texts_pass() {
+        let cases = [
+            ("The minister said on Monday that the talks would go on, and that he was hopeful about them.", true),
+            ("Der Minister sagte am Montag, die Gespräche würden weitergehen, und er sei zuversichtlich.", false),
+            ("El ministro dijo el lunes que las conversaciones continuarían y que estaba esperanzado.", false),
+            ("外交部长周一表示，会谈将继续进行，他对会谈充满希望，并且认为双方都有诚意。", false),
+            ("Rubio: talks a first step.", true),
+        ];
+        for (text, is_english) in cases {
+            assert_eq!(unsupported_language(text).is_none(), is_english, "{text}");
+        }
+    }
+}

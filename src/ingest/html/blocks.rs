@@ -384,3 +384,25 @@ fn furniture_words() -> &'static HashSet<&'static str> {
         .collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::name_words;
+
+    #[test]
+    fn class_names_are_cut_at_dashes_underscores_and_case_changes() {
+        let cases: &[(&str, &[&str])] = &[
+            ("share-bar", &["share", "bar"]),
+            ("articleBody", &["article", "body"]),
+            (
+                "hs_cos_wrapper_meta_field",
+                &["hs", "cos", "wrapper", "meta", "field"],
+            ),
+            ("AdSlot--top", &["ad", "slot", "top"]),
+            ("", &[]),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(name_words(name), *expected, "{name}");
+        }
+    }
+}

@@ -85,3 +85,22 @@ const VOID_TAGS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::nesting_estimate;
+
+    #[test]
+    fn nesting_is_estimated_from_tags_leaving_out_void_and_self_closed_ones() {
+        let cases = [
+            ("<div><p>a</p><p>b</p></div>", 2),
+            ("<div><br><img src=x><hr/><span/></div>", 1),
+            ("<div><div><div></div></div></div><!-- <div> --><div>", 3),
+            ("a < b and c <3", 0),
+            ("<p>one<p>two<p>three", 3),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(nesting_estimate(html), expected, "{html}");
+        }
+    }
+}
