@@ -26,7 +26,7 @@ const STORY_TEXT: &str = "The harbour bridge will close for six weeks from Monda
     minutes during the closure, and buses will take the long road around the bay.";
 
 #[test]
-fn news_page_gives_the_story_without_its_furniture_and_metadata_from_json_ld() {
+fn news_page_gives_the_story_without_its_furniture_and_its_metadata() {
     let html = std::fs::read_to_string(data("html/news_page.html")).unwrap();
     let article = article_from_html(&html).unwrap();
     assert_eq!(
@@ -45,7 +45,7 @@ fn news_page_gives_the_story_without_its_furniture_and_metadata_from_json_ld() {
                 .to_string(),
             title: Some("Harbour bridge will close for six weeks".to_string()),
             published: Some("2025-03-04".to_string()),
-            outlet: Some("Coastal Courier".to_string()),
+            outlet: Some("The Coastal Courier".to_string()),
             url: Some("https://courier.example/news/bridge-repairs".to_string()),
         }
     );
@@ -76,6 +76,32 @@ fn metadata_falls_back_to_og_tags_then_title() {
     );
     let bare = article_from_html(&page(STORY)).unwrap();
     assert_eq!((bare.title.as_deref(), bare.url), (Some("T"), None));
+}
+
+#[test]
+fn json_ld_in_an_array_names_the_publisher_when_there_is_no_site_name() {
+    let json_ld = r#"[{"@type": "Organization", "name": "Not this"},
+        {"@type": ["NewsArticle"], "headline": "Bridge closes", "url": "https://c.example/b",
+         "datePublished": "2025-03-04", "publisher": "Courier"}]"#;
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{json_ld}</script></head>\
+         <body>{STORY}</body></html>"
+    );
+    let article = article_from_html(&html).unwrap();
+    assert_eq!(
+        (
+            article.title,
+            article.outlet,
+            article.url,
+            article.published
+        ),
+        (
+            Some("Bridge closes".to_string()),
+            Some("Courier".to_string()),
+            Some("https://c.example/b".to_string()),
+            Some("2025-03-04".to_string())
+        )
+    );
 }
 
 #[test]
@@ -241,7 +267,7 @@ fn html_files_gzipped_or_not_are_read_with_their_metadata_as_derived_bodies() {
         ("bridge", plain.as_str(), true)
     );
     assert!(article.body.starts_with("The harbour bridge will close"));
-    assert_eq!(article.outlet.as_deref(), Some("Coastal Courier"));
+    assert_eq!(article.outlet.as_deref(), Some("The Coastal Courier"));
     assert_eq!(articles[1].body, article.body);
     assert_eq!(articles[1].id, "bridge~2");
 }

@@ -4,8 +4,12 @@
 use super::HtmlArticle;
 use scraper::{Html, Node};
 
-/// Title, date, outlet and address from the page's metadata; JSON-LD first,
-/// then `og:`/`article:` meta tags, then `<title>` and the canonical link.
+/// Title, date, outlet and address from the page's metadata: the title and
+/// date from JSON-LD first (a headline carries no " - Site name" suffix),
+/// then `og:`/`article:` meta tags, then `<title>`; the outlet from
+/// `og:site_name` first (a syndicated story's JSON-LD names the wire as
+/// publisher, but the outlet is the site that ran it); the address from the
+/// canonical link, then `og:url`, then JSON-LD.
 pub(super) fn metadata(document: &Html) -> HtmlArticle {
     let mut meta = Meta::default();
     for node in document.tree.root().descendants() {
@@ -38,7 +42,7 @@ pub(super) fn metadata(document: &Html) -> HtmlArticle {
         text: String::new(),
         title: meta.ld_title.or(meta.og_title).or(meta.html_title),
         published: meta.ld_published.or(meta.og_published),
-        outlet: meta.ld_outlet.or(meta.og_outlet),
+        outlet: meta.og_outlet.or(meta.ld_outlet),
         url: meta.canonical.or(meta.og_url).or(meta.ld_url),
     }
 }
