@@ -318,10 +318,8 @@ fn is_furniture(element: &scraper::node::Element) -> bool {
         return false;
     }
     let words = furniture_words();
-    let names = element.attr("class").into_iter().chain(element.id());
-    names
-        .flat_map(name_words)
-        .any(|word| words.contains(word.as_str()))
+    let mut names = element.attr("class").into_iter().chain(element.id());
+    names.any(|name| any_name_word(name, |word| words.contains(word)))
 }
 
 /// True when an element holds block-level elements: a `span` wrapping
@@ -345,34 +343,48 @@ fn is_marked_body(element: &scraper::node::Element) -> bool {
         return false;
     };
     class.split_ascii_whitespace().any(|name| {
-        let words = name_words(name);
-        words.windows(2).any(|pair| {
-            matches!(pair[0].as_str(), "article" | "story" | "entry" | "post")
-                && matches!(pair[1].as_str(), "body" | "content" | "text")
+        let mut previous_is_article = false;
+        any_name_word(name, |word| {
+            let found = previous_is_article && matches!(word, "body" | "content" | "text");
+            previous_is_article = matches!(word, "article" | "story" | "entry" | "post");
+            found
         })
     })
 }
 
-/// The words of a class or id: cut at `-`, `_`, white space and a lower-case
-/// letter followed by an upper-case one (`articleBody`), in lower case.
-fn name_words(name: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
+/// True when `visit` is true for a word of a class or id. Words are cut at
+/// `-`, `_`, white space and a lower-case letter followed by an upper-case
+/// one (`articleBody`), and given in lower case. No allocation: the
+/// lexicons are ASCII, so a word longer than the buffer or with other
+/// letters is passed over.
+fn any_name_word(name: &str, mut visit: impl FnMut(&str) -> bool) -> bool {
+    let mut buffer = [0u8; 24];
+    let mut len = 0;
+    let mut unusable = false;
     let mut previous_lower = false;
+    let mut finish = |len: &mut usize, unusable: &mut bool, buffer: &[u8; 24]| {
+        let found =
+            *len > 0 && !*unusable && std::str::from_utf8(&buffer[..*len]).is_ok_and(&mut visit);
+        *len = 0;
+        *unusable = false;
+        found
+    };
     for c in name.chars() {
         let boundary = !c.is_alphanumeric() || (previous_lower && c.is_uppercase());
-        if boundary && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        if boundary && (len > 0 || unusable) && finish(&mut len, &mut unusable, &buffer) {
+            return true;
         }
         if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+            if c.is_ascii() && len < buffer.len() {
+                buffer[len] = c.to_ascii_lowercase() as u8;
+                len += 1;
+            } else {
+                unusable = true;
+            }
         }
         previous_lower = c.is_lowercase();
     }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
+    finish(&mut len, &mut unusable, &buffer)
 }
 
 fn furniture_words() -> &'static HashSet<&'static str> {
@@ -387,7 +399,16 @@ fn furniture_words() -> &'static HashSet<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::name_words;
+    use super::any_name_word;
+
+    fn name_words(name: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        any_name_word(name, |word| {
+            words.push(word.to_string());
+            false
+        });
+        words
+    }
 
     #[test]
     fn class_names_are_cut_at_dashes_underscores_and_case_changes() {
@@ -400,6 +421,8 @@ mod tests {
             ),
             ("AdSlot--top", &["ad", "slot", "top"]),
             ("", &[]),
+            ("café-bar", &["bar"]),
+            ("a-verylongwordthatnolexiconholds-ad", &["a", "ad"]),
         ];
         for (name, expected) in cases {
             assert_eq!(name_words(name), *expected, "{name}");
