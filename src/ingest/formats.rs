@@ -74,27 +74,66 @@ impl FileName {
     }
 }
 
-/// A file opened for reading: JSONL is read lazily, an HTML page is read
-/// but its text is taken later (`Page::article`, on any thread), the rest
-/// at once.
+/// A file opened for reading: JSONL is read lazily, the rest at once.
 pub enum Opened {
     Lines(JsonLines),
-    Records(Vec<Result<Article, InputError>>),
+    Records(Vec<Record>),
+}
+
+/// One input read: an article or an error, or an HTML page whose text is
+/// still to be taken (`Record::finish`, on any thread: parsing is most of
+/// the work of reading a page, so a chunk's pages are parsed in parallel).
+pub enum Record {
+    Done(Result<Article, InputError>),
     Page(Page),
 }
 
-/// An HTML page read but not yet parsed: parsing is most of the work of
-/// reading a page, so a chunk of pages is parsed in parallel.
+impl Record {
+    /// The article or error, parsing the page if there is one.
+    pub fn finish(self) -> Result<Article, InputError> {
+        match self {
+            Record::Done(record) => record,
+            Record::Page(page) => page.article(),
+        }
+    }
+}
+
+/// An HTML page read but not yet parsed, with the article its fields make
+/// (id, source, and what a JSON record said).
 pub struct Page {
-    bytes: Vec<u8>,
-    source: String,
-    stem: String,
+    html: PageHtml,
+    article: Article,
+}
+
+enum PageHtml {
+    /// An `.html` file's bytes, not yet decoded.
+    Bytes(Vec<u8>),
+    /// The `html` field of a JSON article.
+    Text(String),
 }
 
 impl Page {
-    /// The page's article, or why it has none.
-    pub fn article(self) -> Result<Article, InputError> {
-        html_article(self.bytes, self.source, &self.stem)
+    /// The page's article: its main text is the body (so `extract` prints
+    /// it); its metadata fills the fields the record left empty.
+    fn article(self) -> Result<Article, InputError> {
+        let mut article = self.article;
+        let source = &article.source;
+        let html = match self.html {
+            PageHtml::Bytes(bytes) => {
+                decode(bytes)
+                    .map_err(|message| input_error(source, &message))?
+                    .0
+            }
+            PageHtml::Text(html) => html,
+        };
+        let page = article_from_html(&html).map_err(|message| input_error(source, &message))?;
+        article.body = page.text;
+        article.body_is_derived = true;
+        fill_missing(&mut article.title, page.title);
+        fill_missing(&mut article.published, page.published);
+        fill_missing(&mut article.outlet, page.outlet);
+        fill_missing(&mut article.url, page.url);
+        Ok(article)
     }
 }
 
@@ -107,7 +146,7 @@ pub fn open(path: &Path) -> Opened {
         } else {
             "no such file or directory"
         };
-        return Opened::Records(vec![Err(input_error(&source, message))]);
+        return Opened::Records(vec![Record::Done(Err(input_error(&source, message)))]);
     };
     let record = match name.format {
         Format::JsonLines => match open_reader(path, name.gz) {
@@ -123,17 +162,18 @@ pub fn open(path: &Path) -> Opened {
             .and_then(|bytes| text_article(bytes, source, &name.stem)),
         Format::Html => match read_bytes(path, name.gz) {
             Ok(bytes) => {
-                let stem = name.stem;
-                return Opened::Page(Page {
-                    bytes,
+                let article = Article {
+                    id: name.stem,
                     source,
-                    stem,
-                });
+                    ..Article::default()
+                };
+                let html = PageHtml::Bytes(bytes);
+                return Opened::Records(vec![Record::Page(Page { html, article })]);
             }
             Err(error) => Err(io_error(&source, &error)),
         },
     };
-    Opened::Records(vec![record])
+    Opened::Records(vec![Record::Done(record)])
 }
 
 fn open_reader(path: &Path, gz: bool) -> io::Result<Box<dyn BufRead + Send>> {
@@ -274,25 +314,6 @@ fn set_field(article: &mut Article, key: &str, value: &str) {
     }
 }
 
-// ---------------------------------------------------------------- html
-
-/// An `.html` page: its main text is the body (so `extract` prints it), its
-/// metadata fills the article's fields.
-fn html_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, InputError> {
-    let (html, _) = decode(bytes).map_err(|message| input_error(&source, &message))?;
-    let page = article_from_html(&html).map_err(|message| input_error(&source, &message))?;
-    Ok(Article {
-        id: stem.to_string(),
-        outlet: page.outlet,
-        title: page.title,
-        published: page.published,
-        url: page.url,
-        source,
-        body: page.text,
-        body_is_derived: true,
-    })
-}
-
 // ---------------------------------------------------------------- json
 
 /// An article object as found in `.json` and `.jsonl` inputs.
@@ -324,12 +345,8 @@ enum Id<'a> {
 }
 
 impl ArticleRecord<'_> {
-    /// The article, its body the `text` or the main text of the `html`.
-    fn into_article(
-        self,
-        source: String,
-        default_id: impl FnOnce() -> String,
-    ) -> Result<Article, InputError> {
+    /// The article, its body the `text`, or the page of the `html` to parse.
+    fn into_record(self, source: String, default_id: impl FnOnce() -> String) -> Record {
         let id = match self.id {
             Some(Id::Text(id)) if !id.is_empty() => id.into_owned(),
             Some(Id::Number(number)) => number.to_string(),
@@ -346,23 +363,19 @@ impl ArticleRecord<'_> {
             body_is_derived: false,
         };
         match (self.text, self.html) {
-            (Some(text), _) => article.body = text.into_owned(),
-            (None, Some(html)) => {
-                let page = article_from_html(&html)
-                    .map_err(|message| input_error(&article.source, &message))?;
-                article.body = page.text;
-                article.body_is_derived = true;
-                fill_missing(&mut article.title, page.title);
-                fill_missing(&mut article.published, page.published);
-                fill_missing(&mut article.outlet, page.outlet);
-                fill_missing(&mut article.url, page.url);
+            (Some(text), _) if text.trim().is_empty() => {
+                Record::Done(Err(input_error(&article.source, EMPTY_ARTICLE)))
             }
-            (None, None) => return Err(input_error(&article.source, MISSING_TEXT)),
+            (Some(text), _) => {
+                article.body = text.into_owned();
+                Record::Done(Ok(article))
+            }
+            (None, Some(html)) => Record::Page(Page {
+                html: PageHtml::Text(html.into_owned()),
+                article,
+            }),
+            (None, None) => Record::Done(Err(input_error(&article.source, MISSING_TEXT))),
         }
-        if article.body.trim().is_empty() {
-            return Err(input_error(&article.source, EMPTY_ARTICLE));
-        }
-        Ok(article)
     }
 }
 
@@ -377,15 +390,19 @@ fn fill_missing(field: &mut Option<String>, value: Option<String>) {
 
 /// A `.json` file: one article object, or an array of them (each element
 /// read on its own, so one bad element does not lose the others).
-fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Result<Article, InputError>> {
+fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Record> {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
-        Err(error) => return vec![Err(input_error(source, &json_message(&error, true)))],
+        Err(error) => {
+            let error = input_error(source, &json_message(&error, true));
+            return vec![Record::Done(Err(error))];
+        }
     };
     let serde_json::Value::Array(elements) = &value else {
-        let record = ArticleRecord::deserialize(&value)
-            .map_err(|error| input_error(source, &json_message(&error, true)))
-            .and_then(|record| record.into_article(source.to_string(), || stem.to_string()));
+        let record = match ArticleRecord::deserialize(&value) {
+            Ok(record) => record.into_record(source.to_string(), || stem.to_string()),
+            Err(error) => Record::Done(Err(input_error(source, &json_message(&error, true)))),
+        };
         return vec![record];
     };
     let elements = elements.iter().enumerate();
@@ -393,14 +410,14 @@ fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Result<Article, 
         .map(|(idx, element)| {
             let source = format!("{source}#{}", idx + 1);
             match ArticleRecord::deserialize(element) {
-                Ok(record) => record.into_article(source, || format!("{stem}-{}", idx + 1)),
-                Err(error) => Err(input_error(&source, &json_message(&error, false))),
+                Ok(record) => record.into_record(source, || format!("{stem}-{}", idx + 1)),
+                Err(error) => Record::Done(Err(input_error(&source, &json_message(&error, false)))),
             }
         })
         .collect()
 }
 
-/// Reads JSONL lazily, one article (or error) a line; blank lines are skipped.
+/// Reads JSONL lazily, one record a line; blank lines are skipped.
 pub struct JsonLines {
     reader: Box<dyn BufRead + Send>,
     /// The path, or `stdin`; sources are `label:LINE`.
@@ -430,17 +447,17 @@ impl JsonLines {
         JsonLines::new(reader, "stdin".to_string(), "stdin".to_string())
     }
 
-    fn parse_line(&self) -> Result<Article, InputError> {
+    fn parse_line(&self) -> Record {
         let source = format!("{}:{}", self.label, self.line_no);
         match serde_json::from_slice::<ArticleRecord>(&self.line) {
-            Ok(record) => record.into_article(source, || format!("{}-{}", self.stem, self.line_no)),
-            Err(error) => Err(input_error(&source, &json_message(&error, false))),
+            Ok(record) => record.into_record(source, || format!("{}-{}", self.stem, self.line_no)),
+            Err(error) => Record::Done(Err(input_error(&source, &json_message(&error, false)))),
         }
     }
 }
 
 impl Iterator for JsonLines {
-    type Item = Result<Article, InputError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -456,7 +473,7 @@ impl Iterator for JsonLines {
                 Err(error) => {
                     self.done = true;
                     let source = format!("{}:{}", self.label, self.line_no + 1);
-                    return Some(Err(io_error(&source, &error)));
+                    return Some(Record::Done(Err(io_error(&source, &error))));
                 }
             }
         }

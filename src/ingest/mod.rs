@@ -18,6 +18,7 @@ use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
 pub use formats::Format;
+use formats::Record;
 pub use html::{article_from_html, HtmlArticle};
 
 /// Reads every input; articles and errors each in input order.
@@ -87,21 +88,6 @@ impl Iterator for Chunks {
     }
 }
 
-/// A record as read: done, or an HTML page still to parse.
-enum Record {
-    Done(Result<Article, InputError>),
-    Page(formats::Page),
-}
-
-impl Record {
-    fn finish(self) -> Result<Article, InputError> {
-        match self {
-            Record::Done(record) => record,
-            Record::Page(page) => page.article(),
-        }
-    }
-}
-
 /// The records of `records`: every input expanded to its articles and errors.
 pub struct Records {
     inputs: VecDeque<String>,
@@ -130,7 +116,7 @@ impl Records {
             }
             if let Some(lines) = &mut self.lines {
                 match lines.next() {
-                    Some(record) => return Some(Record::Done(record)),
+                    Some(record) => return Some(record),
                     None => self.lines = None,
                 }
             }
@@ -164,10 +150,7 @@ impl Records {
     fn open_file(&mut self, path: PathBuf) {
         match formats::open(&path) {
             formats::Opened::Lines(lines) => self.lines = Some(lines),
-            formats::Opened::Records(records) => {
-                self.pending.extend(records.into_iter().map(Record::Done))
-            }
-            formats::Opened::Page(page) => self.pending.push_back(Record::Page(page)),
+            formats::Opened::Records(records) => self.pending.extend(records),
         }
     }
 }
