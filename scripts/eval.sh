@@ -40,3 +40,11 @@ echo "== wire-dev: injected edits"
 python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
     --articles "$shared/data/wire-dev/articles.jsonl"
 
+echo "== article-html: main text of news pages (bar: F1 >= 0.975)"
+# Exit status 1 (a page with no article) is a result to score, not a failure.
+"$bin" extract --with-text "$shared"/data/article-html/html/*.html.gz > "$out/html.jsonl" || [ $? -eq 1 ]
+python3 "$shared/eval/html_score.py" "$shared/data/article-html/ground-truth.json" "$out/html.jsonl"
+
+echo "== wcxb-dev: main text of varied article pages (bar: F1 >= 0.90)"
+"$bin" extract --with-text "$shared"/data/wcxb-dev/html/*.html.gz > "$out/wcxb.jsonl" || [ $? -eq 1 ]
+python3 "$shared/eval/html_score.py" "$shared/data/wcxb-dev/ground-truth.json" "$out/wcxb.jsonl"

@@ -10,6 +10,7 @@ pub mod align;
 pub mod extract;
 pub mod framing;
 pub mod ingest;
+pub mod language;
 pub mod model;
 pub mod render;
 pub mod run;
@@ -49,6 +50,10 @@ pub fn extract_each(articles: &[Article]) -> (Vec<Extraction>, Vec<InputError>) 
 }
 
 fn extract_contained(article: &Article) -> Result<Extraction, InputError> {
+    // Rules written for English would make garbage of another language.
+    if language::unsupported_language(&article.body).is_some() {
+        return Ok(Extraction::default());
+    }
     let run = || extract::extract(article, &segment::segment(&article.body));
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|panic| {
         let detail = panic

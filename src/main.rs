@@ -99,6 +99,11 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut observer = StderrObserver::new();
+    let verb = match cli.command {
+        Command::Compare { .. } => "compared",
+        Command::Extract { .. } => "extracted",
+        Command::Diff { .. } => "compared",
+    };
     let result = match cli.command {
         Command::Compare {
             inputs,
@@ -146,7 +151,7 @@ fn main() -> ExitCode {
             run::run_extract(&config, &mut stdout, &mut observer)
         }
     };
-    observer.finish();
+    observer.finish(result.as_ref().ok(), verb);
     exit_status(result)
 }
 
@@ -236,8 +241,19 @@ impl StderrObserver {
         }
     }
 
-    fn finish(&mut self) {
+    /// Clears the progress line and gives the account of the run, e.g.
+    /// `parallax: 212 read, 210 compared, 2 rejected in 0.4 s`.
+    fn finish(&mut self, summary: Option<&Summary>, verb: &str) {
         self.clear_line();
+        if let Some(summary) = summary {
+            eprintln!(
+                "parallax: {} read, {} {verb}, {} rejected in {:.1} s",
+                summary.n_read,
+                summary.n_processed(),
+                summary.n_errors,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
         let _ = std::io::stderr().flush();
     }
 }

@@ -33,11 +33,22 @@ pub struct ExtractConfig {
     pub chunk_size: usize,
 }
 
-/// How much a run read.
+/// How much a run read: every input record is an article or an error, so
+/// `n_read` = `n_articles` + input errors; `n_errors` also counts articles
+/// whose extraction failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
+    /// Articles and unreadable inputs (files, lines, array elements).
+    pub n_read: usize,
     pub n_articles: usize,
     pub n_errors: usize,
+}
+
+impl Summary {
+    /// Articles that went through the whole run.
+    pub fn n_processed(&self) -> usize {
+        self.n_read - self.n_errors
+    }
 }
 
 /// Hears what a run does as it goes, e.g. to show progress.
@@ -83,16 +94,23 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
         }
         observer.progress(articles.len());
     }
-    let summary = Summary {
+    let mut summary = Summary {
+        n_read: articles.len() + errors.len(),
         n_articles: articles.len(),
         n_errors: errors.len(),
     };
     if !articles.is_empty() {
+        let report = compare(articles, errors);
+        // Articles whose extraction failed are reported after the inputs.
+        for error in &report.errors[summary.n_errors..] {
+            observer.input_error(error);
+        }
+        summary.n_errors = report.errors.len();
         let options = render::WriteOptions {
             format: config.format,
             min_confidence: config.min_confidence,
         };
-        render::write(&config.out_dir, &compare(articles, errors), &options)?;
+        render::write(&config.out_dir, &report, &options)?;
     }
     Ok(summary)
 }
@@ -127,6 +145,7 @@ pub fn run_extract(
         for error in errors.iter().chain(&failed) {
             observer.input_error(error);
         }
+        summary.n_read += articles.len() + errors.len();
         summary.n_articles += articles.len();
         summary.n_errors += errors.len() + failed.len();
         observer.progress(summary.n_articles);

@@ -35,12 +35,16 @@ pub fn segment(body: &str) -> Segments {
 /// paragraphs; a body without any blank line is taken one paragraph a line.
 /// (A single line break inside a paragraph still ends a sentence.)
 fn paragraph_ranges(body: &str) -> Vec<Range> {
-    let has_blank_line = body.split('\n').skip(1).any(|line| line.trim().is_empty());
+    let line_end = line_end(body);
+    let has_blank_line = body
+        .split(line_end)
+        .skip(1)
+        .any(|line| line.trim().is_empty());
     let mut ranges = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut offset = 0;
-    for line in body.split_inclusive('\n') {
+    for line in body.split_inclusive(line_end) {
         let line_start = offset;
         offset += line.len();
         let trimmed = line.trim();
@@ -62,6 +66,17 @@ fn paragraph_ranges(body: &str) -> Vec<Range> {
     }
     ranges.retain(|range| !range.is_empty());
     ranges
+}
+
+/// The line end: `\n` (which covers `\r\n`), or `\r` in a body written
+/// with old Mac line ends, which has no `\n` at all.
+fn line_end(body: &str) -> char {
+    let bytes = body.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
+        '\r'
+    } else {
+        '\n'
+    }
 }
 
 /// Shrinks a range so that it neither starts nor ends with whitespace.
@@ -112,7 +127,7 @@ fn sentence_ranges(text: &str) -> Vec<Range> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\n' {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
             ranges.push(trim_range(text, Range::new(start, i)));
             start = i + 1;
             i += 1;

@@ -47,6 +47,12 @@ impl Token {
     }
 }
 
+/// Zero-width and direction marks: not shown, so they separate words like
+/// white space and are never punctuation.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 /// Tokenizes `body[range]`, appending to `out` (reused to avoid allocation).
 pub fn tokenize(body: &str, range: Range, out: &mut Vec<Token>) {
     let text = range.text(body);
@@ -63,6 +69,10 @@ pub fn tokenize(body: &str, range: Range, out: &mut Vec<Token>) {
             let end = word_end(text, i);
             out.push(word_token(text, range.start, i, end, &mut lower));
             i = end;
+            continue;
+        }
+        if is_invisible(c) {
+            i += c.len_utf8();
             continue;
         }
         let kind = punct_kind(c);

@@ -2,8 +2,12 @@
 //!
 //! Takes a path; gives its articles and errors: `.txt`/`.md` with optional
 //! front matter, `.json` (an object or an array), `.jsonl` (one object a
-//! line, read lazily), each optionally gzip-compressed.
+//! line, read lazily), `.html`/`.htm` pages (their main text, see `html`),
+//! each optionally gzip-compressed. A JSON article may carry its page as
+//! `"html"` instead of `"text"`.
 
+use super::decode::decode;
+use super::html::article_from_html;
 use crate::model::{Article, InputError};
 use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
@@ -24,7 +28,7 @@ pub enum Format {
     Json,
     /// `.jsonl`: one article object a line.
     JsonLines,
-    /// `.html`, `.htm`: recognised, not read yet.
+    /// `.html`, `.htm`: one page, its main text is the body.
     Html,
 }
 
@@ -73,7 +77,64 @@ impl FileName {
 /// A file opened for reading: JSONL is read lazily, the rest at once.
 pub enum Opened {
     Lines(JsonLines),
-    Records(Vec<Result<Article, InputError>>),
+    Records(Vec<Record>),
+}
+
+/// One input read: an article or an error, or an HTML page whose text is
+/// still to be taken (`Record::finish`, on any thread: parsing is most of
+/// the work of reading a page, so a chunk's pages are parsed in parallel).
+pub enum Record {
+    Done(Result<Article, InputError>),
+    Page(Page),
+}
+
+impl Record {
+    /// The article or error, parsing the page if there is one.
+    pub fn finish(self) -> Result<Article, InputError> {
+        match self {
+            Record::Done(record) => record,
+            Record::Page(page) => page.article(),
+        }
+    }
+}
+
+/// An HTML page read but not yet parsed, with the article its fields make
+/// (id, source, and what a JSON record said).
+pub struct Page {
+    html: PageHtml,
+    article: Article,
+}
+
+enum PageHtml {
+    /// An `.html` file's bytes, not yet decoded.
+    Bytes(Vec<u8>),
+    /// The `html` field of a JSON article.
+    Text(String),
+}
+
+impl Page {
+    /// The page's article: its main text is the body (so `extract` prints
+    /// it); its metadata fills the fields the record left empty.
+    fn article(self) -> Result<Article, InputError> {
+        let mut article = self.article;
+        let source = &article.source;
+        let html = match self.html {
+            PageHtml::Bytes(bytes) => {
+                decode(bytes)
+                    .map_err(|message| input_error(source, &message))?
+                    .0
+            }
+            PageHtml::Text(html) => html,
+        };
+        let page = article_from_html(&html).map_err(|message| input_error(source, &message))?;
+        article.body = page.text;
+        article.body_is_derived = true;
+        fill_missing(&mut article.title, page.title);
+        fill_missing(&mut article.published, page.published);
+        fill_missing(&mut article.outlet, page.outlet);
+        fill_missing(&mut article.url, page.url);
+        Ok(article)
+    }
 }
 
 /// Opens one file and reads it, or starts reading it when it is JSONL.
@@ -85,7 +146,7 @@ pub fn open(path: &Path) -> Opened {
         } else {
             "no such file or directory"
         };
-        return Opened::Records(vec![Err(input_error(&source, message))]);
+        return Opened::Records(vec![Record::Done(Err(input_error(&source, message)))]);
     };
     let record = match name.format {
         Format::JsonLines => match open_reader(path, name.gz) {
@@ -99,9 +160,20 @@ pub fn open(path: &Path) -> Opened {
         Format::Text => read_bytes(path, name.gz)
             .map_err(|error| io_error(&source, &error))
             .and_then(|bytes| text_article(bytes, source, &name.stem)),
-        Format::Html => Err(input_error(&source, "html input is not supported yet")),
+        Format::Html => match read_bytes(path, name.gz) {
+            Ok(bytes) => {
+                let article = Article {
+                    id: name.stem,
+                    source,
+                    ..Article::default()
+                };
+                let html = PageHtml::Bytes(bytes);
+                return Opened::Records(vec![Record::Page(Page { html, article })]);
+            }
+            Err(error) => Err(io_error(&source, &error)),
+        },
     };
-    Opened::Records(vec![record])
+    Opened::Records(vec![Record::Done(record)])
 }
 
 fn open_reader(path: &Path, gz: bool) -> io::Result<Box<dyn BufRead + Send>> {
@@ -137,18 +209,15 @@ fn read_bytes(path: &Path, gz: bool) -> io::Result<Vec<u8>> {
 
 // ---------------------------------------------------------------- text
 
-/// A `.txt`/`.md` file: optional front matter, then the body byte for byte.
+/// A `.txt`/`.md` file: optional front matter, then the body byte for byte
+/// (UTF-16 with a byte-order mark is decoded first).
 fn text_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, InputError> {
-    let mut text = String::from_utf8(bytes).map_err(|error| {
-        let at = error.utf8_error().valid_up_to();
-        input_error(&source, &format!("invalid utf-8 at byte {at}"))
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    let (mut text, body_is_derived) =
+        decode(bytes).map_err(|message| input_error(&source, &message))?;
     let mut article = Article {
         id: stem.to_string(),
         source,
+        body_is_derived,
         ..Article::default()
     };
     if let Some((fields, body_start)) = front_matter(&text) {
@@ -157,9 +226,14 @@ fn text_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, I
         }
         text.drain(..body_start);
     }
+    if text.trim().is_empty() {
+        return Err(input_error(&article.source, EMPTY_ARTICLE));
+    }
     article.body = text;
     Ok(article)
 }
+
+const EMPTY_ARTICLE: &str = "empty article: no text";
 
 /// The `key: value` pairs between a first line `---` and the next `---`
 /// line, and where the body starts; `None` when the text has no such block
@@ -256,7 +330,10 @@ struct ArticleRecord<'a> {
     #[serde(borrow)]
     url: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    text: Cow<'a, str>,
+    text: Option<Cow<'a, str>>,
+    /// A page whose main text is the body, when there is no `text`.
+    #[serde(borrow)]
+    html: Option<Cow<'a, str>>,
 }
 
 /// Data sets often number their articles: accept `"id": 12` as well as `"id": "12"`.
@@ -268,40 +345,64 @@ enum Id<'a> {
 }
 
 impl ArticleRecord<'_> {
-    fn into_article(self, source: String, default_id: impl FnOnce() -> String) -> Article {
+    /// The article, its body the `text`, or the page of the `html` to parse.
+    fn into_record(self, source: String, default_id: impl FnOnce() -> String) -> Record {
         let id = match self.id {
             Some(Id::Text(id)) if !id.is_empty() => id.into_owned(),
             Some(Id::Number(number)) => number.to_string(),
             _ => default_id(),
         };
-        Article {
+        let mut article = Article {
             id,
             outlet: self.outlet.map(Cow::into_owned),
             title: self.title.map(Cow::into_owned),
             published: self.published.map(Cow::into_owned),
             url: self.url.map(Cow::into_owned),
             source,
-            body: self.text.into_owned(),
+            body: String::new(),
             body_is_derived: false,
+        };
+        match (self.text, self.html) {
+            (Some(text), _) if text.trim().is_empty() => {
+                Record::Done(Err(input_error(&article.source, EMPTY_ARTICLE)))
+            }
+            (Some(text), _) => {
+                article.body = text.into_owned();
+                Record::Done(Ok(article))
+            }
+            (None, Some(html)) => Record::Page(Page {
+                html: PageHtml::Text(html.into_owned()),
+                article,
+            }),
+            (None, None) => Record::Done(Err(input_error(&article.source, MISSING_TEXT))),
         }
+    }
+}
+
+const MISSING_TEXT: &str = "invalid article: missing field `text` (or `html`)";
+
+/// The record's own fields win over what the page's metadata says.
+fn fill_missing(field: &mut Option<String>, value: Option<String>) {
+    if field.is_none() {
+        *field = value;
     }
 }
 
 /// A `.json` file: one article object, or an array of them (each element
 /// read on its own, so one bad element does not lose the others).
-pub(super) fn json_articles(
-    bytes: &[u8],
-    source: &str,
-    stem: &str,
-) -> Vec<Result<Article, InputError>> {
+pub(super) fn json_articles(bytes: &[u8], source: &str, stem: &str) -> Vec<Record> {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
-        Err(error) => return vec![Err(input_error(source, &json_message(&error, true)))],
+        Err(error) => {
+            let error = input_error(source, &json_message(&error, true));
+            return vec![Record::Done(Err(error))];
+        }
     };
     let serde_json::Value::Array(elements) = &value else {
-        let record = ArticleRecord::deserialize(&value)
-            .map(|record| record.into_article(source.to_string(), || stem.to_string()))
-            .map_err(|error| input_error(source, &json_message(&error, true)));
+        let record = match ArticleRecord::deserialize(&value) {
+            Ok(record) => record.into_record(source.to_string(), || stem.to_string()),
+            Err(error) => Record::Done(Err(input_error(source, &json_message(&error, true)))),
+        };
         return vec![record];
     };
     let elements = elements.iter().enumerate();
@@ -309,14 +410,14 @@ pub(super) fn json_articles(
         .map(|(idx, element)| {
             let source = format!("{source}#{}", idx + 1);
             match ArticleRecord::deserialize(element) {
-                Ok(record) => Ok(record.into_article(source, || format!("{stem}-{}", idx + 1))),
-                Err(error) => Err(input_error(&source, &json_message(&error, false))),
+                Ok(record) => record.into_record(source, || format!("{stem}-{}", idx + 1)),
+                Err(error) => Record::Done(Err(input_error(&source, &json_message(&error, false)))),
             }
         })
         .collect()
 }
 
-/// Reads JSONL lazily, one article (or error) a line; blank lines are skipped.
+/// Reads JSONL lazily, one record a line; blank lines are skipped.
 pub struct JsonLines {
     reader: Box<dyn BufRead + Send>,
     /// The path, or `stdin`; sources are `label:LINE`.
@@ -346,19 +447,17 @@ impl JsonLines {
         JsonLines::new(reader, "stdin".to_string(), "stdin".to_string())
     }
 
-    fn parse_line(&self) -> Result<Article, InputError> {
+    fn parse_line(&self) -> Record {
         let source = format!("{}:{}", self.label, self.line_no);
         match serde_json::from_slice::<ArticleRecord>(&self.line) {
-            Ok(record) => {
-                Ok(record.into_article(source, || format!("{}-{}", self.stem, self.line_no)))
-            }
-            Err(error) => Err(input_error(&source, &json_message(&error, false))),
+            Ok(record) => record.into_record(source, || format!("{}-{}", self.stem, self.line_no)),
+            Err(error) => Record::Done(Err(input_error(&source, &json_message(&error, false)))),
         }
     }
 }
 
 impl Iterator for JsonLines {
-    type Item = Result<Article, InputError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -374,7 +473,7 @@ impl Iterator for JsonLines {
                 Err(error) => {
                     self.done = true;
                     let source = format!("{}:{}", self.label, self.line_no + 1);
-                    return Some(Err(io_error(&source, &error)));
+                    return Some(Record::Done(Err(io_error(&source, &error))));
                 }
             }
         }

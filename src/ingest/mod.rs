@@ -3,17 +3,23 @@
 //! Takes the command line's inputs (files, folders, `-` for JSONL on standard
 //! input); gives articles with their bodies byte for byte as read, and an
 //! `InputError` for every file or line that could not be read. Reading is
-//! streamed: `stream` yields chunks in input order with bounded memory, and
-//! `load` collects them for runs that need every article at once.
+//! streamed: `stream` yields chunks in input order with bounded memory (the
+//! HTML pages of a chunk parsed in parallel), and `load` collects them for
+//! runs that need every article at once.
 
+mod decode;
 mod formats;
+mod html;
 mod walk;
 
 use crate::model::{Article, InputError};
+use rayon::prelude::*;
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
 pub use formats::Format;
+use formats::Record;
+pub use html::{article_from_html, HtmlArticle};
 
 /// Reads every input; articles and errors each in input order.
 pub fn load(inputs: &[String]) -> (Vec<Article>, Vec<InputError>) {
@@ -58,9 +64,27 @@ pub struct Chunks {
 impl Iterator for Chunks {
     type Item = Vec<Result<Article, InputError>>;
 
+    /// Reads a chunk, then parses its HTML pages in parallel; ids are made
+    /// unique afterwards, in input order.
     fn next(&mut self) -> Option<Self::Item> {
-        let chunk: Vec<_> = self.records.by_ref().take(self.chunk_size).collect();
-        (!chunk.is_empty()).then_some(chunk)
+        let mut raw = Vec::with_capacity(self.chunk_size.min(4096));
+        while raw.len() < self.chunk_size {
+            match self.records.next_record() {
+                Some(record) => raw.push(record),
+                None => break,
+            }
+        }
+        if raw.is_empty() {
+            return None;
+        }
+        let records: Vec<_> = raw.into_par_iter().map(Record::finish).collect();
+        let ids = &mut self.records.ids;
+        Some(
+            records
+                .into_iter()
+                .map(|record| record.map(|article| ids.make_unique(article)))
+                .collect(),
+        )
     }
 }
 
@@ -70,8 +94,8 @@ pub struct Records {
     walk: walk::Walk,
     /// The JSONL source being read, if any.
     lines: Option<formats::JsonLines>,
-    /// Records of a file already read whole (`.txt`, `.json`).
-    pending: VecDeque<Result<Article, InputError>>,
+    /// Records of a file already read whole (`.txt`, `.json`, `.html`).
+    pending: VecDeque<Record>,
     ids: UniqueIds,
 }
 
@@ -79,13 +103,13 @@ impl Iterator for Records {
     type Item = Result<Article, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = self.next_record()?;
+        let record = self.next_record()?.finish();
         Some(record.map(|article| self.ids.make_unique(article)))
     }
 }
 
 impl Records {
-    fn next_record(&mut self) -> Option<Result<Article, InputError>> {
+    fn next_record(&mut self) -> Option<Record> {
         loop {
             if let Some(record) = self.pending.pop_front() {
                 return Some(record);
@@ -99,7 +123,7 @@ impl Records {
             if let Some(entry) = self.walk.next() {
                 match entry {
                     Ok(path) => self.open_file(path),
-                    Err(error) => return Some(Err(error)),
+                    Err(error) => return Some(Record::Done(Err(error))),
                 }
                 continue;
             }
@@ -178,7 +202,7 @@ pub fn from_json(bytes: &[u8], source: &str) -> (Vec<Article>, Vec<InputError>) 
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for record in formats::json_articles(bytes, source, source) {
-        match record {
+        match record.finish() {
             Ok(article) => articles.push(ids.make_unique(article)),
             Err(error) => errors.push(error),
         }

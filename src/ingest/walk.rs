@@ -2,7 +2,9 @@
 //!
 //! Files come in byte-wise order of their whole paths, lazily (one folder
 //! listing in memory per level). Hidden files and folders, files of other
-//! formats and symbolic links to folders (which could loop) are skipped.
+//! formats and symbolic links to folders (which could loop) are skipped; a
+//! symbolic link that cannot be followed (broken, or a loop of links) is an
+//! error, so that no file is silently left out.
 
 use super::formats::Format;
 use crate::model::InputError;
@@ -19,12 +21,19 @@ pub struct Walk {
 struct Entry {
     path: PathBuf,
     is_dir: bool,
+    /// Why the entry cannot be read (a link that cannot be followed).
+    error: Option<String>,
 }
 
 impl Walk {
     /// Adds a folder to walk (after what is left of the current one).
     pub fn push_root(&mut self, path: PathBuf) {
-        self.stack.insert(0, vec![Entry { path, is_dir: true }]);
+        let root = Entry {
+            path,
+            is_dir: true,
+            error: None,
+        };
+        self.stack.insert(0, vec![root]);
     }
 }
 
@@ -38,6 +47,10 @@ impl Iterator for Walk {
                 self.stack.pop();
                 continue;
             };
+            if let Some(message) = entry.error {
+                let source = entry.path.display().to_string();
+                return Some(Err(InputError { source, message }));
+            }
             if !entry.is_dir {
                 return Some(Ok(entry.path));
             }
@@ -70,12 +83,37 @@ fn list(dir: &PathBuf) -> Result<Vec<Entry>, InputError> {
         let file_type = dir_entry.file_type().map_err(read_error)?;
         let path = dir_entry.path();
         let is_dir = file_type.is_dir();
-        if is_dir || (!file_type.is_symlink() || path.is_file()) && Format::of(&path).is_some() {
-            entries.push((sort_key(&name, is_dir), Entry { path, is_dir }));
+        if !is_dir && Format::of(&path).is_none() {
+            continue;
         }
+        let mut error = None;
+        if file_type.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(target) if target.is_dir() => continue,
+                Ok(_) => {}
+                Err(link_error) => error = Some(link_message(&link_error)),
+            }
+        }
+        let entry = Entry {
+            path,
+            is_dir,
+            error,
+        };
+        entries.push((sort_key(&name, is_dir), entry));
     }
     entries.sort_by(|a, b| b.0.cmp(&a.0));
     Ok(entries.into_iter().map(|(_, entry)| entry).collect())
+}
+
+fn link_message(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        return "broken symbolic link: its target does not exist".to_string();
+    }
+    // The OS's own words (a loop of links has no stable `ErrorKind`),
+    // without the error number.
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or_default();
+    format!("cannot follow symbolic link: {}", text.to_lowercase())
 }
 
 fn sort_key(name: &std::ffi::OsStr, is_dir: bool) -> Vec<u8> {

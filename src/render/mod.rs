@@ -46,38 +46,36 @@ pub struct WriteOptions {
     pub min_confidence: f64,
 }
 
-/// Writes the data (`report.json`, or the JSONL files), `index.html` and
-/// the event pages into `out_dir`, creating it when needed. The data hold
-/// every divergence; the pages leave out those below `min_confidence` (and
-/// number the ones they show, so with a threshold above 0 their `dN`
-/// differ from the data's).
+/// Writes the event pages, the index pages and the data (`report.json`, or
+/// the JSONL files) into `out_dir`, creating it when needed. Each file is
+/// written under a temporary name and renamed into place, and the data come
+/// last, so an interrupted run leaves no half-written file and no report
+/// pointing to missing pages. The data hold every divergence; the pages
+/// leave out those below `min_confidence` (and number the ones they show,
+/// so with a threshold above 0 their `dN` differ from the data's).
 pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow::Result<()> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
-    match options.format {
-        DataFormat::Json => write_file(&out_dir.join("report.json"), &report_json(report))?,
-        DataFormat::Markdown => {
-            write_file(&out_dir.join("report.json"), &report_json(report))?;
-            let shown = confident(report, options.min_confidence);
-            let summary = summary_markdown(shown.as_ref().unwrap_or(report));
-            write_file(&out_dir.join("summary.md"), &summary)?;
-        }
-        DataFormat::Jsonl => {
-            write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))?;
-            write_file(&out_dir.join("articles.jsonl"), &articles_jsonl(report))?;
-            write_file(&out_dir.join("errors.jsonl"), &errors_jsonl(report))?;
-        }
-    }
-    let min_confidence = options.min_confidence;
-    let shown = confident(report, min_confidence);
-    let report = shown.as_ref().unwrap_or(report);
-    for (file, page) in html::index_pages(report) {
-        write_file(&out_dir.join(file), &page)?;
-    }
-    for (event_idx, ids) in event_ids(report).iter().enumerate() {
-        let page = html::event_page(report, event_idx, ids);
+    let shown = confident(report, options.min_confidence);
+    let pages_report = shown.as_ref().unwrap_or(report);
+    for (event_idx, ids) in event_ids(pages_report).iter().enumerate() {
+        let page = html::event_page(pages_report, event_idx, ids);
         write_file(&out_dir.join(event_file(event_idx)), &page)?;
     }
-    Ok(())
+    for (file, page) in html::index_pages(pages_report) {
+        write_file(&out_dir.join(file), &page)?;
+    }
+    match options.format {
+        DataFormat::Json => write_file(&out_dir.join("report.json"), &report_json(report)),
+        DataFormat::Markdown => {
+            write_file(&out_dir.join("summary.md"), &summary_markdown(pages_report))?;
+            write_file(&out_dir.join("report.json"), &report_json(report))
+        }
+        DataFormat::Jsonl => {
+            write_file(&out_dir.join("articles.jsonl"), &articles_jsonl(report))?;
+            write_file(&out_dir.join("errors.jsonl"), &errors_jsonl(report))?;
+            write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))
+        }
+    }
 }
 
 /// The report without divergences below `min_confidence`, or `None` when
@@ -101,8 +99,16 @@ fn confident(report: &Report, min_confidence: f64) -> Option<Report> {
     Some(shown)
 }
 
+/// Writes `path` whole or not at all: into `.NAME.tmp-PID` beside it, then
+/// renamed over it (a rename within a folder is atomic).
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Where each event's alignment and divergence numbers start.

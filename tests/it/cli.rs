@@ -39,6 +39,24 @@ fn inputs_with(dir: &Path, extra: &[(&str, &[u8])]) -> String {
     inputs.display().to_string()
 }
 
+/// Stderr without the time in its closing account line
+/// (`parallax: 3 read, 2 compared, 1 rejected in 0.1 s` → `... rejected`).
+fn stderr_without_time(output: &Output) -> String {
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    let (before, last) = stderr
+        .trim_end()
+        .rsplit_once('\n')
+        .unwrap_or(("", stderr.trim_end()));
+    let last = last
+        .rsplit_once(" in ")
+        .map_or(last, |(account, _)| account);
+    if before.is_empty() {
+        format!("{last}\n")
+    } else {
+        format!("{before}\n{last}\n")
+    }
+}
+
 fn compare(inputs: &str, out: &Path, threads: &str) -> (Output, String) {
     let out_arg = out.display().to_string();
     let output = parallax(&["--threads", threads, "compare", inputs, "--out", &out_arg]);
@@ -53,10 +71,12 @@ fn compare_with_an_unreadable_file_writes_the_report_lists_it_and_exits_1() {
     let (output, report) = compare(&inputs, &dir.path().join("out"), "2");
     assert_eq!(output.status.code(), Some(1));
     let bad = format!("{inputs}/zz-bad.txt");
-    let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(
-        stderr,
-        format!("parallax: {bad}: invalid utf-8 at byte 3\n")
+        stderr_without_time(&output),
+        format!(
+            "parallax: {bad}: invalid utf-8 at byte 3\n\
+             parallax: 3 read, 2 compared, 1 rejected\n"
+        )
     );
     let report: Value = serde_json::from_str(&report).unwrap();
     assert_eq!(report["articles"].as_array().unwrap().len(), 2);
@@ -73,7 +93,10 @@ fn compare_with_every_input_read_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let (output, report) = compare(&inputs_with(dir.path(), &[]), &dir.path().join("out"), "1");
     assert_eq!(output.status.code(), Some(0));
-    assert!(output.stderr.is_empty());
+    assert_eq!(
+        stderr_without_time(&output),
+        "parallax: 2 read, 2 compared, 0 rejected\n"
+    );
     assert!(report.starts_with("{\n  \"format_version\": 1,"));
 }
 
@@ -114,7 +137,7 @@ fn extract_reads_jsonl_from_stdin_and_prints_one_line_per_article() {
     let stdin = b"{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"text\":\"Two.\"}\n";
     let output = parallax_with_stdin(&["extract", "-", "--with-text"], stdin);
     assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
     let lines: Vec<Value> = stdout
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
@@ -131,10 +154,10 @@ fn extract_reads_jsonl_from_stdin_and_prints_one_line_per_article() {
         articles,
         [("a", "stdin:1", "One."), ("stdin-3", "stdin:3", "Two.")]
     );
-    let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(
-        stderr,
-        "parallax: stdin:2: invalid json: expected ident at column 2\n"
+        stderr_without_time(&output),
+        "parallax: stdin:2: invalid json: expected ident at column 2\n\
+         parallax: 3 read, 2 extracted, 1 rejected\n"
     );
 }
 
@@ -223,7 +246,7 @@ fn min_confidence_hides_weak_findings_from_pages_only() {
 #[test]
 fn jsonl_output_holds_the_report_line_by_line() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = inputs_with(dir.path(), &[("bad.txt", b"\xff\xfe not utf-8")]);
+    let inputs = inputs_with(dir.path(), &[("bad.txt", b"not \xff utf-8")]);
     let (json_out, jsonl_out) = (dir.path().join("json"), dir.path().join("jsonl"));
     parallax(&["compare", &inputs, "--out", json_out.to_str().unwrap()]);
     let output = parallax(&[
@@ -329,4 +352,76 @@ fn markdown_summary_gives_the_main_findings_in_plain_words() {
     }
     let page = std::fs::read_to_string(out.join("event-e1.html")).unwrap();
     assert!(page.contains("<h2>What differs</h2>"));
+}
+
+/// A folder of good and bad inputs: the two corpus articles, an HTML page,
+/// a JSONL file with a good and a bad line, and four files that cannot be
+/// read (invalid UTF-8, empty, binary, a page with no article).
+fn mixed_inputs(dir: &Path) -> String {
+    let page = std::fs::read(crate::data("html/news_page.html")).unwrap();
+    let front = std::fs::read(crate::data("html/no_article.html")).unwrap();
+    inputs_with(
+        dir,
+        &[
+            ("bad.txt", b"caf\xe9"),
+            ("empty.md", b"  \n"),
+            ("image.txt", b"PNG\0\0"),
+            ("front.html", &front),
+            ("page.html", &page),
+            (
+                "wire.jsonl",
+                b"{\"id\":\"w1\",\"text\":\"Rubio said the talks went well.\"}\n{\"id\":\"w2\"}\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn compare_accounts_for_every_input_on_a_mixed_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = mixed_inputs(dir.path());
+    let (output, report) = compare(&inputs, &dir.path().join("out"), "2");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_without_time(&output);
+    assert!(
+        stderr.ends_with("\nparallax: 9 read, 4 compared, 5 rejected\n"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let ids: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|article| article["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids.contains(&"page") && ids.contains(&"w1"), "{ids:?}");
+    assert_eq!(report["errors"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn extract_accounts_for_every_input_on_a_mixed_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = mixed_inputs(dir.path());
+    let output = parallax(&["extract", &inputs]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 4);
+    let stderr = stderr_without_time(&output);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 6, "{stderr}");
+    assert_eq!(lines[5], "parallax: 9 read, 4 extracted, 5 rejected");
+}
+
+#[test]
+fn compare_writes_each_file_under_its_own_name_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let (output, _) = compare(&corpus().display().to_string(), &out, "1");
+    assert_eq!(output.status.code(), Some(0));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["event-e1.html", "index.html", "report.json"]);
 }

@@ -96,7 +96,7 @@ fn json_array_reads_each_element_and_reports_the_bad_one() {
         errors,
         vec![error(
             &format!("{path}#2"),
-            "invalid article: missing field `text`"
+            "invalid article: missing field `text` (or `html`)"
         )]
     );
 }
@@ -127,7 +127,7 @@ fn jsonl_bad_lines_are_reported_with_their_line_number() {
             ),
             error(
                 &format!("{path}:5"),
-                "invalid article: missing field `text` at column 12"
+                "invalid article: missing field `text` (or `html`)"
             ),
         ]
     );

@@ -3,9 +3,11 @@
 //! user would see them.
 
 mod alignment;
+mod bad_input;
 mod cli;
 mod diff;
 mod extract;
+mod html;
 mod ingest;
 mod render;
 mod robust;

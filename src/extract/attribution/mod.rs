@@ -100,6 +100,15 @@ impl<'a> Doc<'a> {
         let pos = self.quotes.partition_point(|q| q.start < start);
         self.quotes.get(pos).filter(|q| q.start == start).copied()
     }
+
+    /// The quotations that may overlap `range`, found by binary search (the
+    /// quotations are sorted and do not overlap one another), so that a
+    /// long article is not scanned once per statement.
+    fn quotes_overlapping(&self, range: Range) -> &'a [Range] {
+        let first = self.quotes.partition_point(|q| q.end <= range.start);
+        let end = self.quotes.partition_point(|q| q.start < range.end);
+        &self.quotes[first..end.max(first)]
+    }
 }
 
 /// Marks the tokens that lie inside a quotation (marks included).
@@ -276,7 +285,7 @@ fn floating_quote(doc: &Doc, sentence: &Sent, context: &Context) -> Option<Found
         return None;
     }
     let quote = doc
-        .quotes
+        .quotes_overlapping(sentence.range)
         .iter()
         .find(|q| q.overlap(&sentence.range) * 10 >= sentence.range.len() * 6)?;
     Some(Found {
@@ -480,7 +489,7 @@ fn finish(
 /// attribution), mixed when it holds a quoted fragment, else indirect.
 fn kind_of(doc: &Doc, content: Range) -> StatementKind {
     let inside: Vec<&Range> = doc
-        .quotes
+        .quotes_overlapping(content)
         .iter()
         .filter(|q| q.overlap(&content) > 0)
         .collect();
