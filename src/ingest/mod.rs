@@ -6,6 +6,7 @@
 //! streamed: `stream` yields chunks in input order with bounded memory, and
 //! `load` collects them for runs that need every article at once.
 
+mod claims;
 mod formats;
 mod walk;
 
@@ -13,6 +14,7 @@ use crate::model::{Article, InputError};
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
+pub use claims::load_claims;
 pub use formats::Format;
 
 /// Reads every input; articles and errors each in input order.

@@ -8,9 +8,11 @@
 mod html;
 mod json;
 mod marks;
+mod stance;
 
 pub use html::event_file;
 pub use json::{extract_line, format_score, report_json, write_extract_line};
+pub use stance::stance_line;
 
 use crate::model::Report;
 use anyhow::Context;

@@ -1,0 +1,317 @@
+//! Features of a (claim, article) pair, for the stance model.
+//!
+//! Takes the claims and the articles (with their extractions); gives, per
+//! pair, named feature values: how related the article is to the claim (the
+//! similarity `align` uses: the mean of TF-IDF cosines over content-word
+//! stems and over character trigrams, sentence by sentence and over the
+//! body), and what the sentences closest to the claim do to it (cues that
+//! refute, doubt, hedge, negate or confirm; a question; reported speech).
+//! The sentences closest to the claim are the *focus*: they are what a
+//! reader weighs, and they become the evidence.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::cues::{self, CueClass, CueHit};
+use crate::align::tokens::{char_trigrams, content_stems, tokenize, Token};
+use crate::align::vectors::{SparseVector, Vocabulary};
+use crate::model::{Article, Extraction, Range, StatementKind};
+
+/// Sentences in the focus: the ones most similar to the claim.
+pub(crate) const FOCUS_SENTENCES: usize = 2;
+/// Cue counts are capped here: a long rant is not more certain.
+const MAX_COUNT: f64 = 3.0;
+
+/// Features that do not name a cue entry, in order; then `w:<cue>` (the cue
+/// is in the focus) for every cue entry of `cues::entries()`.
+const FIXED_FEATURES: [&str; 25] = [
+    "bias",
+    "sim_best",
+    "sim_second",
+    "sim_body",
+    "sim_rel",
+    "coverage",
+    "coverage_focus",
+    "long",
+    "short",
+    "question_focus",
+    "question_body",
+    "neg_claim",
+    "neg_focus",
+    "neg_mismatch",
+    "neg_body",
+    "refuting_focus",
+    "refuting_body",
+    "doubting_focus",
+    "doubting_body",
+    "hedging_focus",
+    "hedging_body",
+    "agreeing_focus",
+    "agreeing_body",
+    "attributed_focus",
+    "claim_doubting",
+];
+
+/// Every feature name, fixed ones first.
+pub(crate) fn names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        FIXED_FEATURES
+            .iter()
+            .map(|name| name.to_string())
+            .chain(
+                cues::entries()
+                    .iter()
+                    .map(|entry| format!("w:{}", entry.text)),
+            )
+            .collect()
+    })
+}
+
+/// The index of a fixed feature.
+pub(crate) fn index(name: &str) -> usize {
+    FIXED_FEATURES
+        .iter()
+        .position(|fixed| *fixed == name)
+        .expect("a fixed feature")
+}
+
+/// One sentence of an article (or the claim), ready to compare.
+#[derive(Debug, Default)]
+pub(crate) struct Sentence {
+    pub range: Range,
+    pub stems: Vec<String>,
+    pub stem_vector: SparseVector,
+    pub trigram_vector: SparseVector,
+    pub cues: Vec<CueHit>,
+    pub question: bool,
+    /// Inside an attributed statement (not the outlet's own narration).
+    pub attributed: bool,
+}
+
+impl Sentence {
+    fn has(&self, class: CueClass) -> bool {
+        self.cues.iter().any(|hit| cues::class(hit) == class)
+    }
+
+    fn count(&self, class: CueClass) -> usize {
+        self.cues
+            .iter()
+            .filter(|hit| cues::class(hit) == class)
+            .count()
+    }
+
+    /// The similarity `align` uses for claim-level alignment.
+    fn similarity(&self, other: &Sentence) -> f64 {
+        (self.stem_vector.cosine(&other.stem_vector)
+            + self.trigram_vector.cosine(&other.trigram_vector))
+            / 2.0
+    }
+}
+
+/// An article cut into sentences, with its whole-body stem vector.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleText {
+    pub sentences: Vec<Sentence>,
+    pub body_vector: SparseVector,
+    pub body_stems: HashSet<String>,
+}
+
+/// Sentences of one text before vectors are made: stems and trigrams.
+struct Draft {
+    sentences: Vec<(Sentence, Vec<String>)>,
+}
+
+fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Vec<String>) {
+    let trigrams = char_trigrams(&tokens);
+    let sentence = Sentence {
+        range,
+        stems: content_stems(&tokens),
+        cues: cues::find(&tokens),
+        question: range.text(text).contains('?'),
+        ..Sentence::default()
+    };
+    (sentence, trigrams)
+}
+
+fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
+    let body = &article.body;
+    let mut ranges: Vec<Range> = crate::segment::segment(body)
+        .sentences
+        .iter()
+        .map(|sentence| sentence.range)
+        .filter(|range| !range.is_empty())
+        .collect();
+    if ranges.is_empty() && !body.trim().is_empty() {
+        ranges.push(crate::segment::trim_range(body, Range::new(0, body.len())));
+    }
+    let attributed: Vec<Range> = extraction
+        .statements
+        .iter()
+        .filter(|statement| statement.kind != StatementKind::Narration)
+        .map(|statement| statement.content)
+        .collect();
+    let sentences = ranges
+        .into_iter()
+        .map(|range| {
+            let (mut sentence, trigrams) = draft_sentence(body, range, tokenize(body, range));
+            sentence.attributed = attributed.iter().any(|content| content.overlap(&range) > 0);
+            (sentence, trigrams)
+        })
+        .collect();
+    Draft { sentences }
+}
+
+fn draft_claim(text: &str) -> Draft {
+    let range = Range::new(0, text.len());
+    Draft {
+        sentences: vec![draft_sentence(text, range, tokenize(text, range))],
+    }
+}
+
+/// Articles and claims with their vectors, over one vocabulary (IDF counted
+/// over every article sentence and every claim).
+pub(crate) struct Texts {
+    pub articles: Vec<ArticleText>,
+    pub claims: Vec<Sentence>,
+}
+
+/// Cuts articles and claims into sentences and gives them vectors.
+pub(crate) fn texts(
+    claim_texts: &[&str],
+    articles: &[Article],
+    extractions: &[Extraction],
+) -> Texts {
+    use rayon::prelude::*;
+    let article_drafts: Vec<Draft> = articles
+        .par_iter()
+        .zip(extractions)
+        .map(|(article, extraction)| draft_article(article, extraction))
+        .collect();
+    let claim_drafts: Vec<Draft> = claim_texts
+        .par_iter()
+        .map(|text| draft_claim(text))
+        .collect();
+    let all = || {
+        article_drafts
+            .iter()
+            .chain(&claim_drafts)
+            .flat_map(|d| &d.sentences)
+    };
+    let stem_vocabulary =
+        Vocabulary::build(&all().map(|(s, _)| s.stems.clone()).collect::<Vec<_>>());
+    let trigram_vocabulary = Vocabulary::build(
+        &all()
+            .map(|(_, trigrams)| trigrams.clone())
+            .collect::<Vec<_>>(),
+    );
+    let finish = |draft: Draft| -> Vec<Sentence> {
+        draft
+            .sentences
+            .into_iter()
+            .map(|(mut sentence, trigrams)| {
+                sentence.stem_vector = stem_vocabulary.vector(&sentence.stems);
+                sentence.trigram_vector = trigram_vocabulary.vector(&trigrams);
+                sentence
+            })
+            .collect()
+    };
+    let articles = article_drafts
+        .into_par_iter()
+        .map(|draft| {
+            let sentences = finish(draft);
+            let all_stems: Vec<String> = sentences.iter().flat_map(|s| s.stems.clone()).collect();
+            ArticleText {
+                body_vector: stem_vocabulary.vector(&all_stems),
+                body_stems: all_stems.into_iter().collect(),
+                sentences,
+            }
+        })
+        .collect();
+    let claims = claim_drafts
+        .into_par_iter()
+        .map(|draft| finish(draft).pop().unwrap_or_default())
+        .collect();
+    Texts { articles, claims }
+}
+
+/// The features of one pair (`sim_rel` is left 0: it needs the claim's other
+/// pairs) and the focus sentences (indexes, most similar first).
+pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64>, Vec<usize>) {
+    let mut values = vec![0.0; names().len()];
+    let mut set = |name: &str, value: f64| values[index(name)] = value;
+    let sentences = &article.sentences;
+    let similarities: Vec<f64> = sentences.iter().map(|s| claim.similarity(s)).collect();
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    order.sort_by(|&a, &b| similarities[b].total_cmp(&similarities[a]).then(a.cmp(&b)));
+    let focus: Vec<usize> = order.iter().copied().take(FOCUS_SENTENCES).collect();
+    let n_sentences = sentences.len().max(1) as f64;
+    set("bias", 1.0);
+    set("sim_best", focus.first().map_or(0.0, |&i| similarities[i]));
+    set("sim_second", focus.get(1).map_or(0.0, |&i| similarities[i]));
+    set("sim_body", claim.stem_vector.cosine(&article.body_vector));
+    let claim_stems: HashSet<&String> = claim.stems.iter().collect();
+    let covered = |stems: &dyn Fn(&String) -> bool| {
+        claim_stems.iter().filter(|stem| stems(stem)).count() as f64
+            / claim_stems.len().max(1) as f64
+    };
+    set(
+        "coverage",
+        covered(&|stem| article.body_stems.contains(stem)),
+    );
+    set(
+        "coverage_focus",
+        covered(&|stem| focus.iter().any(|&i| sentences[i].stems.contains(stem))),
+    );
+    set("long", n_sentences.ln_1p());
+    set("short", f64::from(u8::from(sentences.len() <= 2)));
+    let in_focus = |test: &dyn Fn(&Sentence) -> f64| -> f64 {
+        focus
+            .iter()
+            .map(|&i| test(&sentences[i]))
+            .sum::<f64>()
+            .min(MAX_COUNT)
+    };
+    let in_body = |test: &dyn Fn(&Sentence) -> bool| {
+        sentences.iter().filter(|s| test(s)).count() as f64 / n_sentences
+    };
+    set(
+        "question_focus",
+        in_focus(&|s| f64::from(u8::from(s.question))),
+    );
+    set("question_body", in_body(&|s| s.question));
+    let claim_negated = claim.has(CueClass::Negation);
+    let focus_negations = in_focus(&|s| s.count(CueClass::Negation) as f64);
+    set("neg_claim", f64::from(u8::from(claim_negated)));
+    set("neg_focus", focus_negations);
+    set(
+        "neg_mismatch",
+        f64::from(u8::from(claim_negated != (focus_negations > 0.0))),
+    );
+    set("neg_body", in_body(&|s| s.has(CueClass::Negation)));
+    for class in [
+        CueClass::Refuting,
+        CueClass::Doubting,
+        CueClass::Hedging,
+        CueClass::Agreeing,
+    ] {
+        let name = class.as_str();
+        set(
+            &format!("{name}_focus"),
+            in_focus(&|s| s.count(class) as f64),
+        );
+        set(&format!("{name}_body"), in_body(&|s| s.has(class)));
+    }
+    set(
+        "attributed_focus",
+        in_focus(&|s| f64::from(u8::from(s.attributed))),
+    );
+    let claim_doubting = claim.has(CueClass::Doubting) || claim.has(CueClass::Hedging);
+    set("claim_doubting", f64::from(u8::from(claim_doubting)));
+    for &i in &focus {
+        for hit in &sentences[i].cues {
+            values[FIXED_FEATURES.len() + hit.entry_idx] = 1.0;
+        }
+    }
+    (values, focus)
+}
