@@ -23,8 +23,9 @@ pub(crate) const FOCUS_SENTENCES: usize = 2;
 const MAX_COUNT: f64 = 3.0;
 
 /// Features that do not name a cue entry, in order; then `w:<cue>` (the cue
-/// is in the focus) for every cue entry of `cues::entries()`.
-const FIXED_FEATURES: [&str; 25] = [
+/// is in the focus) for every cue entry of `cues::entries()`, then `b:<cue>`
+/// (the cue is anywhere in an article of more than two sentences).
+const FIXED_FEATURES: [&str; 33] = [
     "bias",
     "sim_best",
     "sim_second",
@@ -50,6 +51,14 @@ const FIXED_FEATURES: [&str; 25] = [
     "agreeing_body",
     "attributed_focus",
     "claim_doubting",
+    "claim_margin",
+    "claim_best",
+    "claim_alone",
+    "neg_claim_x_neg_body",
+    "neg_claim_x_refuting_body",
+    "neg_claim_x_agreeing_body",
+    "sim_feedback",
+    "sim_feedback_rel",
 ];
 
 /// Every feature name, fixed ones first.
@@ -59,11 +68,8 @@ pub(crate) fn names() -> &'static [String] {
         FIXED_FEATURES
             .iter()
             .map(|name| name.to_string())
-            .chain(
-                cues::entries()
-                    .iter()
-                    .map(|entry| format!("w:{}", entry.text)),
-            )
+            .chain(cues::entries().iter().map(|e| format!("w:{}", e.text)))
+            .chain(cues::entries().iter().map(|e| format!("b:{}", e.text)))
             .collect()
     })
 }
@@ -235,8 +241,9 @@ pub(crate) fn texts(
     Texts { articles, claims }
 }
 
-/// The features of one pair (`sim_rel` is left 0: it needs the claim's other
-/// pairs) and the focus sentences (indexes, most similar first).
+/// The features of one pair (`sim_rel` and the `claim_` features are left 0:
+/// they need the other pairs) and the focus sentences (indexes, most
+/// similar first).
 pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64>, Vec<usize>) {
     let mut values = vec![0.0; names().len()];
     let mut set = |name: &str, value: f64| values[index(name)] = value;
@@ -308,9 +315,20 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
     );
     let claim_doubting = claim.has(CueClass::Doubting) || claim.has(CueClass::Hedging);
     set("claim_doubting", f64::from(u8::from(claim_doubting)));
+    let neg_claim = f64::from(u8::from(claim_negated));
+    for class in ["neg", "refuting", "agreeing"] {
+        let body = values[index(&format!("{class}_body"))];
+        values[index(&format!("neg_claim_x_{class}_body"))] = neg_claim * body;
+    }
     for &i in &focus {
         for hit in &sentences[i].cues {
             values[FIXED_FEATURES.len() + hit.entry_idx] = 1.0;
+        }
+    }
+    if sentences.len() > 2 {
+        let body_offset = FIXED_FEATURES.len() + cues::entries().len();
+        for hit in sentences.iter().flat_map(|s| &s.cues) {
+            values[body_offset + hit.entry_idx] = 1.0;
         }
     }
     (values, focus)

@@ -23,6 +23,8 @@ use features::{ArticleText, Texts};
 
 /// A probability of relatedness below this makes a pair unrelated.
 const RELATED_THRESHOLD: f64 = 0.5;
+/// Articles whose mean body expands a claim for `sim_feedback`.
+const FEEDBACK_ARTICLES: usize = 3;
 /// Evidence sentences given at most.
 const MAX_EVIDENCE: usize = 2;
 
@@ -64,6 +66,9 @@ pub struct Prepared<'a> {
     claims: &'a [Claim],
     texts: Texts,
     article_idx: HashMap<&'a str, usize>,
+    /// Per article, the claims that check it, with their body similarity,
+    /// most similar first (at most two kept).
+    closest_claims: Vec<Vec<(f64, usize)>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -77,11 +82,52 @@ impl<'a> Prepared<'a> {
         for (idx, article) in articles.iter().enumerate() {
             article_idx.entry(article.id.as_str()).or_insert(idx);
         }
-        Prepared {
+        let mut prepared = Prepared {
             claims,
             texts: features::texts(&claim_texts, articles, extractions),
             article_idx,
+            closest_claims: Vec::new(),
+        };
+        prepared.closest_claims = prepared.closest_claims();
+        prepared
+    }
+
+    /// The two claims most similar to each article among those that check it.
+    fn closest_claims(&self) -> Vec<Vec<(f64, usize)>> {
+        let mut checking: Vec<Vec<usize>> = vec![Vec::new(); self.texts.articles.len()];
+        for (claim_idx, claim) in self.claims.iter().enumerate() {
+            for article_idx in self.articles_of(claim) {
+                checking[article_idx].push(claim_idx);
+            }
         }
+        checking
+            .into_par_iter()
+            .enumerate()
+            .map(|(article_idx, claim_idxs)| {
+                let body = &self.texts.articles[article_idx].body_vector;
+                let mut closest: Vec<(f64, usize)> = claim_idxs
+                    .into_iter()
+                    .map(|c| (self.texts.claims[c].stem_vector.cosine(body), c))
+                    .collect();
+                closest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                closest.truncate(2);
+                closest
+            })
+            .collect()
+    }
+
+    /// `claim_margin`, `claim_best`, `claim_alone`: how the claim compares
+    /// with the other claims that check the same article (an article about
+    /// one claim is less similar to the others).
+    fn set_claim_features(&self, claim_idx: usize, article_idx: usize, values: &mut [f64]) {
+        let own = values[features::index("sim_body")];
+        let other = self.closest_claims[article_idx]
+            .iter()
+            .find(|(_, c)| *c != claim_idx)
+            .map(|(sim, _)| *sim);
+        values[features::index("claim_margin")] = other.map_or(0.0, |other| own - other);
+        values[features::index("claim_best")] = f64::from(u8::from(other.is_none_or(|o| own >= o)));
+        values[features::index("claim_alone")] = f64::from(u8::from(other.is_none()));
     }
 
     /// The articles a claim is checked against: those it lists that exist,
@@ -106,12 +152,14 @@ impl<'a> Prepared<'a> {
         let mut pairs: Vec<(usize, Vec<f64>, Vec<usize>)> = article_idxs
             .iter()
             .map(|&article_idx| {
-                let (values, focus) =
+                let (mut values, focus) =
                     features::pair_features(claim, &self.texts.articles[article_idx]);
+                self.set_claim_features(claim_idx, article_idx, &mut values);
                 (article_idx, values, focus)
             })
             .collect();
         set_relative_similarity(&mut pairs);
+        self.set_feedback_similarity(&mut pairs);
         pairs
             .into_iter()
             .map(|(article_idx, values, focus)| {
@@ -119,6 +167,56 @@ impl<'a> Prepared<'a> {
                 decide(claim_idx, article_idx, article, values, &focus)
             })
             .collect()
+    }
+
+    /// `sim_feedback`: the body's cosine with the mean body of the claim's
+    /// `FEEDBACK_ARTICLES` most similar articles (itself left out), as in
+    /// pseudo-relevance feedback: a short claim gains the words its closest
+    /// coverage uses. `sim_feedback_rel`: minus the mean over the claim's articles.
+    fn set_feedback_similarity(&self, pairs: &mut [(usize, Vec<f64>, Vec<usize>)]) {
+        let body = features::index("sim_body");
+        let mut order: Vec<usize> = (0..pairs.len())
+            .filter(|&i| pairs[i].1[body] > 0.0)
+            .collect();
+        order.sort_by(|&a, &b| {
+            pairs[b].1[body]
+                .total_cmp(&pairs[a].1[body])
+                .then(a.cmp(&b))
+        });
+        order.truncate(FEEDBACK_ARTICLES);
+        let mut sum: HashMap<u32, f64> = HashMap::new();
+        for &i in &order {
+            for &(term, weight) in &self.texts.articles[pairs[i].0].body_vector.entries {
+                *sum.entry(term).or_default() += weight;
+            }
+        }
+        let sum_norm2: f64 = sum.values().map(|w| w * w).sum();
+        let (feedback, relative) = (
+            features::index("sim_feedback"),
+            features::index("sim_feedback_rel"),
+        );
+        for (i, (article_idx, values, _)) in pairs.iter_mut().enumerate() {
+            let entries = &self.texts.articles[*article_idx].body_vector.entries;
+            let dot: f64 = entries
+                .iter()
+                .map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0))
+                .sum();
+            let (dot, norm2) = match order.contains(&i) {
+                // Leave the article itself out of the sum: S - a.
+                true => (dot - 1.0, sum_norm2 - 2.0 * dot + 1.0),
+                false => (dot, sum_norm2),
+            };
+            values[feedback] = if norm2 > 1e-9 {
+                (dot / norm2.sqrt()).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+        }
+        let mean =
+            pairs.iter().map(|(_, v, _)| v[feedback]).sum::<f64>() / pairs.len().max(1) as f64;
+        for (_, values, _) in pairs.iter_mut() {
+            values[relative] = values[feedback] - mean;
+        }
     }
 
     pub fn n_claims(&self) -> usize {
