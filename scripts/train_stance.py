@@ -36,9 +36,9 @@ SHARED = ROOT.parent / "shared"
 BINARY = ROOT / "target" / "release" / "parallax"
 CLASSES = ["agree", "disagree", "discuss"]
 FOLDS = 5
-EPOCHS = 20
-L2 = 1e-4
-RATE = 0.1
+EPOCHS = 40
+L2 = 1e-3
+RATE = 0.05
 SEED = 1
 # Class weights: 1 balances agree / disagree / discuss fully, 0 not at all.
 BALANCE = 0.5

@@ -19,13 +19,16 @@ use crate::model::{Article, Extraction, Range, StatementKind};
 
 /// Sentences in the focus: the ones most similar to the claim.
 pub(crate) const FOCUS_SENTENCES: usize = 2;
+/// An article of at most this many words is short (a headline, a one-line
+/// comment): all of it is the focus, and the short stance model weighs it.
+pub(crate) const SHORT_WORDS: usize = 40;
 /// Cue counts are capped here: a long rant is not more certain.
 const MAX_COUNT: f64 = 3.0;
 
 /// Features that do not name a cue entry, in order; then `w:<cue>` (the cue
 /// is in the focus) for every cue entry of `cues::entries()`, then `b:<cue>`
-/// (the cue is anywhere in an article of more than two sentences).
-const FIXED_FEATURES: [&str; 33] = [
+/// (the cue is anywhere in an article that is not short).
+const FIXED_FEATURES: [&str; 35] = [
     "bias",
     "sim_best",
     "sim_second",
@@ -59,6 +62,8 @@ const FIXED_FEATURES: [&str; 33] = [
     "neg_claim_x_agreeing_body",
     "sim_feedback",
     "sim_feedback_rel",
+    "colon_focus",
+    "quote_focus",
 ];
 
 /// Every feature name, fixed ones first.
@@ -91,6 +96,10 @@ pub(crate) struct Sentence {
     pub trigram_vector: SparseVector,
     pub cues: Vec<CueHit>,
     pub question: bool,
+    /// Holds a colon: a headline's "Source: claim" or "Claim: report".
+    pub colon: bool,
+    /// Holds a quotation mark (not an apostrophe): words set off as someone's.
+    pub quote: bool,
     /// Inside an attributed statement (not the outlet's own narration).
     pub attributed: bool,
 }
@@ -119,6 +128,7 @@ impl Sentence {
 #[derive(Debug, Default)]
 pub(crate) struct ArticleText {
     pub sentences: Vec<Sentence>,
+    pub n_words: usize,
     pub body_vector: SparseVector,
     pub body_stems: HashSet<String>,
 }
@@ -126,6 +136,7 @@ pub(crate) struct ArticleText {
 /// Sentences of one text before vectors are made: stems and trigrams.
 struct Draft {
     sentences: Vec<(Sentence, Vec<String>)>,
+    n_words: usize,
 }
 
 fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Vec<String>) {
@@ -135,9 +146,27 @@ fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Ve
         stems: content_stems(&tokens),
         cues: cues::find(&tokens),
         question: range.text(text).contains('?'),
+        colon: range.text(text).contains(':'),
+        quote: has_quotation_mark(range.text(text)),
         ..Sentence::default()
     };
     (sentence, trigrams)
+}
+
+/// A double quotation mark, or a single one that opens or closes words
+/// (after or before a space), not an apostrophe inside a word.
+fn has_quotation_mark(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| match c {
+        '"' | '“' | '”' => true,
+        '\'' | '‘' | '’' => {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            before.is_none_or(char::is_whitespace)
+                || after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation())
+        }
+        _ => false,
+    })
 }
 
 fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
@@ -157,21 +186,25 @@ fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
         .filter(|statement| statement.kind != StatementKind::Narration)
         .map(|statement| statement.content)
         .collect();
+    let mut n_words = 0;
     let sentences = ranges
         .into_iter()
         .map(|range| {
-            let (mut sentence, trigrams) = draft_sentence(body, range, tokenize(body, range));
+            let tokens = tokenize(body, range);
+            n_words += tokens.len();
+            let (mut sentence, trigrams) = draft_sentence(body, range, tokens);
             sentence.attributed = attributed.iter().any(|content| content.overlap(&range) > 0);
             (sentence, trigrams)
         })
         .collect();
-    Draft { sentences }
+    Draft { sentences, n_words }
 }
 
 fn draft_claim(text: &str) -> Draft {
     let range = Range::new(0, text.len());
     Draft {
         sentences: vec![draft_sentence(text, range, tokenize(text, range))],
+        n_words: 0,
     }
 }
 
@@ -225,12 +258,14 @@ pub(crate) fn texts(
     let articles = article_drafts
         .into_par_iter()
         .map(|draft| {
+            let n_words = draft.n_words;
             let sentences = finish(draft);
             let all_stems: Vec<String> = sentences.iter().flat_map(|s| s.stems.clone()).collect();
             ArticleText {
                 body_vector: stem_vocabulary.vector(&all_stems),
                 body_stems: all_stems.into_iter().collect(),
                 sentences,
+                n_words,
             }
         })
         .collect();
@@ -251,7 +286,9 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
     let similarities: Vec<f64> = sentences.iter().map(|s| claim.similarity(s)).collect();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by(|&a, &b| similarities[b].total_cmp(&similarities[a]).then(a.cmp(&b)));
-    let focus: Vec<usize> = order.iter().copied().take(FOCUS_SENTENCES).collect();
+    let short = article.n_words <= SHORT_WORDS;
+    let n_focus = if short { order.len() } else { FOCUS_SENTENCES };
+    let focus: Vec<usize> = order.iter().copied().take(n_focus).collect();
     let n_sentences = sentences.len().max(1) as f64;
     set("bias", 1.0);
     set("sim_best", focus.first().map_or(0.0, |&i| similarities[i]));
@@ -271,7 +308,7 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
         covered(&|stem| focus.iter().any(|&i| sentences[i].stems.contains(stem))),
     );
     set("long", n_sentences.ln_1p());
-    set("short", f64::from(u8::from(sentences.len() <= 2)));
+    set("short", f64::from(u8::from(short)));
     let in_focus = |test: &dyn Fn(&Sentence) -> f64| -> f64 {
         focus
             .iter()
@@ -287,6 +324,8 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
         in_focus(&|s| f64::from(u8::from(s.question))),
     );
     set("question_body", in_body(&|s| s.question));
+    set("colon_focus", in_focus(&|s| f64::from(u8::from(s.colon))));
+    set("quote_focus", in_focus(&|s| f64::from(u8::from(s.quote))));
     let claim_negated = claim.has(CueClass::Negation);
     let focus_negations = in_focus(&|s| s.count(CueClass::Negation) as f64);
     set("neg_claim", f64::from(u8::from(claim_negated)));
@@ -325,7 +364,7 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
             values[FIXED_FEATURES.len() + hit.entry_idx] = 1.0;
         }
     }
-    if sentences.len() > 2 {
+    if !short {
         let body_offset = FIXED_FEATURES.len() + cues::entries().len();
         for hit in sentences.iter().flat_map(|s| &s.cues) {
             values[body_offset + hit.entry_idx] = 1.0;
