@@ -42,10 +42,11 @@ RATE = 0.05
 SEED = 1
 # Class weights: 1 balances agree / disagree / discuss fully, 0 not at all.
 BALANCE = 0.5
+REL_ONLY_WITH_UNRELATED = False
 # Relatedness weighs only features that say how related the texts are, and
 # the length of the article: cue words say nothing about relatedness.
 RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
-                        "coverage_focus", "long", "short", "claim_margin", "claim_best", "claim_alone",
+                        "coverage_focus", "long", "short", "claim_margin", "claim_best",
                         "sim_feedback", "sim_feedback_rel"]
 
 
@@ -143,8 +144,12 @@ def softmax_predict(w, x, classes):
 
 def train(examples):
     """The three models from the examples (relatedness as a two-class softmax)."""
-    rel_rows = [e["x"] for e in examples]
-    rel_labels = ["related" if e["y"] != "unrelated" else "unrelated" for e in examples]
+    # Relatedness is learned only where the gold has unrelated pairs: a set
+    # without them (Emergent) would teach that anything is related.
+    with_unrelated = {e["set"] for e in examples if e["y"] == "unrelated"}
+    rel_examples = [e for e in examples if e["set"] in with_unrelated or not REL_ONLY_WITH_UNRELATED]
+    rel_rows = [e["x"] for e in rel_examples]
+    rel_labels = ["related" if e["y"] != "unrelated" else "unrelated" for e in rel_examples]
     rel = train_softmax(rel_rows, rel_labels, ["related", "unrelated"], set(RELATEDNESS_FEATURES))
     # The logistic weight vector is the difference of the two class vectors.
     keys = set(rel["related"]) | set(rel["unrelated"])
@@ -157,7 +162,14 @@ def train(examples):
 
 
 def predict(models, x):
-    related = 1 / (1 + math.exp(-sum(models["relatedness"].get(k, 0.0) * v for k, v in x.items())))
+    # The hand-set rules of src/check/mod.rs: a sentence aligned with the claim at claim level makes
+    # the article related; no shared content word and little feedback similarity, unrelated.
+    if x.get("sim_best", 0.0) >= 0.5:
+        related = 1.0
+    elif x.get("coverage", 0.0) == 0.0 and x.get("sim_feedback", 0.0) < 0.05:
+        return "unrelated"
+    else:
+        related = 1 / (1 + math.exp(-sum(models["relatedness"].get(k, 0.0) * v for k, v in x.items())))
     if related < 0.5:
         return "unrelated"
     regime = "stance_short" if x.get("short", 0.0) else "stance_long"
@@ -197,8 +209,11 @@ def main():
     ap.add_argument("--out", default=str(ROOT / "models/stance.json"))
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--balance", type=float, default=BALANCE)
+    ap.add_argument("--rel-unrelated-sets-only", action="store_true",
+                    help="learn relatedness only from sets whose gold has unrelated pairs")
     args = ap.parse_args()
     globals()["BALANCE"] = args.balance
+    globals()["REL_ONLY_WITH_UNRELATED"] = args.rel_unrelated_sets_only
     sets, examples = datasets()
     figures = cross_validate(sets, examples)
     if args.cv_only:

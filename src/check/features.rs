@@ -19,6 +19,9 @@ use crate::model::{Article, Extraction, Range, StatementKind};
 
 /// Sentences in the focus: the ones most similar to the claim.
 pub(crate) const FOCUS_SENTENCES: usize = 2;
+/// A sentence joins the focus of a long article when it is at least this
+/// share as similar to the claim as the most similar sentence.
+const FOCUS_SHARE: f64 = 0.5;
 /// An article of at most this many words is short (a headline, a one-line
 /// comment): all of it is the focus, and the short stance model weighs it.
 pub(crate) const SHORT_WORDS: usize = 40;
@@ -288,7 +291,16 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
     order.sort_by(|&a, &b| similarities[b].total_cmp(&similarities[a]).then(a.cmp(&b)));
     let short = article.n_words <= SHORT_WORDS;
     let n_focus = if short { order.len() } else { FOCUS_SENTENCES };
-    let focus: Vec<usize> = order.iter().copied().take(n_focus).collect();
+    let best = order.first().map_or(0.0, |&i| similarities[i]);
+    // A sentence far less similar than the best one is not about the claim.
+    let focus: Vec<usize> = order
+        .iter()
+        .copied()
+        .take(n_focus)
+        .enumerate()
+        .filter(|&(rank, i)| short || rank == 0 || similarities[i] >= FOCUS_SHARE * best)
+        .map(|(_, i)| i)
+        .collect();
     let n_sentences = sentences.len().max(1) as f64;
     set("bias", 1.0);
     set("sim_best", focus.first().map_or(0.0, |&i| similarities[i]));

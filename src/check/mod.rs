@@ -23,6 +23,15 @@ use features::{ArticleText, Texts};
 
 /// A probability of relatedness below this makes a pair unrelated.
 const RELATED_THRESHOLD: f64 = 0.5;
+/// An article that shares no content word with the claim, and whose body is
+/// not even this similar to the claim's closest coverage (`sim_feedback`),
+/// is unrelated whatever the model says: relatedness needs some evidence.
+/// Set by hand, not learned.
+const MIN_FEEDBACK_WITHOUT_SHARED_WORDS: f64 = 0.05;
+/// A sentence this similar to the claim would be aligned with it at claim
+/// level by `align` (its `MATCH_THRESHOLD`): the article carries the claim,
+/// so it is related whatever the model says.
+const CLAIM_LEVEL_SIMILARITY: f64 = 0.5;
 /// Articles whose mean body expands a claim for `sim_feedback`.
 const FEEDBACK_ARTICLES: usize = 3;
 /// Evidence sentences given at most.
@@ -242,7 +251,13 @@ fn decide(
     focus: &[usize],
 ) -> StanceLine {
     let model = linear::model();
-    let related = model.related(&values);
+    let related = if values[features::index("sim_best")] >= CLAIM_LEVEL_SIMILARITY {
+        1.0
+    } else if shares_nothing(&values) {
+        0.0
+    } else {
+        model.related(&values)
+    };
     let (stance, score) = if related < RELATED_THRESHOLD || article.sentences.is_empty() {
         (Stance::Unrelated, 1.0 - related)
     } else {
@@ -265,6 +280,13 @@ fn decide(
         evidence: evidence(stance, article, focus),
         features: values,
     }
+}
+
+/// No content word of the claim in the article, and little similarity to
+/// the claim's closest coverage.
+fn shares_nothing(values: &[f64]) -> bool {
+    values[features::index("coverage")] == 0.0
+        && values[features::index("sim_feedback")] < MIN_FEEDBACK_WITHOUT_SHARED_WORDS
 }
 
 /// The sentences that show the stance: for disagree, the focus sentences
