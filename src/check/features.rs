@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::cues::{self, CueClass, CueHit};
-use crate::align::tokens::{char_trigrams, content_stems, tokenize, Token};
+use crate::align::tokens::{char_trigrams, content_stems, stem, tokenize, Token};
 use crate::align::vectors::{SparseVector, Vocabulary};
 use crate::model::{Article, Extraction, Range, StatementKind};
 
@@ -31,7 +31,7 @@ const MAX_COUNT: f64 = 3.0;
 /// Features that do not name a cue entry, in order; then `w:<cue>` (the cue
 /// is in the focus) for every cue entry of `cues::entries()`, then `b:<cue>`
 /// (the cue is anywhere in an article that is not short).
-const FIXED_FEATURES: [&str; 35] = [
+const FIXED_FEATURES: [&str; 39] = [
     "bias",
     "sim_best",
     "sim_second",
@@ -67,6 +67,10 @@ const FIXED_FEATURES: [&str; 35] = [
     "sim_feedback_rel",
     "colon_focus",
     "quote_focus",
+    "words",
+    "novelty_focus",
+    "neg_scoped_focus",
+    "neg_scoped_mismatch",
 ];
 
 /// Every feature name, fixed ones first.
@@ -95,6 +99,8 @@ pub(crate) fn index(name: &str) -> usize {
 pub(crate) struct Sentence {
     pub range: Range,
     pub stems: Vec<String>,
+    /// The stem of every token, in order (for the scope of a negation).
+    pub token_stems: Vec<String>,
     pub stem_vector: SparseVector,
     pub trigram_vector: SparseVector,
     pub cues: Vec<CueHit>,
@@ -147,6 +153,7 @@ fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Ve
     let sentence = Sentence {
         range,
         stems: content_stems(&tokens),
+        token_stems: tokens.iter().map(|token| stem(&token.norm)).collect(),
         cues: cues::find(&tokens),
         question: range.text(text).contains('?'),
         colon: range.text(text).contains(':'),
@@ -154,6 +161,25 @@ fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Ve
         ..Sentence::default()
     };
     (sentence, trigrams)
+}
+
+/// Words after a negation that it scopes over (NegEx-style window).
+const NEGATION_SCOPE: usize = 4;
+
+/// Negations in `sentence` followed, within `NEGATION_SCOPE` words, by a
+/// content word of the claim: they deny what the claim asserts.
+fn scoped_negations(sentence: &Sentence, claim_stems: &HashSet<&String>) -> usize {
+    sentence
+        .cues
+        .iter()
+        .filter(|hit| cues::class(hit) == CueClass::Negation)
+        .filter(|hit| {
+            let scope = hit.end..(hit.end + NEGATION_SCOPE).min(sentence.token_stems.len());
+            sentence.token_stems[scope]
+                .iter()
+                .any(|stem| claim_stems.contains(stem))
+        })
+        .count()
 }
 
 /// A double quotation mark, or a single one that opens or closes words
@@ -320,6 +346,16 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
         covered(&|stem| focus.iter().any(|&i| sentences[i].stems.contains(stem))),
     );
     set("long", n_sentences.ln_1p());
+    set("words", (article.n_words as f64).ln_1p());
+    let focus_stems: Vec<&String> = focus.iter().flat_map(|&i| &sentences[i].stems).collect();
+    let novel = focus_stems
+        .iter()
+        .filter(|stem| !claim_stems.contains(*stem))
+        .count();
+    set(
+        "novelty_focus",
+        novel as f64 / focus_stems.len().max(1) as f64,
+    );
     set("short", f64::from(u8::from(short)));
     let in_focus = |test: &dyn Fn(&Sentence) -> f64| -> f64 {
         focus
@@ -347,6 +383,13 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
         f64::from(u8::from(claim_negated != (focus_negations > 0.0))),
     );
     set("neg_body", in_body(&|s| s.has(CueClass::Negation)));
+    let scoped = in_focus(&|s| scoped_negations(s, &claim_stems) as f64);
+    let claim_scoped = scoped_negations(claim, &claim_stems) > 0;
+    set("neg_scoped_focus", scoped);
+    set(
+        "neg_scoped_mismatch",
+        f64::from(u8::from(claim_scoped != (scoped > 0.0))),
+    );
     for class in [
         CueClass::Refuting,
         CueClass::Doubting,
