@@ -142,6 +142,11 @@ def softmax_predict(w, x, classes):
     return [e / z for e in exps]
 
 
+# The stance of a pair depends on the pair alone, not on the other articles
+# or claims of the run: these features only say how related it is.
+CONTEXT_FEATURES = {"sim_rel", "claim_margin", "claim_best", "claim_alone", "sim_feedback", "sim_feedback_rel"}
+
+
 def train(examples):
     """The three models from the examples (relatedness as a two-class softmax)."""
     # Relatedness is learned only where the gold has unrelated pairs: a set
@@ -157,7 +162,8 @@ def train(examples):
     models = {"relatedness": relatedness}
     for regime, short in (("stance_short", True), ("stance_long", False)):
         part = [e for e in examples if e["y"] != "unrelated" and bool(e["x"].get("short", 0.0)) == short]
-        models[regime] = train_softmax([e["x"] for e in part], [e["y"] for e in part], CLASSES, balance=BALANCE)
+        rows = [{k: v for k, v in e["x"].items() if k not in CONTEXT_FEATURES} for e in part]
+        models[regime] = train_softmax(rows, [e["y"] for e in part], CLASSES, balance=BALANCE)
     return models
 
 

@@ -3,6 +3,7 @@
 //! user would see them.
 
 mod alignment;
+mod check;
 mod cli;
 mod extract;
 mod ingest;
