@@ -13,8 +13,8 @@ What it does, python standard library only:
 3. learns, by L2-regularised logistic regression (AdaGrad stochastic gradient descent, fixed seed,
    features scaled by their standard deviation): a relatedness model (related vs unrelated)
    over the similarity and structure features, and a stance model (agree / disagree /
-   discuss, softmax, classes weighted to balance them) over every feature, one for articles
-   of one or two sentences and one for longer ones;
+   discuss, softmax, classes weighted half-way to balance) over the features of the pair itself,
+   one for articles of at most 40 words and one for longer ones;
 4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
    the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
    ../shared/eval/stance_score.py;

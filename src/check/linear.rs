@@ -4,8 +4,8 @@
 //! to the claim (logistic) and, if it is, of each of agree / disagree /
 //! discuss (softmax). The weights are data, `models/stance.json`, made by
 //! `scripts/train_stance.py` from development data only (the file says how
-//! and what its cross-validated figures are). Articles of one or two
-//! sentences (headlines) and longer ones (comments, stories) have a stance
+//! and what its cross-validated figures are). Articles of at most 40 words
+//! (headlines) and longer ones (comments, stories) have a stance
 //! model each: cues weigh differently in a headline.
 
 use std::collections::HashMap;
