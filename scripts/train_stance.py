@@ -13,7 +13,7 @@ What it does, python standard library only:
 3. learns, by L2-regularised logistic regression (AdaGrad stochastic gradient descent, fixed seed,
    features scaled by their standard deviation): a relatedness model (related vs unrelated)
    over the similarity and structure features, and a stance model (agree / disagree /
-   discuss, softmax, classes weighted half-way to balance) over the features of the pair itself,
+   discuss, softmax, classes weighted a quarter of the way to balance) over the features of the pair itself,
    one for articles of at most 40 words and one for longer ones;
 4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
    the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
@@ -41,13 +41,13 @@ L2 = 1e-3
 RATE = 0.05
 SEED = 1
 # Class weights: 1 balances agree / disagree / discuss fully, 0 not at all.
-BALANCE = 0.5
+BALANCE = 0.25
 REL_ONLY_WITH_UNRELATED = False
 # Relatedness weighs only features that say how related the texts are, and
 # the length of the article: cue words say nothing about relatedness.
 RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
                         "coverage_focus", "long", "short", "claim_margin", "claim_best",
-                        "sim_feedback", "sim_feedback_rel"]
+                        "sim_feedback", "sim_feedback_rel", "coverage_short", "sim_best_short"]
 
 
 def run_check(claims, articles, out):

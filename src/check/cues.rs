@@ -2,8 +2,8 @@
 //! confirm a claim.
 //!
 //! Takes the normalised word tokens of a sentence; gives the cues found in
-//! it, each with its class and its entry (the entry names a feature of the
-//! stance model). Lists: `lexicons/check_refuting.txt`,
+//! it, each with its class and its entry; the stance model counts them by
+//! class. Lists: `lexicons/check_refuting.txt`,
 //! `check_doubting.txt`, `check_agreeing.txt`, plus the hedges and negations
 //! that `score` and `align` use.
 
@@ -119,7 +119,8 @@ fn build(lists: &[(CueClass, &'static str)]) -> Cues {
     cues
 }
 
-/// Every cue entry, in list order; a feature of the stance model each.
+/// Every cue entry, in list order.
+#[cfg(test)]
 pub(crate) fn entries() -> &'static [CueEntry] {
     &cues().entries
 }
