@@ -7,6 +7,7 @@
 //! Only `ingest` and `render` touch the file system; the middle is pure.
 
 pub mod align;
+pub mod check;
 pub mod extract;
 pub mod framing;
 pub mod ingest;

@@ -6,7 +6,9 @@ use clap::{Parser, Subcommand};
 use parallax::model::DivergenceType;
 use parallax::model::InputError;
 use parallax::render::DataFormat;
-use parallax::run::{self, CompareConfig, DiffConfig, ExtractConfig, Observer, Summary};
+use parallax::run::{
+    self, CheckConfig, ClaimSource, CompareConfig, DiffConfig, ExtractConfig, Observer, Summary,
+};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -90,6 +92,31 @@ enum Command {
         #[arg(long)]
         with_text: bool,
     },
+    /// Check claims against the articles: one JSON line per (claim, article)
+    /// with the stance (agree, disagree, discuss, unrelated), a score and the
+    /// sentences that show it
+    #[command(
+        after_help = "Examples:\n  parallax check --claim \"Ukraine will be part of any talks\" corpus/\n  parallax check --claims claims.jsonl articles.jsonl > stances.jsonl"
+    )]
+    Check {
+        /// Files (.txt .md .json .jsonl .html, optionally .gz), folders, or - for JSONL on stdin
+        #[arg(value_name = "INPUT", default_value = "corpus")]
+        inputs: Vec<String>,
+        /// The claim to check
+        #[arg(
+            long,
+            value_name = "TEXT",
+            required_unless_present = "claims",
+            conflicts_with = "claims"
+        )]
+        claim: Option<String>,
+        /// A JSONL file of claims: {"id", "claim", "articles"} a line
+        #[arg(long, value_name = "FILE")]
+        claims: Option<PathBuf>,
+        /// Add each pair's feature values (for scripts/train_stance.py)
+        #[arg(long)]
+        with_features: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -103,6 +130,7 @@ fn main() -> ExitCode {
         Command::Compare { .. } => "compared",
         Command::Extract { .. } => "extracted",
         Command::Diff { .. } => "compared",
+        Command::Check { .. } => "checked",
     };
     let result = match cli.command {
         Command::Compare {
@@ -149,6 +177,25 @@ fn main() -> ExitCode {
             };
             let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
             run::run_extract(&config, &mut stdout, &mut observer)
+        }
+        Command::Check {
+            inputs,
+            claim,
+            claims,
+            with_features,
+        } => {
+            let claims = match (claim, claims) {
+                (Some(text), _) => ClaimSource::Text(text),
+                (None, Some(path)) => ClaimSource::File(path),
+                (None, None) => unreachable!("clap requires --claim or --claims"),
+            };
+            let config = CheckConfig {
+                inputs,
+                claims,
+                with_features,
+            };
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
+            run::run_check(&config, &mut stdout, &mut observer)
         }
     };
     observer.finish(result.as_ref().ok(), verb);

@@ -325,3 +325,63 @@ pub struct Report {
     pub events: Vec<ScoredEvent>,
     pub errors: Vec<InputError>,
 }
+
+// ---------------------------------------------------------------- check
+
+/// A claim to check against the coverage (`parallax check`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Claim {
+    pub id: String,
+    pub text: String,
+    /// Ids of the articles to check it against; `None` for every article.
+    pub articles: Option<Vec<String>>,
+}
+
+/// How an article stands to a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// The article asserts the claim.
+    Agree,
+    /// The article denies or refutes it.
+    Disagree,
+    /// The article reports or discusses it without taking a side.
+    Discuss,
+    /// The article is about something else.
+    Unrelated,
+}
+
+impl Stance {
+    /// Every stance, in the order of the model's classes.
+    pub const ALL: [Stance; 4] = [
+        Stance::Agree,
+        Stance::Disagree,
+        Stance::Discuss,
+        Stance::Unrelated,
+    ];
+
+    /// The name written in `check` lines.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stance::Agree => "agree",
+            Stance::Disagree => "disagree",
+            Stance::Discuss => "discuss",
+            Stance::Unrelated => "unrelated",
+        }
+    }
+}
+
+/// One `check` answer: how one article stands to one claim, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceLine {
+    /// Index into the run's claims.
+    pub claim_idx: usize,
+    /// Index into the run's articles.
+    pub article_idx: usize,
+    pub stance: Stance,
+    /// The model's probability of that stance, in [0, 1].
+    pub score: f64,
+    /// The sentences that decide the stance, in body order (none when unrelated).
+    pub evidence: Vec<Range>,
+    /// The feature values the stance was decided from (see `check::FEATURES`).
+    pub features: Vec<f64>,
+}

@@ -270,3 +270,96 @@ fn one_article(input: &str) -> anyhow::Result<Article> {
         n => anyhow::bail!("{input}: holds {n} articles; diff compares one article with one"),
     }
 }
+
+/// Where `parallax check` takes its claims from.
+#[derive(Debug, Clone)]
+pub enum ClaimSource {
+    /// One claim given on the command line (its id is `claim`).
+    Text(String),
+    /// A JSONL file of `{"id", "claim", "articles"}` lines.
+    File(PathBuf),
+}
+
+/// What `parallax check` needs.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    pub inputs: Vec<String>,
+    pub claims: ClaimSource,
+    /// Add each pair's feature values to its line (for training scripts).
+    pub with_features: bool,
+}
+
+/// Claims checked, and their lines written, at a time.
+const CHECK_CHUNK_CLAIMS: usize = 64;
+
+/// Reads the claims and the articles, checks every claim against its
+/// articles and writes one JSON line per (claim, article) pair to `out`, in
+/// claim order, chunk by chunk as they are checked. A claim file that
+/// cannot be read at all is an error; a bad line, an unreadable article or
+/// an article id no article has is reported and counted.
+pub fn run_check(
+    config: &CheckConfig,
+    out: &mut (dyn Write + Send),
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
+    let (claims, claim_errors) = match &config.claims {
+        ClaimSource::Text(text) => (vec![single_claim(text)], Vec::new()),
+        ClaimSource::File(path) => ingest::load_claims(path)?,
+    };
+    let (articles, mut errors) = ingest::load(&config.inputs);
+    errors.extend(claim_errors);
+    let (extractions, failed) = crate::extract_all(&articles);
+    errors.extend(failed);
+    for (claim_idx, id) in crate::check::unknown_articles(&claims, &articles) {
+        errors.push(InputError {
+            source: format!("claim {}", claims[claim_idx].id),
+            message: format!("no article has the id {id}"),
+        });
+    }
+    for error in &errors {
+        observer.input_error(error);
+    }
+    let summary = Summary {
+        n_read: articles.len() + errors.len(),
+        n_articles: articles.len(),
+        n_errors: errors.len(),
+    };
+    if articles.is_empty() {
+        return Ok(summary);
+    }
+    let prepared = crate::check::Prepared::new(&claims, &articles, &extractions);
+    let features = config.with_features.then(crate::check::feature_names);
+    for first in (0..prepared.n_claims()).step_by(CHECK_CHUNK_CLAIMS) {
+        let last = (first + CHECK_CHUNK_CLAIMS).min(prepared.n_claims());
+        let lines: Vec<String> = (first..last)
+            .into_par_iter()
+            .map(|claim_idx| {
+                let mut text = String::new();
+                for line in prepared.check_claim(claim_idx) {
+                    let article = &articles[line.article_idx];
+                    text.push_str(&render::stance_line(
+                        &line,
+                        &claims[claim_idx],
+                        article,
+                        features,
+                    ));
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        for text in &lines {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+fn single_claim(text: &str) -> crate::model::Claim {
+    crate::model::Claim {
+        id: "claim".to_string(),
+        text: text.to_string(),
+        articles: None,
+    }
+}

@@ -14,7 +14,7 @@ mod statements;
 mod synonyms;
 pub(crate) mod tokens;
 mod topics;
-mod vectors;
+pub(crate) mod vectors;
 
 use rayon::prelude::*;
 

@@ -7,6 +7,7 @@
 //! HTML pages of a chunk parsed in parallel), and `load` collects them for
 //! runs that need every article at once.
 
+mod claims;
 mod decode;
 mod formats;
 mod html;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
+pub use claims::load_claims;
 pub use formats::Format;
 use formats::Record;
 pub use html::{article_from_html, HtmlArticle};

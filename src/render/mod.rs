@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod markdown;
 mod marks;
+mod stance;
 mod terminal;
 
 pub use html::event_file;
@@ -17,6 +18,7 @@ pub use json::{
     write_extract_line,
 };
 pub use markdown::summary_markdown;
+pub use stance::stance_line;
 pub use terminal::{diff_json, diff_text, DiffSide};
 
 use crate::model::Report;

@@ -4,6 +4,7 @@
 
 mod alignment;
 mod bad_input;
+mod check;
 mod cli;
 mod diff;
 mod extract;

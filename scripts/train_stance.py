@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Learn models/stance.json, the weights `parallax check` decides stances with.
+
+Usage (from the repository root, with ../shared beside it and a release build):
+  python3 scripts/train_stance.py [--out models/stance.json] [--cv-only]
+
+What it does, python standard library only:
+1. converts Emergent (`../shared/eval/emergent_convert.py`) into out/emergent/ and runs
+   `parallax check --with-features` on it and on ../shared/data/arc-dev, so the features are
+   exactly those the program computes;
+2. folds by claim: Emergent's folds.json, and for ARC the same rule (crc32 of the claim id
+   mod 5), so no claim is in two folds;
+3. learns, by L2-regularised logistic regression (AdaGrad stochastic gradient descent, fixed seed,
+   features scaled by their standard deviation): a relatedness model (related vs unrelated)
+   over the similarity and structure features, and a stance model (agree / disagree /
+   discuss, softmax, classes weighted a quarter of the way to balance) over the features of the pair itself,
+   one for articles of at most 40 words and one for longer ones;
+4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
+   the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
+   ../shared/eval/stance_score.py;
+5. trains on every fold and writes the weights (scaled back to raw feature values) with the
+   cross-validated figures into models/stance.json.
+Nothing is keyed to a claim or an article: the features are the same for any text.
+"""
+import argparse
+import json
+import math
+import random
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BINARY = ROOT / "target" / "release" / "parallax"
+CLASSES = ["agree", "disagree", "discuss"]
+FOLDS = 5
+EPOCHS = 40
+L2 = 1e-3
+RATE = 0.05
+SEED = 1
+# Class weights: 1 balances agree / disagree / discuss fully, 0 not at all.
+BALANCE = 0.25
+REL_ONLY_WITH_UNRELATED = False
+# Relatedness weighs only features that say how related the texts are, and
+# the length of the article: cue words say nothing about relatedness.
+RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
+                        "coverage_focus", "long", "short", "claim_margin", "claim_best",
+                        "sim_feedback", "sim_feedback_rel", "coverage_short", "sim_best_short"]
+
+
+def run_check(claims, articles, out):
+    with open(out, "w", encoding="utf-8") as f:
+        subprocess.run([str(BINARY), "check", "--with-features", "--claims", str(claims), str(articles)],
+                       stdout=f, check=True)
+    return [json.loads(line) for line in open(out, encoding="utf-8")]
+
+
+def load_gold(path):
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            o = json.loads(line)
+            gold[(o["claim"], o["article"])] = o["stance"]
+    return gold
+
+
+def datasets():
+    out = ROOT / "out"
+    emergent = out / "emergent"
+    subprocess.run([sys.executable, str(SHARED / "eval/emergent_convert.py"),
+                    str(SHARED / "data/emergent/claims.csv"), str(emergent)], check=True, stdout=subprocess.DEVNULL)
+    folds = json.loads((emergent / "folds.json").read_text())
+    sets = []
+    lines = run_check(emergent / "claims.jsonl", emergent / "articles.jsonl", emergent / "features.jsonl")
+    sets.append(("emergent", lines, load_gold(emergent / "gold.jsonl"), lambda c: folds[c], emergent / "gold.jsonl",
+                 emergent / "pred-cv.jsonl"))
+    arc = SHARED / "data/arc-dev"
+    lines = run_check(arc / "claims.jsonl", arc / "articles.jsonl", out / "arc-dev-features.jsonl")
+    sets.append(("arc-dev", lines, load_gold(arc / "gold.jsonl"), lambda c: zlib.crc32(c.encode()) % FOLDS,
+                 arc / "gold.jsonl", out / "arc-dev-cv.jsonl"))
+    examples = []
+    for name, lines, gold, fold_of, _, _ in sets:
+        for line in lines:
+            key = (line["claim"], line["article"])
+            if key in gold:
+                examples.append({"set": name, "key": key, "fold": fold_of(line["claim"]),
+                                 "x": line["features"], "y": gold[key]})
+    return sets, examples
+
+
+def scales(rows, names=None):
+    """Standard deviation of each feature over rows (1 when constant); bias keeps 1."""
+    count, total, squares = len(rows), {}, {}
+    for x in rows:
+        for k, v in x.items():
+            if names is None or k in names:
+                total[k] = total.get(k, 0.0) + v
+                squares[k] = squares.get(k, 0.0) + v * v
+    out = {}
+    for k in total:
+        mean = total[k] / count
+        var = squares[k] / count - mean * mean
+        out[k] = math.sqrt(var) if var > 1e-12 and k != "bias" else 1.0
+    return out
+
+
+def train_softmax(rows, labels, classes, names=None, balance=0.0):
+    """Multinomial logistic regression by SGD; gives raw-scale weights per class."""
+    scale = scales(rows, names)
+    data = [{k: v / scale[k] for k, v in x.items() if k in scale} for x in rows]
+    counts = {c: labels.count(c) for c in classes}
+    weight_of = {c: ((len(labels) / (len(classes) * counts[c])) ** balance if counts[c] else 1.0) for c in classes}
+    w = {c: {} for c in classes}
+    squares = {c: {} for c in classes}
+    order = list(range(len(data)))
+    rng = random.Random(SEED)
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            x, y = data[i], labels[i]
+            scores = [sum(w[c].get(k, 0.0) * v for k, v in x.items()) for c in classes]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            for c, e in zip(classes, exps):
+                g = (e / z - (1.0 if c == y else 0.0)) * weight_of[y]
+                wc, sc = w[c], squares[c]
+                for k, v in x.items():
+                    grad = g * v + L2 * wc.get(k, 0.0)
+                    sc[k] = sc.get(k, 0.0) + grad * grad
+                    wc[k] = wc.get(k, 0.0) - RATE * grad / math.sqrt(sc[k] + 1e-8)
+    return {c: {k: v / scale[k] for k, v in w[c].items() if abs(v) > 1e-9} for c in classes}
+
+
+def softmax_predict(w, x, classes):
+    scores = [sum(w[c].get(k, 0.0) * v for k, v in x.items()) for c in classes]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    z = sum(exps)
+    return [e / z for e in exps]
+
+
+# The stance of a pair depends on the pair alone, not on the other articles
+# or claims of the run: these features only say how related it is.
+CONTEXT_FEATURES = {"sim_rel", "claim_margin", "claim_best", "claim_alone", "sim_feedback", "sim_feedback_rel"}
+
+
+def train(examples):
+    """The three models from the examples (relatedness as a two-class softmax)."""
+    # Relatedness is learned only where the gold has unrelated pairs: a set
+    # without them (Emergent) would teach that anything is related.
+    with_unrelated = {e["set"] for e in examples if e["y"] == "unrelated"}
+    rel_examples = [e for e in examples if e["set"] in with_unrelated or not REL_ONLY_WITH_UNRELATED]
+    rel_rows = [e["x"] for e in rel_examples]
+    rel_labels = ["related" if e["y"] != "unrelated" else "unrelated" for e in rel_examples]
+    rel = train_softmax(rel_rows, rel_labels, ["related", "unrelated"], set(RELATEDNESS_FEATURES))
+    # The logistic weight vector is the difference of the two class vectors.
+    keys = set(rel["related"]) | set(rel["unrelated"])
+    relatedness = {k: rel["related"].get(k, 0.0) - rel["unrelated"].get(k, 0.0) for k in keys}
+    models = {"relatedness": relatedness}
+    for regime, short in (("stance_short", True), ("stance_long", False)):
+        part = [e for e in examples if e["y"] != "unrelated" and bool(e["x"].get("short", 0.0)) == short]
+        rows = [{k: v for k, v in e["x"].items() if k not in CONTEXT_FEATURES} for e in part]
+        models[regime] = train_softmax(rows, [e["y"] for e in part], CLASSES, balance=BALANCE)
+    return models
+
+
+def predict(models, x):
+    # The hand-set rules of src/check/mod.rs: a sentence aligned with the claim at claim level makes
+    # the article related; no shared content word and little feedback similarity, unrelated.
+    if x.get("sim_best", 0.0) >= 0.5:
+        related = 1.0
+    elif x.get("coverage", 0.0) == 0.0 and x.get("sim_feedback", 0.0) < 0.05:
+        return "unrelated"
+    else:
+        related = 1 / (1 + math.exp(-sum(models["relatedness"].get(k, 0.0) * v for k, v in x.items())))
+    if related < 0.5:
+        return "unrelated"
+    regime = "stance_short" if x.get("short", 0.0) else "stance_long"
+    p = softmax_predict(models[regime], x, CLASSES)
+    return CLASSES[max(range(3), key=lambda i: (p[i], -i))]
+
+
+def score(gold_path, pred_path):
+    result = subprocess.run([sys.executable, str(SHARED / "eval/stance_score.py"), str(gold_path), str(pred_path),
+                             "--json"], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def cross_validate(sets, examples):
+    predictions = {}
+    for fold in range(FOLDS):
+        models = train([e for e in examples if e["fold"] != fold])
+        for e in examples:
+            if e["fold"] == fold:
+                predictions[(e["set"], e["key"])] = predict(models, e["x"])
+        print(f"fold {fold} done", file=sys.stderr)
+    figures = {}
+    for name, lines, _, _, gold_path, pred_path in sets:
+        with open(pred_path, "w", encoding="utf-8") as f:
+            for line in lines:
+                stance = predictions.get((name, (line["claim"], line["article"])), "unrelated")
+                f.write(json.dumps({"claim": line["claim"], "article": line["article"], "stance": stance}) + "\n")
+        res = score(gold_path, pred_path)
+        figures[name] = {k: round(res[k], 3) for k in ("accuracy", "macro_f1", "fnc_score") if k in res}
+        figures[name]["f1"] = {c: round(m["f1"], 3) for c, m in res["per_class"].items() if m["gold"]}
+        print(name, json.dumps(figures[name]))
+    return figures
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=str(ROOT / "models/stance.json"))
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--balance", type=float, default=BALANCE)
+    ap.add_argument("--rel-unrelated-sets-only", action="store_true",
+                    help="learn relatedness only from sets whose gold has unrelated pairs")
+    args = ap.parse_args()
+    globals()["BALANCE"] = args.balance
+    globals()["REL_ONLY_WITH_UNRELATED"] = args.rel_unrelated_sets_only
+    sets, examples = datasets()
+    figures = cross_validate(sets, examples)
+    if args.cv_only:
+        return 0
+    models = train(examples)
+    rounded = lambda w: {k: round(v, 6) for k, v in sorted(w.items()) if abs(v) >= 1e-6}
+    doc = {
+        "about": "Weights of parallax check's stance models: logistic relatedness, softmax stance per article "
+                 "length (short = one or two sentences), over the features named as in src/check/features.rs.",
+        "made_by": "python3 scripts/train_stance.py (Emergent via ../shared/eval/emergent_convert.py and "
+                   "../shared/data/arc-dev; dev data only)",
+        "training": {"epochs": EPOCHS, "l2": L2, "seed": SEED, "folds": FOLDS,
+                     "pairs": {name: sum(1 for e in examples if e["set"] == name) for name, *_ in sets}},
+        "cross_validation_by_claim": figures,
+        "relatedness": rounded(models["relatedness"]),
+        "stance_short": {c: rounded(models["stance_short"][c]) for c in CLASSES},
+        "stance_long": {c: rounded(models["stance_long"][c]) for c in CLASSES},
+    }
+    Path(args.out).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("wrote", args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+//! Unit tests of `check`: the model file, and the stance and evidence of
+//! small cases written for these tests.
+
+use super::*;
+
+#[test]
+fn the_model_file_weighs_only_known_features() {
+    let unknown = linear::unknown_names(include_str!("../../models/stance.json"));
+    assert_eq!(unknown, Vec::<String>::new());
+}
+
+fn article(id: &str, body: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        source: format!("{id}.txt"),
+        body: body.to_string(),
+        ..Article::default()
+    }
+}
+
+/// Checks `claim` against each body alone; `expected` gives, per body, the
+/// stance and the evidence texts.
+fn check_each(claim: &str, cases: &[(&str, &str, &[&str])]) {
+    for (body, stance, evidence) in cases {
+        let articles = vec![article("a", body)];
+        let (extractions, _) = crate::extract_all(&articles);
+        let claims = vec![Claim {
+            id: "c".to_string(),
+            text: claim.to_string(),
+            articles: None,
+        }];
+        let lines = check(&claims, &articles, &extractions);
+        assert_eq!(lines.len(), 1);
+        let found: Vec<&str> = lines[0].evidence.iter().map(|r| r.text(body)).collect();
+        assert_eq!(
+            (lines[0].stance.as_str(), found),
+            (*stance, evidence.to_vec()),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_headline_that_restates_the_claim_agrees() {
+    let body = "Ukraine will be part of the peace talks in Riyadh, officials confirmed.";
+    check_each(
+        "Ukraine will be part of any talks",
+        &[(body, "agree", &[body])],
+    );
+}
+
+#[test]
+fn a_negated_predicate_disagrees() {
+    let body = "Ukraine will not be part of the peace talks.";
+    check_each(
+        "Ukraine will be part of any talks",
+        &[(body, "disagree", &[body])],
+    );
+}
+
+#[test]
+fn a_refuting_cue_disagrees() {
+    let body = "Officials debunked the report that Ukraine will be part of the talks as a hoax.";
+    check_each(
+        "Ukraine will be part of any talks",
+        &[(body, "disagree", &[body])],
+    );
+}
+
+#[test]
+fn a_hedged_report_discusses() {
+    let body = "Ukraine may reportedly be part of the peace talks, sources say.";
+    check_each(
+        "Ukraine will be part of any talks",
+        &[(body, "discuss", &[body])],
+    );
+}
+
+#[test]
+fn an_article_on_something_else_is_unrelated_with_no_evidence() {
+    let body = "The city council approved a new budget for parks and libraries.";
+    check_each(
+        "Ukraine will be part of any talks",
+        &[(body, "unrelated", &[])],
+    );
+}
