@@ -12,13 +12,16 @@ out=out/bench-compare
 mkdir -p "$out"
 cargo build --release --quiet
 bin=target/release/parallax
-base_dir="$out/baseline-src"
-if [ ! -x "$out/baseline-target/release/parallax" ]; then
+# The baseline is built outside the repository (inside it, Cargo would take
+# it for a member of this workspace).
+base_dir="${TMPDIR:-/tmp}/parallax-baseline-$rev"
+if [ ! -x "$base_dir/target/release/parallax" ]; then
     rm -rf "$base_dir"
-    git worktree add --force "$base_dir" "$rev" > /dev/null 2>&1 || git -C "$base_dir" checkout -q "$rev"
-    (cd "$base_dir" && cargo build --release --quiet --target-dir "../baseline-target")
+    git worktree prune
+    git worktree add --force "$base_dir" "$rev" > /dev/null
+    (cd "$base_dir" && cargo build --release --quiet)
 fi
-base="$out/baseline-target/release/parallax"
+base="$base_dir/target/release/parallax"
 basil=../shared/data/basil-dev/articles.jsonl
 python3 - "$out" <<'PY'
 import json, sys
