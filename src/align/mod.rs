@@ -25,20 +25,12 @@ use crate::model::{Article, Event, Extraction};
 pub fn events(articles: &[Article], extractions: &[Extraction]) -> Vec<Event> {
     cluster::cluster(articles)
         .into_par_iter()
-        .map(|article_idxs| {
-            let aligned = statements::align_event(articles, extractions, &article_idxs);
-            Event {
-                label: label(articles, &article_idxs),
-                articles: article_idxs,
-                alignments: aligned.alignments,
-                only_in: aligned.only_in,
-            }
-        })
+        .map(|article_idxs| one_event(articles, extractions, article_idxs))
         .collect()
 }
 
 /// Treats the given articles as one event, whatever their similarity, and
-/// aligns their statements (for `parallax diff`, which compares two
+/// aligns their statements (each cluster, and for `parallax diff` the two
 /// articles the user says report the same story).
 pub fn one_event(
     articles: &[Article],

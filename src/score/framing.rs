@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
-use super::{article_label, divergence, near_copies};
+use super::{article_label, copied, divergence};
 use crate::align::tokens::{lexicon_entries, lexicon_set, tokenize, Token};
 use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range};
 
@@ -40,9 +40,7 @@ pub(super) fn cross_framing(
     let mut found = Vec::new();
     for (k, x) in voices.iter().enumerate() {
         for y in &voices[k + 1..] {
-            if near_copies(extractions, event, x.article_idx, y.article_idx)
-                || near_copies(extractions, event, y.article_idx, x.article_idx)
-            {
+            if copied(extractions, event, x.article_idx, y.article_idx) {
                 continue;
             }
             found.extend(contested(articles, x, y));

@@ -380,6 +380,22 @@ fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) ->
 /// the diff shows exactly what changed, so most such findings are real.
 const DEFAULT_CONFIDENCE: f64 = 0.9;
 
+/// Whether articles `x` and `y` are near copies either way (a wire story
+/// and its rewrite): these are compared word by word only.
+fn copied(extractions: &[Extraction], event: &Event, x: usize, y: usize) -> bool {
+    near_copies(extractions, event, x, y) || near_copies(extractions, event, y, x)
+}
+
+/// A text for an explanation, cut at 80 characters with an ellipsis.
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    format!("{cut}\u{2026}")
+}
+
 /// Builds a divergence not yet tied to an alignment.
 fn divergence(
     kind: DivergenceType,

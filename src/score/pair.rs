@@ -16,7 +16,7 @@ use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::same_wording;
-use super::{divergence, Side};
+use super::{divergence, shorten, Side};
 use crate::align::tokens::is_negation;
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 
@@ -154,15 +154,6 @@ fn words(side: &Side, span: &Span<usize>) -> String {
         "\u{201c}{}\u{201d}",
         shorten(range.text(&side.article.body))
     )
-}
-
-fn shorten(text: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    if text.chars().count() <= MAX_CHARS {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX_CHARS).collect();
-    format!("{cut}\u{2026}")
 }
 
 fn hunk_quoted(a: &Side, b: &Side, hunk: &Hunk) -> bool {

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
-use super::{article_label, divergence, near_copies, quoted_ranges};
+use super::{article_label, copied, divergence, quoted_ranges, shorten};
 use crate::align::tokens::{is_stopword, stem, tokenize, Token};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
@@ -75,7 +75,7 @@ pub(super) fn cross_quotations(
     for (k, a) in quotations.iter().enumerate() {
         for b in &quotations[k + 1..] {
             if a.article_idx == b.article_idx
-                || near_copies(extractions, event, a.article_idx, b.article_idx)
+                || copied(extractions, event, a.article_idx, b.article_idx)
                 || claimed.contains(&(
                     (a.article_idx, a.statement_idx),
                     (b.article_idx, b.statement_idx),
@@ -502,15 +502,6 @@ fn evidence(a: &Quotation, range_a: Range, b: &Quotation, range_b: Range) -> Vec
             range: range_b,
         },
     ]
-}
-
-fn shorten(text: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    if text.chars().count() <= MAX_CHARS {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX_CHARS).collect();
-    format!("{cut}\u{2026}")
 }
 
 #[cfg(test)]

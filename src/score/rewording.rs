@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use super::lexicon::{is_hedge, report_verb_class};
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention};
-use super::{article_label, divergence, near_copies};
+use super::{article_label, copied, divergence};
 use crate::align::tokens::{
     is_negation, is_number, is_stopword, lexicon_entries, stem, tokenize, Token,
 };
@@ -87,9 +87,7 @@ pub(super) fn cross_rewording(
     let mut found = Vec::new();
     for (k, x) in views.iter().enumerate() {
         for y in &views[k + 1..] {
-            if near_copies(extractions, event, x.article_idx, y.article_idx)
-                || near_copies(extractions, event, y.article_idx, x.article_idx)
-            {
+            if copied(extractions, event, x.article_idx, y.article_idx) {
                 continue;
             }
             found.extend(number_mismatches(articles, x, y));
