@@ -30,6 +30,9 @@ struct Cli {
     /// Worker threads (default: one per CPU)
     #[arg(long, global = true, value_name = "N")]
     threads: Option<usize>,
+    /// No progress and no account line on stderr (inputs that cannot be read are still named)
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -125,7 +128,7 @@ fn main() -> ExitCode {
         eprintln!("parallax: {error}");
         return ExitCode::from(2);
     }
-    let mut observer = StderrObserver::new();
+    let mut observer = StderrObserver::new(cli.quiet);
     let verb = match cli.command {
         Command::Compare { .. } => "compared",
         Command::Extract { .. } => "extracted",
@@ -268,14 +271,17 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 /// Prints unreadable inputs on stderr and, on a terminal, the rate of progress.
 struct StderrObserver {
+    /// `--quiet`: no progress, no account line.
+    quiet: bool,
     is_terminal: bool,
     started: Instant,
     last_shown: Option<Instant>,
 }
 
 impl StderrObserver {
-    fn new() -> StderrObserver {
+    fn new(quiet: bool) -> StderrObserver {
         StderrObserver {
+            quiet,
             is_terminal: std::io::stderr().is_terminal(),
             started: Instant::now(),
             last_shown: None,
@@ -292,7 +298,7 @@ impl StderrObserver {
     /// `parallax: 212 read, 210 compared, 2 rejected in 0.4 s`.
     fn finish(&mut self, summary: Option<&Summary>, verb: &str) {
         self.clear_line();
-        if let Some(summary) = summary {
+        if let Some(summary) = summary.filter(|_| !self.quiet) {
             eprintln!(
                 "parallax: {} read, {} {verb}, {} rejected in {:.1} s",
                 summary.n_read,
@@ -312,7 +318,7 @@ impl Observer for StderrObserver {
             .map_or(self.started.elapsed() >= Duration::from_secs(1), |last| {
                 last.elapsed() >= Duration::from_secs(1)
             });
-        if !self.is_terminal || !due {
+        if self.quiet || !self.is_terminal || !due {
             return;
         }
         let rate = n_articles as f64 / self.started.elapsed().as_secs_f64();

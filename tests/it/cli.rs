@@ -425,3 +425,26 @@ fn compare_writes_each_file_under_its_own_name_and_leaves_no_temporary_file() {
     names.sort();
     assert_eq!(names, ["event-e1.html", "index.html", "report.json"]);
 }
+
+/// `--quiet` silences the account line; inputs that cannot be read are
+/// still named on stderr.
+#[test]
+fn quiet_leaves_only_the_unreadable_inputs_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = inputs_with(dir.path(), &[("bad.txt", b"not \xff utf-8")]);
+    let out = dir.path().join("out");
+    let output = parallax(&[
+        "--quiet",
+        "compare",
+        &inputs,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bad.txt: invalid utf-8 at byte 4"),
+        "{stderr}"
+    );
+}
