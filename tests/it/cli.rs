@@ -448,3 +448,40 @@ fn quiet_leaves_only_the_unreadable_inputs_on_stderr() {
         "{stderr}"
     );
 }
+
+/// A run killed midway leaves the previous report whole: every file is
+/// written under a temporary name and renamed into place.
+#[test]
+fn a_run_killed_midway_leaves_the_previous_report_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus_dir = corpus().display().to_string();
+    parallax(&["compare", &corpus_dir, "--out", out.to_str().unwrap()]);
+    let before = std::fs::read_to_string(out.join("report.json")).unwrap();
+    let mut jsonl = String::new();
+    let body = std::fs::read_to_string(corpus().join("001_3d0f0b47cbf9b892.txt")).unwrap();
+    for n in 0..400 {
+        let article = serde_json::json!({"id": format!("a{n}"), "text": body});
+        jsonl.push_str(&format!("{article}\n"));
+    }
+    let input = dir.path().join("big.jsonl");
+    std::fs::write(&input, jsonl).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "compare",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = child.kill();
+    child.wait().unwrap();
+    let after = std::fs::read_to_string(out.join("report.json")).unwrap();
+    // Either the run was killed (the old report stands) or it finished
+    // (a whole new one): never a half-written file.
+    let parsed: Value = serde_json::from_str(&after).expect("report.json is whole");
+    assert!(after == before || parsed["articles"].as_array().unwrap().len() == 400);
+}
