@@ -3,6 +3,7 @@
 //! read, 1 some inputs not read, 2 usage error or nothing read).
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax::model::DivergenceType;
 use parallax::model::InputError;
 use parallax::render::DataFormat;
@@ -12,7 +13,7 @@ use parallax::run::{
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -269,35 +270,39 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     io_error.is_some_and(|io_error| io_error.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-/// Prints unreadable inputs on stderr and, on a terminal, the rate of progress.
+/// Prints unreadable inputs on stderr and, on a terminal, a progress line
+/// (`indicatif`: articles so far and the rate), cleared at the end.
 struct StderrObserver {
     /// `--quiet`: no progress, no account line.
     quiet: bool,
-    is_terminal: bool,
     started: Instant,
-    last_shown: Option<Instant>,
+    /// Only on a terminal, and not with `--quiet`.
+    bar: Option<ProgressBar>,
 }
 
 impl StderrObserver {
     fn new(quiet: bool) -> StderrObserver {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(2));
+            let style =
+                ProgressStyle::with_template("{spinner} {human_pos} articles, {msg}, {elapsed}")
+                    .expect("the progress template is valid");
+            bar.set_style(style);
+            bar
+        });
         StderrObserver {
             quiet,
-            is_terminal: std::io::stderr().is_terminal(),
             started: Instant::now(),
-            last_shown: None,
-        }
-    }
-
-    fn clear_line(&mut self) {
-        if self.last_shown.is_some() {
-            eprint!("\r\x1b[K");
+            bar,
         }
     }
 
     /// Clears the progress line and gives the account of the run, e.g.
     /// `parallax: 212 read, 210 compared, 2 rejected in 0.4 s`.
     fn finish(&mut self, summary: Option<&Summary>, verb: &str) {
-        self.clear_line();
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
         if let Some(summary) = summary.filter(|_| !self.quiet) {
             eprintln!(
                 "parallax: {} read, {} {verb}, {} rejected in {:.1} s",
@@ -313,21 +318,18 @@ impl StderrObserver {
 
 impl Observer for StderrObserver {
     fn progress(&mut self, n_articles: usize) {
-        let due = self
-            .last_shown
-            .map_or(self.started.elapsed() >= Duration::from_secs(1), |last| {
-                last.elapsed() >= Duration::from_secs(1)
-            });
-        if self.quiet || !self.is_terminal || !due {
-            return;
+        if let Some(bar) = &self.bar {
+            let rate = n_articles as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{rate:.0}/s"));
+            bar.set_position(n_articles as u64);
         }
-        let rate = n_articles as f64 / self.started.elapsed().as_secs_f64();
-        eprint!("\r\x1b[K{n_articles} articles, {rate:.0}/s");
-        self.last_shown = Some(Instant::now());
     }
 
     fn input_error(&mut self, error: &InputError) {
-        self.clear_line();
-        eprintln!("parallax: {}: {}", error.source, error.message);
+        let print = || eprintln!("parallax: {}: {}", error.source, error.message);
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
     }
 }
