@@ -97,3 +97,66 @@ proptest! {
         }
     }
 }
+
+/// Pieces of HTML: tags that open and close (or not), furniture, metadata,
+/// entities and the text pieces above.
+const HTML_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"article-body\">",
+    "<div class=\"share\">",
+    "</div>",
+    "<nav>",
+    "</nav>",
+    "<article>",
+    "</article>",
+    "<br>",
+    "<a href=\"x\">",
+    "</a>",
+    "<script>var x = 1;</script>",
+    "<!-- c -->",
+    "<title>",
+    "</title>",
+    "<meta property=\"og:site_name\" content=\"Wire\">",
+    "&amp;",
+    "&#8220;",
+    "&nbsp;",
+    "<",
+    ">",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// HTML of any shape: reading never panics; a page with an article
+    /// gives a body whose statements are slices of it, and identical pages
+    /// never diverge.
+    #[test]
+    fn html_reading_never_panics_and_spans_are_slices(
+        picks in proptest::collection::vec(0..(HTML_PIECES.len() + PIECES.len()), 0..150)
+    ) {
+        let html: String = picks
+            .iter()
+            .map(|&i| if i < HTML_PIECES.len() { HTML_PIECES[i] } else { PIECES[i - HTML_PIECES.len()] })
+            .collect();
+        let Ok(page) = parallax::ingest::article_from_html(&html) else {
+            return Ok(());
+        };
+        let article = Article {
+            id: "page".to_string(),
+            source: "page.html".to_string(),
+            body: page.text.clone(),
+            body_is_derived: true,
+            ..Article::default()
+        };
+        let report = parallax::compare(vec![article.clone(), article], Vec::new());
+        for extraction in &report.extractions {
+            for statement in &extraction.statements {
+                check_range(&page.text, statement.content);
+            }
+        }
+        for event in &report.events {
+            prop_assert!(event.divergences.is_empty(), "identical pages diverge: {html:?}");
+        }
+    }
+}
