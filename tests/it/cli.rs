@@ -485,3 +485,64 @@ fn a_run_killed_midway_leaves_the_previous_report_whole() {
     let parsed: Value = serde_json::from_str(&after).expect("report.json is whole");
     assert!(after == before || parsed["articles"].as_array().unwrap().len() == 400);
 }
+
+/// Article text, titles, outlets, ids and urls are untrusted: on every page
+/// and in the summary they are shown as text and run nothing, and no file
+/// name is made from them.
+#[test]
+fn hostile_titles_ids_and_urls_are_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = std::fs::read_to_string(corpus().join("001_3d0f0b47cbf9b892.txt")).unwrap();
+    let body = body.rsplit("---\n").next().unwrap();
+    let hostile = serde_json::json!({
+        "id": "\"><img src=x onerror=alert(1)>/../../x",
+        "title": "<script>alert(1)</script>",
+        "outlet": "<b onmouseover=alert(1)>UNN</b>",
+        "url": "javascript:alert(1)",
+        "text": format!("{body}\n\n\"><img src=x onerror=alert(1)> said <script>alert(2)</script>."),
+    });
+    let input = dir.path().join("hostile.jsonl");
+    std::fs::write(&input, format!("{hostile}\n")).unwrap();
+    let out = dir.path().join("out");
+    let corpus_dir = corpus().display().to_string();
+    let output = parallax(&[
+        "compare",
+        &corpus_dir,
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in &names {
+        assert!(
+            name == "report.json"
+                || name == "summary.md"
+                || name.starts_with("index")
+                || name.starts_with("event-e"),
+            "unexpected file {name}"
+        );
+        let text = std::fs::read_to_string(out.join(name))
+            .unwrap()
+            .to_lowercase();
+        if name.ends_with(".html") {
+            assert!(!text.contains("<script"), "{name}");
+            assert!(!text.contains("<img"), "{name}");
+            assert!(!text.contains("<b onmouseover"), "{name}");
+            assert!(!text.contains("href=\"javascript:"), "{name}");
+        }
+        if name == "summary.md" {
+            // Markdown shows `\<` as a literal "<": every one must be escaped.
+            let unescaped = text
+                .char_indices()
+                .any(|(at, c)| c == '<' && !text[..at].ends_with('\\'));
+            assert!(!unescaped, "{name}: {text}");
+        }
+    }
+}
