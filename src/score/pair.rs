@@ -557,7 +557,9 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
                 && h.old.len().max(h.new.len()) <= MAX_ALTERED_WORDS
                 && !is_name_spelling(a, b, h)
                 && !is_names_only(a, b, h)
-                && !same_wording(&joined(a, &h.old), &joined(b, &h.new))
+                && !same_wording(&written(a, &h.old), &written(b, &h.new))
+                && !marks_a_cut(a, &h.old)
+                && !marks_a_cut(b, &h.new)
         })
         .collect();
     let changed: usize = quote_hunks
@@ -605,8 +607,42 @@ fn is_names_only(a: &Side, b: &Side, hunk: &Hunk) -> bool {
         && hunk.new.clone().all(|i| b.tokens[i].capitalised)
 }
 
-fn joined(side: &Side, span: &Span<usize>) -> String {
-    norms(side, span).join(" ")
+/// The words of a span as the article writes them, the stretch between
+/// them included ("f-----g", "two-in-three"), so that a masked word or a
+/// figure in words is seen whole.
+fn written(side: &Side, span: &Span<usize>) -> String {
+    span_range(side, span, false)
+        .filter(|_| !span.is_empty())
+        .map_or(String::new(), |range| {
+            range.text(&side.article.body).to_string()
+        })
+}
+
+/// An ellipsis next to the span: the outlet marked the words it cut.
+fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
+    let Some(range) = span_range(side, span, false) else {
+        return false;
+    };
+    let body = &side.article.body;
+    let lo = range.start.saturating_sub(4);
+    let hi = (range.end + 4).min(body.len());
+    let (lo, hi) = (floor_boundary(body, lo), ceil_boundary(body, hi));
+    let around = &body[lo..hi];
+    around.contains('\u{2026}') || around.contains("...")
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// At least `MIN_SHARED_QUOTE` of the shorter word list is matched in order.

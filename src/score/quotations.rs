@@ -436,7 +436,14 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
             .replace("'ve", " have")
             .replace("'m", " am")
             .replace("let's", "let us");
-        super::names::without_accents(&expanded)
+        let numbered: Vec<String> = expanded
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|word| match number_word(word) {
+                Some(digits) => digits.to_string(),
+                None => word.to_string(),
+            })
+            .collect();
+        super::names::without_accents(&numbered.join(" "))
             .chars()
             .filter(|c| c.is_alphanumeric() || c.is_whitespace())
             .collect()
@@ -460,6 +467,15 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
             .collect()
     };
     squeeze(a) == squeeze(b)
+}
+
+/// The digits of a small number written as a word ("two" → "2").
+fn number_word(word: &str) -> Option<&'static str> {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    const DIGITS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    WORDS.iter().position(|w| *w == word).map(|i| DIGITS[i])
 }
 
 /// Lower-case words of a text, split on spaces, punctuation around them
@@ -518,6 +534,7 @@ mod tests {
         assert!(same_wording("They're", "They are"));
         assert!(same_wording("f-----g", "fucking"));
         assert!(same_wording("Calderón", "Calderon"));
+        assert!(same_wording("a two-in-three chance", "a 2 in 3 chance"));
         assert!(!same_wording("had", "have"));
     }
 
