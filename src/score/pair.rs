@@ -75,7 +75,7 @@ pub(crate) fn compare(a: &Side, b: &Side, copied: bool) -> Vec<Divergence> {
             }
         }
     }
-    check_quotes(a, b, &hunks, &mut found);
+    check_quotes(a, b, &hunks, copied, &mut found);
     if !copied {
         found
             .iter_mut()
@@ -526,7 +526,7 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
 }
 
 /// Quotation checks over the quoted words of both sides.
-fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>) {
+fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Vec<Divergence>) {
     let quoted_a: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.quoted[i]).collect();
     let quoted_b: Vec<usize> = (0..b.tokens.len()).filter(|&i| b.quoted[i]).collect();
     if quoted_a.is_empty() || quoted_b.is_empty() {
@@ -543,7 +543,10 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], found: &mut Vec<Divergence>)
     // Quotations given to different speakers are compared only when they
     // are plainly one remark (most words shared): the change of speaker is
     // reported on its own, and what was done to the words still matters.
-    if words_a == words_b || !speakers_compatible(a, b) && !mostly_shared(&words_a, &words_b) {
+    // Between outlets that write their own sentences, alike sentences can
+    // quote two different remarks: they must share most quoted words too.
+    let must_share = !copied || !speakers_compatible(a, b);
+    if words_a == words_b || must_share && !mostly_shared(&words_a, &words_b) {
         return;
     }
     if check_truncation(a, b, (&quoted_a, &words_a), (&quoted_b, &words_b), found) {
