@@ -24,7 +24,7 @@ const MIN_OTHER_LETTERS: usize = 20;
 
 /// Why the text is not English, or `None` when it is (or is too short to tell).
 pub fn unsupported_language(text: &str) -> Option<String> {
-    let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
+    let sample = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
     let (latin, other) = letters(sample);
     if other >= MIN_OTHER_LETTERS && other > latin {
         return Some("unsupported language: the text is not in the latin script".to_string());
@@ -73,16 +73,6 @@ fn letters(text: &str) -> (usize, usize) {
         }
     }
     (latin, other)
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 fn english_markers() -> &'static FxHashSet<&'static str> {

@@ -20,6 +20,9 @@ pub struct Article {
     pub body: String,
     /// True when the body is not the file's bytes (HTML), so `extract` prints it.
     pub body_is_derived: bool,
+    /// Lines of the input file before the body (a front-matter block), so
+    /// that positions can be given in the file's own lines; 0 otherwise.
+    pub lines_before_body: usize,
 }
 
 /// An input that could not be read, kept so that nothing is silently dropped.

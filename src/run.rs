@@ -236,16 +236,9 @@ pub fn run_diff(config: &DiffConfig, out: &mut dyn Write) -> anyhow::Result<usiz
             .then(a.spans.cmp(&b.spans))
             .then(a.kind.cmp(&b.kind))
     });
-    let before_body: Vec<String> = config
-        .inputs
-        .iter()
-        .zip(&articles)
-        .map(|(input, article)| ingest::text_before_body(input, article))
-        .collect();
     let sides = [0, 1].map(|idx| render::DiffSide {
         article: &articles[idx],
         name: &config.inputs[idx],
-        before_body: &before_body[idx],
     });
     let text = if config.json {
         render::diff_json(&sides, &shown)

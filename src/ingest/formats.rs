@@ -224,6 +224,7 @@ fn text_article(bytes: Vec<u8>, source: String, stem: &str) -> Result<Article, I
         for (key, value) in fields {
             set_field(&mut article, key, value);
         }
+        article.lines_before_body = text[..body_start].matches('\n').count();
         text.drain(..body_start);
     }
     if text.trim().is_empty() {
@@ -361,6 +362,7 @@ impl ArticleRecord<'_> {
             source,
             body: String::new(),
             body_is_derived: false,
+            lines_before_body: 0,
         };
         match (self.text, self.html) {
             (Some(text), _) if text.trim().is_empty() => {

@@ -179,22 +179,6 @@ impl UniqueIds {
     }
 }
 
-/// What the file `input` holds before `article`'s body (a front-matter
-/// block), so that positions can be given in the file's own lines; empty
-/// when the body is not the file's tail (JSON, HTML, gzip, stdin).
-pub fn text_before_body(input: &str, article: &Article) -> String {
-    let plain = input.ends_with(".txt") || input.ends_with(".md");
-    if article.body_is_derived || !plain {
-        return String::new();
-    }
-    match std::fs::read_to_string(input) {
-        Ok(file) if file.ends_with(&article.body) => {
-            file[..file.len() - article.body.len()].to_string()
-        }
-        _ => String::new(),
-    }
-}
-
 /// Articles from a JSON document held in memory (one article object or an
 /// array of them, as in a `.json` file), for programs that call the
 /// library: `source` names the document in errors (`source#N` for the Nth

@@ -25,9 +25,6 @@ pub struct DiffSide<'a> {
     pub article: &'a Article,
     /// How the user named the input (`copy.txt`, `-`).
     pub name: &'a str,
-    /// What the input file holds before the body (front matter), so that
-    /// positions count the file's own lines; empty for JSON input.
-    pub before_body: &'a str,
 }
 
 /// The findings as text blocks, most severe first, numbered from 1.
@@ -118,19 +115,13 @@ fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// `(line, column)` of body offset `at`, counted in the input file.
+/// `(line, column)` of body offset `at`, counted in the input file (its
+/// front matter included, `Article::lines_before_body`).
 fn position(side: &DiffSide, at: usize) -> (usize, usize) {
     let before = &side.article.body[..at];
-    let lines_before_body = side.before_body.matches('\n').count();
-    let line = lines_before_body + before.matches('\n').count() + 1;
-    let column = match before.rfind('\n') {
-        Some(newline) => before[newline + 1..].chars().count() + 1,
-        None => {
-            let last_line = side.before_body.rsplit('\n').next().unwrap_or("");
-            last_line.chars().count() + before.chars().count() + 1
-        }
-    };
-    (line, column)
+    let line = side.article.lines_before_body + before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The line around the evidence, cut to `CONTEXT_BYTES` on each side, with
@@ -147,11 +138,8 @@ fn marked(body: &str, evidence: &[Range], side_idx: usize, color: bool) -> Strin
         .filter(|r| r.start >= line_start && r.end <= line_end)
         .collect();
     let last_end = shown.iter().map(|r| r.end).max().unwrap_or(first.end);
-    let start = floor_char(
-        body,
-        first.start.saturating_sub(CONTEXT_BYTES).max(line_start),
-    );
-    let end = ceil_char(body, (last_end + CONTEXT_BYTES).min(line_end));
+    let start = body.floor_char_boundary(first.start.saturating_sub(CONTEXT_BYTES).max(line_start));
+    let end = body.ceil_char_boundary((last_end + CONTEXT_BYTES).min(line_end));
     let (open, close) = match (color, side_idx) {
         (true, 0) => (RED, RESET),
         (true, _) => (GREEN, RESET),
@@ -180,34 +168,21 @@ fn marked(body: &str, evidence: &[Range], side_idx: usize, color: bool) -> Strin
     out.trim().to_string()
 }
 
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn positions_count_the_lines_before_the_body() {
+        // The body after a three-line front matter ("---", "outlet: X", "---").
         let article = Article {
             body: "First line.\nSecond line here.".to_string(),
+            lines_before_body: 3,
             ..Article::default()
         };
         let side = DiffSide {
             article: &article,
             name: "a.txt",
-            before_body: "---\noutlet: X\n---\n",
         };
         assert_eq!(position(&side, 0), (4, 1));
         assert_eq!(position(&side, 19), (5, 8));

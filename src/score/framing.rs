@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
-use super::{article_label, copied, divergence};
+use super::{article_label, copied, divergence, quotation_marks};
 use crate::align::tokens::{lexicon_entries, lexicon_set, tokenize, Token};
 use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range};
 
@@ -58,7 +58,7 @@ struct Voice {
 
 fn voice(article: &Article, article_idx: usize) -> Voice {
     let body = &article.body;
-    let quotes = quoted_ranges(body);
+    let quotes = quotation_marks(body);
     let tokens = tokenize(body, Range::new(0, body.len()))
         .into_iter()
         .filter(|t| !quotes.iter().any(|q| q.contains(&t.range)))
@@ -67,31 +67,6 @@ fn voice(article: &Article, article_idx: usize) -> Voice {
         article_idx,
         tokens,
     }
-}
-
-/// Stretches between quotation marks, paragraph by paragraph (a mark left
-/// open closes at the paragraph's end).
-fn quoted_ranges(body: &str) -> Vec<Range> {
-    let mut ranges = Vec::new();
-    let mut open: Option<usize> = None;
-    for (at, c) in body.char_indices() {
-        match (c, open) {
-            ('\u{201c}', _) | ('"', None) => open = Some(at),
-            ('\u{201d}' | '"', Some(start)) => {
-                ranges.push(Range::new(start, at + c.len_utf8()));
-                open = None;
-            }
-            ('\n', Some(start)) => {
-                ranges.push(Range::new(start, at));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(start) = open {
-        ranges.push(Range::new(start, body.len()));
-    }
-    ranges
 }
 
 // ---------------------------------------------------------------- contested terms

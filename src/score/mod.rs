@@ -510,6 +510,32 @@ fn sentence_range(body: &str, range: Range) -> Range {
     Range::new(start, end.max(range.end))
 }
 
+/// Stretches between quotation marks, marks included, line by line (a mark
+/// left open closes at the end of its line): what is not the outlet's own
+/// voice in a body.
+pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in body.char_indices() {
+        match (c, open) {
+            ('\u{201c}', _) | ('"', None) => open = Some(at),
+            ('\u{201d}' | '"', Some(start)) => {
+                ranges.push(Range::new(start, at + c.len_utf8()));
+                open = None;
+            }
+            ('\n', Some(start)) => {
+                ranges.push(Range::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(Range::new(start, body.len()));
+    }
+    ranges
+}
+
 /// The quoted stretches of a statement's frame: the whole content of a
 /// direct quote written without marks, and the stretches between quotation
 /// marks in the frame.

@@ -629,23 +629,9 @@ fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
     let body = &side.article.body;
     let lo = range.start.saturating_sub(4);
     let hi = (range.end + 4).min(body.len());
-    let (lo, hi) = (floor_boundary(body, lo), ceil_boundary(body, hi));
+    let (lo, hi) = (body.floor_char_boundary(lo), body.ceil_char_boundary(hi));
     let around = &body[lo..hi];
     around.contains('\u{2026}') || around.contains("...")
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// At least `MIN_SHARED_QUOTE` of the shorter word list is matched in order.

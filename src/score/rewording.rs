@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use super::lexicon::{is_hedge, report_verb_class};
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention};
-use super::{article_label, copied, divergence};
+use super::{article_label, copied, divergence, quotation_marks};
 use crate::align::tokens::{
     is_negation, is_number, is_stopword, lexicon_entries, stem, tokenize, Token,
 };
@@ -109,13 +109,13 @@ fn article_view(article: &Article, extraction: &Extraction, article_idx: usize) 
         .filter(|s| s.kind != StatementKind::Narration)
         .map(|s| s.content)
         .collect();
+    let quotes = quotation_marks(&article.body);
     let sentences = segments
         .sentences
         .iter()
         .filter(|s| segments.paragraphs[s.paragraph_idx].is_prose)
         .map(|sentence| {
-            let paragraph = segments.paragraphs[sentence.paragraph_idx].range;
-            let mut view = sentence_view(&article.body, sentence.range, paragraph);
+            let mut view = sentence_view(&article.body, sentence.range, &quotes);
             for (k, token) in view.tokens.iter().enumerate() {
                 view.reported[k] |= reported.iter().any(|r| r.contains(&token.range));
             }
@@ -128,10 +128,15 @@ fn article_view(article: &Article, extraction: &Extraction, article_idx: usize) 
     }
 }
 
-fn sentence_view(body: &str, range: Range, paragraph: Range) -> SentenceView {
+/// One sentence's tokens, their anchors, and which are quoted (`quotes`:
+/// the article's quotation stretches).
+fn sentence_view(body: &str, range: Range, quotes: &[Range]) -> SentenceView {
     let tokens = tokenize(body, range);
     let anchors = tokens.iter().map(anchor).collect();
-    let quoted = quoted_mask(body, paragraph, &tokens);
+    let quoted: Vec<bool> = tokens
+        .iter()
+        .map(|t| quotes.iter().any(|q| q.contains(&t.range)))
+        .collect();
     SentenceView {
         tokens,
         anchors,
@@ -151,31 +156,6 @@ fn anchor(token: &Token) -> String {
         return token.norm.chars().take(NAME_PREFIX).collect();
     }
     stem(&token.norm)
-}
-
-/// Per token: between quotation marks in its paragraph.
-fn quoted_mask(body: &str, range: Range, tokens: &[Token]) -> Vec<bool> {
-    let mut open: Option<usize> = None;
-    let mut spans = Vec::new();
-    for (offset, c) in range.text(body).char_indices() {
-        let at = range.start + offset;
-        match (c, open) {
-            ('\u{201c}', _) | ('"', None) => open = Some(at),
-            ('\u{201d}' | '"', Some(start)) => {
-                spans.push(Range::new(start, at));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    // A quotation left open runs to the paragraph end.
-    if let Some(start) = open {
-        spans.push(Range::new(start, range.end));
-    }
-    tokens
-        .iter()
-        .map(|t| spans.iter().any(|q| q.contains(&t.range)))
-        .collect()
 }
 
 /// The anchors within `WINDOW` tokens of positions `first..=last`.
@@ -755,7 +735,7 @@ mod tests {
 
     fn view(text: &str) -> SentenceView {
         let all = Range::new(0, text.len());
-        sentence_view(text, all, all)
+        sentence_view(text, all, &quotation_marks(text))
     }
 
     #[test]

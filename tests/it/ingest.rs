@@ -38,6 +38,7 @@ fn front_matter_gives_fields_and_the_rest_is_the_body_byte_for_byte() {
             body: "Rubio said the talks were \"a first step\".\r\n\nSecond paragraph.\n"
                 .to_string(),
             body_is_derived: false,
+            lines_before_body: 8,
         }
     );
 }
