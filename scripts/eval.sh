@@ -35,6 +35,14 @@ if [ -d "$shared/data/babe-dev" ]; then
         --articles "$shared/data/babe-dev/articles.jsonl"
 fi
 
+for set in ecbplus-dev neus-dev; do
+    if [ -d "$shared/data/$set" ]; then
+        echo "== $set: events against gold events"
+        "$bin" --quiet compare "$shared/data/$set/articles.jsonl" --out "$out/$set"
+        python3 "$shared/eval/event_score.py" "$shared/data/$set/gold.json" "$out/$set/report.json"
+    fi
+done
+
 echo "== wire-dev: injected edits"
 "$bin" compare "$shared/data/wire-dev/articles.jsonl" --out "$out/wire"
 python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
