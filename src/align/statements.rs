@@ -41,6 +41,9 @@ pub(super) struct StatementFeatures {
     /// Content stems with paraphrase groups folded in, plus the key terms
     /// (see `synonyms::topic_terms`): what the topic tier compares.
     pub topic_terms: Vec<String>,
+    /// How many of `topic_terms` come from the statement's own words (the
+    /// rest from the sentence before a quotation).
+    pub n_own_topic_terms: usize,
     pub topic_vector: SparseVector,
 }
 
@@ -104,6 +107,7 @@ fn statement_features(
         for (statement_idx, statement) in extractions[article_idx].statements.iter().enumerate() {
             let tokens = tokenize(body, statement.content);
             let mut topic_terms = topic_terms(&tokens, &statement.topics);
+            let n_own_topic_terms = topic_terms.len();
             if let Some(context) = quote_context(body, statement) {
                 topic_terms.extend(super::synonyms::topic_terms(&tokenize(body, context), &[]));
             }
@@ -127,6 +131,7 @@ fn statement_features(
                 stem_vector: SparseVector::default(),
                 trigram_vector: SparseVector::default(),
                 topic_terms,
+                n_own_topic_terms,
                 topic_vector: SparseVector::default(),
             });
         }

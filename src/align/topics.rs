@@ -14,6 +14,13 @@
 //! this as ... moving forward,” Bruce said."), and the quote alone often
 //! names none of the matter's words.
 //!
+//! Similarity alone pairs statements that share a common word of the event
+//! ("president", "budget", the main actor's name): on real coverage most
+//! such rows were unrelated. So a pair also needs the same specific matter:
+//! neither statement a fragment, and two topic terms in their own words
+//! (not the context) that few of the event's statements hold, or one such
+//! term at a higher similarity.
+//!
 //! A pair is made only between statements that have no claim-level
 //! counterpart in each other's article (so a wire copy, aligned claim by
 //! claim, gains nothing here and its omissions stay omissions). Each
@@ -38,6 +45,19 @@ const NEAR_BEST_RATIO: f64 = 0.9;
 /// Share of claim-aligned statements that makes two articles near copies
 /// (the same value as `score`'s `MIN_COPY_SHARE`).
 const MIN_COPY_SHARE: f64 = 0.8;
+/// Content words a statement needs to take part in a topic pair.
+const MIN_TOPIC_WORDS: usize = 4;
+/// Distinct specific topic terms two statements of a topic pair share in
+/// their own words...
+const MIN_SHARED_TOPIC_TERMS: usize = 2;
+/// ...or one, when their topic similarity reaches this.
+const ONE_TERM_THRESHOLD: f64 = 0.27;
+/// A topic term in more than this share of an event's statements is common
+/// there, and sharing it says little.
+const MAX_SPECIFIC_SHARE: f64 = 0.08;
+/// ...and in more than this many (a small event's main names recur in a
+/// few statements without being common).
+const MIN_COMMON_DF: f64 = 4.0;
 /// How far back (bytes) a sentence boundary is looked for.
 const MAX_CONTEXT_BYTES: usize = 400;
 
@@ -60,13 +80,69 @@ pub(super) fn topic_pairs(
             && !has_claim.contains(&(j, article_of(i)))
             && !copies.contains(&(article_of(i), article_of(j)))
     };
-    let scored: Vec<(f64, usize, usize)> = candidate_pairs(features, topic_keys)
+    let common = common_terms(features);
+    let scored: Vec<(f64, usize, usize, usize)> = candidate_pairs(features, topic_keys)
         .into_iter()
         .filter(|&(i, j)| free(i, j))
         .map(|(i, j)| (topic_similarity(&features[i], &features[j]), i, j))
         .filter(|(similarity, _, _)| *similarity >= TOPIC_THRESHOLD)
+        .filter_map(|(similarity, i, j)| {
+            let shared = shared_specific_terms(&features[i], &features[j], &common)?;
+            Some((similarity, i, j, shared))
+        })
         .collect();
-    best_per_article(article_of, scored)
+    let specific: Vec<(f64, usize, usize)> = scored
+        .into_iter()
+        .filter(|&(similarity, _, _, shared)| {
+            shared >= MIN_SHARED_TOPIC_TERMS || (shared >= 1 && similarity >= ONE_TERM_THRESHOLD)
+        })
+        .map(|(similarity, i, j, _)| (similarity, i, j))
+        .collect();
+    best_per_article(article_of, specific)
+}
+
+/// How many topic terms, specific in the event, two statements share in
+/// their own words; `None` when one of them is a fragment (fewer than
+/// `MIN_TOPIC_WORDS` content words: "the server", "on tax rates"). Common
+/// words of the event ("budget", "president", the main actor's name) do
+/// not count: many of its statements hold them.
+fn shared_specific_terms(
+    a: &StatementFeatures,
+    b: &StatementFeatures,
+    common: &HashSet<&str>,
+) -> Option<usize> {
+    if a.stems.len() < MIN_TOPIC_WORDS || b.stems.len() < MIN_TOPIC_WORDS {
+        return None;
+    }
+    fn specific<'a>(f: &'a StatementFeatures, common: &HashSet<&str>) -> HashSet<&'a str> {
+        f.topic_terms[..f.n_own_topic_terms]
+            .iter()
+            .map(String::as_str)
+            .filter(|term| !common.contains(term))
+            .collect()
+    }
+    Some(
+        specific(a, common)
+            .intersection(&specific(b, common))
+            .count(),
+    )
+}
+
+/// Topic terms held by more than `MAX_SPECIFIC_SHARE` of the event's
+/// statements (and by more than `MIN_COMMON_DF`).
+fn common_terms(features: &[StatementFeatures]) -> HashSet<&str> {
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for feature in features {
+        let terms: HashSet<&str> = feature.topic_terms.iter().map(String::as_str).collect();
+        for term in terms {
+            *df.entry(term).or_default() += 1;
+        }
+    }
+    let limit = (MAX_SPECIFIC_SHARE * features.len() as f64).max(MIN_COMMON_DF);
+    df.into_iter()
+        .filter(|&(_, n)| n as f64 > limit)
+        .map(|(term, _)| term)
+        .collect()
 }
 
 /// Article pairs `(x, y)`, `x < y`, that are near copies: at least
