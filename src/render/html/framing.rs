@@ -6,6 +6,7 @@
 
 use super::article_label;
 use crate::model::{DivergenceType, Range, Report, ScoredEvent};
+use crate::render::json::span_text;
 use crate::render::EventIds;
 use std::collections::BTreeMap;
 
@@ -124,13 +125,21 @@ fn framing_words(report: &Report, article_idx: usize) -> Vec<(String, &'static s
 /// after it, at most `CONTEXT_CHARS` characters a side, a cut side ending
 /// at a space and marked by "…".
 pub fn in_context(body: &str, range: Range, category: &'static str) -> InContext {
-    let before = &body[..range.start];
+    // A span is always within its body; if one were not (a bug upstream),
+    // the word is shown without context rather than the page failing.
+    let (Some(before), Some(after)) = (body.get(..range.start), body.get(range.end..)) else {
+        return InContext {
+            before: String::new(),
+            word: span_text(body, range).to_string(),
+            after: String::new(),
+            category,
+        };
+    };
     let sentence_start = before
         .char_indices()
         .rev()
         .find(|&(idx, c)| c == '\n' || (c == ' ' && ends_sentence(&before[..idx])))
         .map_or(0, |(idx, c)| idx + c.len_utf8());
-    let after = &body[range.end..];
     let sentence_end = after
         .char_indices()
         .find(|&(idx, c)| c == '\n' || (matches!(c, '.' | '!' | '?') && ends_here(after, idx)))
@@ -144,7 +153,7 @@ pub fn in_context(body: &str, range: Range, category: &'static str) -> InContext
         });
     InContext {
         before: keep_end(&before[sentence_start..]),
-        word: range.text(body).to_string(),
+        word: span_text(body, range).to_string(),
         after: keep_start(&after[..sentence_end]),
         category,
     }

@@ -6,6 +6,7 @@
 
 use super::article_label;
 use crate::model::{Report, ScoredEvent};
+use crate::render::json::span_text;
 use std::collections::BTreeMap;
 
 /// Speakers drawn, at most; the table below the chart lists them all.
@@ -90,7 +91,7 @@ pub fn speaker_words(report: &Report, scored: &ScoredEvent) -> Vec<(String, Tall
             let counts = tally
                 .entry(name.clone())
                 .or_insert_with(|| vec![(0, 0); articles.len()]);
-            counts[column].0 += count_words(statement.content.text(body));
+            counts[column].0 += count_words(span_text(body, statement.content));
             counts[column].1 += 1;
         }
     }
