@@ -5,7 +5,7 @@
 //! outlet's words side by side.
 
 use super::article_label;
-use crate::model::{DivergenceType, Range, Report, ScoredEvent};
+use crate::model::{Divergence, DivergenceType, Range, Report, ScoredEvent};
 use crate::render::json::span_text;
 use crate::render::EventIds;
 use std::collections::BTreeMap;
@@ -48,49 +48,67 @@ pub struct Contrast {
     pub cells: Vec<Vec<InContext>>,
 }
 
+/// The panel of one event: its outlets in column order, then its contrasts
+/// in finding order.
 pub fn framing_panel(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> FramingPanel {
     let articles = &scored.event.articles;
-    let outlets = articles.iter().map(|&article_idx| {
-        let body = &report.articles[article_idx].body;
-        let framing = &report.extractions[article_idx].framing;
-        OutletFraming {
-            label: article_label(&report.articles[article_idx]),
-            words: framing_words(report, article_idx),
-            uses: framing
-                .iter()
-                .take(MAX_IN_CONTEXT)
-                .map(|framing| in_context(body, framing.range, framing.category))
-                .collect(),
-            n_more: framing.len().saturating_sub(MAX_IN_CONTEXT),
-        }
-    });
     let divergences = scored.divergences.iter().enumerate();
     let contrasts = divergences.filter_map(|(idx, divergence)| {
-        let mut sides: BTreeMap<usize, Vec<InContext>> = BTreeMap::new();
-        if divergence.kind != DivergenceType::LoadedLanguage {
-            return None;
-        }
-        for evidence in &divergence.spans {
-            let body = &report.articles[evidence.article_idx].body;
-            let shown = in_context(body, evidence.range, "loaded");
-            sides.entry(evidence.article_idx).or_default().push(shown);
-        }
-        if sides.len() < 2 {
-            return None;
-        }
-        Some(Contrast {
-            id: format!("d{}", ids.first_divergence + idx),
-            explanation: divergence.explanation.clone(),
-            cells: articles
-                .iter()
-                .map(|article_idx| sides.remove(article_idx).unwrap_or_default())
-                .collect(),
-        })
+        let id = format!("d{}", ids.first_divergence + idx);
+        contrast(report, articles, divergence, id)
     });
     FramingPanel {
-        outlets: outlets.collect(),
+        outlets: articles
+            .iter()
+            .map(|&article_idx| outlet_framing(report, article_idx))
+            .collect(),
         contrasts: contrasts.collect(),
     }
+}
+
+fn outlet_framing(report: &Report, article_idx: usize) -> OutletFraming {
+    let body = &report.articles[article_idx].body;
+    let framing = &report.extractions[article_idx].framing;
+    OutletFraming {
+        label: article_label(&report.articles[article_idx]),
+        words: framing_words(report, article_idx),
+        uses: framing
+            .iter()
+            .take(MAX_IN_CONTEXT)
+            .map(|framing| in_context(body, framing.range, framing.category))
+            .collect(),
+        n_more: framing.len().saturating_sub(MAX_IN_CONTEXT),
+    }
+}
+
+/// A `loaded_language` finding with evidence in two or more of `articles`
+/// as a contrast, each outlet's words in context; `None` for any other.
+fn contrast(
+    report: &Report,
+    articles: &[usize],
+    divergence: &Divergence,
+    id: String,
+) -> Option<Contrast> {
+    if divergence.kind != DivergenceType::LoadedLanguage {
+        return None;
+    }
+    let mut sides: BTreeMap<usize, Vec<InContext>> = BTreeMap::new();
+    for evidence in &divergence.spans {
+        let body = &report.articles[evidence.article_idx].body;
+        let shown = in_context(body, evidence.range, "loaded");
+        sides.entry(evidence.article_idx).or_default().push(shown);
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    Some(Contrast {
+        id,
+        explanation: divergence.explanation.clone(),
+        cells: articles
+            .iter()
+            .map(|article_idx| sides.remove(article_idx).unwrap_or_default())
+            .collect(),
+    })
 }
 
 /// The outlet's framing words, lower-cased and counted, most frequent first.
@@ -98,7 +116,7 @@ fn framing_words(report: &Report, article_idx: usize) -> Vec<(String, &'static s
     let body = &report.articles[article_idx].body;
     let mut counts: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     for framing in &report.extractions[article_idx].framing {
-        let word = framing.range.text(body).to_lowercase();
+        let word = span_text(body, framing.range).to_lowercase();
         *counts.entry((word, framing.category)).or_default() += 1;
     }
     let mut words: Vec<(String, &'static str, usize)> = counts
