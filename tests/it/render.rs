@@ -336,6 +336,33 @@ fn write_gives_report_index_and_one_page_per_event() {
 }
 
 #[test]
+fn index_rows_carry_sort_values_and_search_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &sample_report(), &Default::default()).unwrap();
+    let index = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(index.contains(
+        "<thead><tr><th data-sort=\"text\">Event</th><th data-sort=\"text\">Date</th><th>Outlets</th>\
+         <th data-sort=\"number\">Articles</th><th>Aligned / only here</th><th data-sort=\"number\">Findings</th>\
+         <th data-sort=\"number\">Agreement</th></tr></thead>"
+    ));
+    let row = &index[index.find("<tr data-search=").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert_eq!(
+        row,
+        "<tr data-search=\"us-russia talks in riyadh 000_38e313115e04f0bc unn marco rubio tammy bruce\">\n\
+         <td data-value=\"US-Russia talks in Riyadh\"><a href=\"event-e1.html\">e1</a> US-Russia talks in Riyadh</td>\n\
+         <td>2025-02-18</td>\n\
+         <td>000_38e313115e04f0bc, UNN</td>\n\
+         <td>2</td>\n\
+         <td>1 / 1</td>\n\
+         <td data-value=\"2\"><strong>2</strong> <span class=\"badge t-misattribution\">misattribution × 1</span>\
+         <span class=\"badge t-omission\">omission × 1</span></td>\n\
+         <td data-value=\"0.4\">0.4 <span class=\"bar\" aria-hidden=\"true\"><span style=\"width: calc(0.4 * 100%)\"></span></span></td>\n"
+    );
+    assert!(index.contains("<form id=\"search-form\" class=\"controls\" role=\"search\" hidden>"));
+}
+
+#[test]
 fn event_page_marks_word_differences_framing_and_divergences() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), &sample_report(), &Default::default()).unwrap();
@@ -381,17 +408,188 @@ fn html_escapes_article_text_and_loads_nothing_from_outside() {
     for name in ["index.html", "event-e1.html"] {
         let page = std::fs::read_to_string(dir.path().join(name)).unwrap();
         let lower = page.to_lowercase();
-        assert!(!lower.contains("<script"), "{name} has a script element");
+        // The one script is the page's own, at the end of the body.
+        assert_eq!(lower.matches("<script").count(), 1, "{name}");
+        let script_start = lower.find("<script>").unwrap();
+        assert!(lower[script_start..].starts_with("<script>// parallax report pages"));
+        assert!(lower[script_start..].ends_with("</script>\n</body>\n</html>"));
         assert!(!lower.contains("<b>outlet"), "{name} has unescaped markup");
-        for external in ["http:", "https:", "src=", "<link", "@import", "url("] {
+        for external in [
+            "http:", "https:", "src=", "<link", "@import", "url(", "<img",
+        ] {
             assert!(!lower.contains(external), "{name} refers to {external}");
         }
+        assert!(page.contains(
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\""
+        ));
     }
     let event_page = std::fs::read_to_string(dir.path().join("event-e1.html")).unwrap();
     assert!(
         event_page.contains("Before &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; after.")
     );
     assert!(event_page.contains("&lt;b&gt;Outlet&lt;/b&gt;"));
+}
+
+/// The event page of `report`, written by `write`.
+fn event_page_of(report: &Report) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), report, &Default::default()).unwrap();
+    std::fs::read_to_string(dir.path().join("event-e1.html")).unwrap()
+}
+
+#[test]
+fn speakers_chart_has_a_labelled_bar_per_speaker_and_outlet_with_its_words() {
+    let page = event_page_of(&sample_report());
+    assert!(page.contains(
+        "<svg role=\"img\" aria-labelledby=\"speakers-title speakers-desc\" viewBox=\"0 0 480 132\">\n\
+         <title id=\"speakers-title\">Words each outlet gives each speaker</title>"
+    ));
+    // Tammy Bruce: 11 + 7 words in UNN, the longest bar; Marco Rubio: 11
+    // words in the unnamed outlet (shown by its id), 11/18 of it.
+    let bars: Vec<&str> = page
+        .split("<g class=\"speaker-bar\">")
+        .skip(1)
+        .map(|bar| &bar[..bar.find("</g>").unwrap()])
+        .collect();
+    assert_eq!(
+        bars,
+        [
+            "<title>000_38e313115e04f0bc: 0 words from Tammy Bruce in 0 statements</title>\
+             <text x=\"144\" y=\"31\" text-anchor=\"end\">000_38e313115e04f…</text>\
+             <rect class=\"c0\" x=\"150\" y=\"20\" width=\"0\" height=\"14\"></rect>\
+             <text x=\"156\" y=\"31\">0 words</text>",
+            "<title>UNN: 18 words from Tammy Bruce in 2 statements</title>\
+             <text x=\"144\" y=\"49\" text-anchor=\"end\">UNN</text>\
+             <rect class=\"c1\" x=\"150\" y=\"38\" width=\"240\" height=\"14\"></rect>\
+             <text x=\"396\" y=\"49\">18 words</text>",
+            "<title>000_38e313115e04f0bc: 11 words from Marco Rubio in 1 statement</title>\
+             <text x=\"144\" y=\"97\" text-anchor=\"end\">000_38e313115e04f…</text>\
+             <rect class=\"c0\" x=\"150\" y=\"86\" width=\"146\" height=\"14\"></rect>\
+             <text x=\"302\" y=\"97\">11 words</text>",
+            "<title>UNN: 0 words from Marco Rubio in 0 statements</title>\
+             <text x=\"144\" y=\"115\" text-anchor=\"end\">UNN</text>\
+             <rect class=\"c1\" x=\"150\" y=\"104\" width=\"0\" height=\"14\"></rect>\
+             <text x=\"156\" y=\"115\">0 words</text>",
+        ]
+    );
+    assert!(page.contains("<text class=\"name\" x=\"0\" y=\"14\">Tammy Bruce</text>"));
+    assert!(page.contains("<text class=\"name\" x=\"0\" y=\"80\">Marco Rubio</text>"));
+}
+
+#[test]
+fn event_filters_are_in_the_page_hidden_and_every_item_carries_what_they_read() {
+    let page = event_page_of(&sample_report());
+    assert!(page.contains(
+        "<form id=\"filters\" class=\"controls\" aria-label=\"Filter statements and findings\" hidden>"
+    ));
+    assert!(page.contains(
+        "<label for=\"f-type\">Finding type</label><select id=\"f-type\"><option value=\"\">all types</option>\
+         <option value=\"misattribution\">misattribution</option><option value=\"omission\">omission</option></select>"
+    ));
+    assert!(page.contains(
+        "<select id=\"f-speaker\"><option value=\"\">all speakers</option>\
+         <option value=\"Marco Rubio\">Marco Rubio</option><option value=\"Tammy Bruce\">Tammy Bruce</option></select>"
+    ));
+    assert!(page.contains(
+        "<input id=\"f-confidence\" type=\"range\" min=\"0\" max=\"1\" step=\"0.05\" value=\"0\">"
+    ));
+    let filtered: Vec<&str> = page
+        .match_indices("data-findings=")
+        .map(|(at, _)| {
+            let tag_start = page[..at].rfind('<').unwrap();
+            &page[tag_start..at + page[at..].find('>').unwrap() + 1]
+        })
+        .collect();
+    assert_eq!(
+        filtered,
+        [
+            "<tr id=\"a1\" class=\"aligned\" data-findings=\"misattribution:0.45\" data-speakers=\"Marco Rubio|Tammy Bruce\">",
+            "<div class=\"divergence t-omission only-here\" data-findings=\"omission:0.6\" data-speakers=\"Tammy Bruce\">",
+            "<div class=\"divergence finding t-misattribution\" id=\"d1\" data-findings=\"misattribution:0.45\" data-speakers=\"Marco Rubio|Tammy Bruce\">",
+            "<div class=\"divergence finding t-omission\" id=\"d2\" data-findings=\"omission:0.6\" data-speakers=\"Tammy Bruce\">",
+        ]
+    );
+    // Without scripts nothing is hidden but the form, whose controls would do nothing.
+    assert_eq!(page.matches("hidden>").count(), 1);
+    assert!(page.contains("<a class=\"badge t-misattribution\" href=\"#d1\" data-kind=\"misattribution\" data-confidence=\"0.45\">d1 misattribution</a>"));
+}
+
+#[test]
+fn topic_rows_mark_the_words_of_a_finding_with_evidence_on_both_sides() {
+    let mut report = sample_report();
+    let (nyt, unn) = (&report.articles[0].body, &report.articles[1].body);
+    let evidence = vec![
+        Evidence {
+            article_idx: 0,
+            range: find(nyt, "This week's", "talks in Riyadh"),
+        },
+        Evidence {
+            article_idx: 1,
+            range: find(unn, "“determine", "Russians are"),
+        },
+    ];
+    let scored = &mut report.events[0];
+    scored.event.alignments[0].level = parallax::model::AlignmentLevel::Topic;
+    scored.divergences.push(Divergence {
+        kind: DivergenceType::NumberMismatch,
+        severity: 0.8,
+        confidence: 0.7,
+        explanation: "Made up for the test.".to_string(),
+        spans: evidence,
+        alignment_idx: Some(0),
+    });
+    let page = event_page_of(&report);
+
+    assert!(page.contains(
+        "<div class=\"content\">This week&#x27;s \
+         <span class=\"del ev t-number_mismatch\">talks</span><span class=\"ev t-number_mismatch\"> </span>\
+         <span class=\"del ev t-number_mismatch\">in</span><span class=\"ev t-number_mismatch\"> </span>\
+         <span class=\"del ev t-number_mismatch\">Riyadh</span> were intended as a first step</div>"
+    ));
+    assert!(page.contains(
+        "<div class=\"content\">determine whether the \
+         <span class=\"ev t-number_mismatch ins\">Russians</span><span class=\"ev t-number_mismatch\"> </span>\
+         <span class=\"ev t-number_mismatch ins\">are</span> serious and on the same page</div>"
+    ));
+}
+
+#[test]
+fn framing_panel_shows_words_in_their_sentence_and_contrasts_side_by_side() {
+    let mut report = sample_report();
+    let (nyt, unn) = (&report.articles[0].body, &report.articles[1].body);
+    let spans = vec![
+        Evidence {
+            article_idx: 0,
+            range: find(nyt, "European officials were", "unsure"),
+        },
+        Evidence {
+            article_idx: 1,
+            range: find(unn, "European outrage", "outrage"),
+        },
+    ];
+    report.events[0].divergences.push(Divergence {
+        kind: DivergenceType::LoadedLanguage,
+        severity: 0.4,
+        confidence: 0.55,
+        explanation: "000 describes the reaction with “unsure”; UNN with “outrage”.".to_string(),
+        spans,
+        alignment_idx: None,
+    });
+    let page = event_page_of(&report);
+    let contrast = &page[page.find("<tr class=\"contrast\">").unwrap()..];
+    let contrast = &contrast[..contrast.find("</tr>").unwrap()];
+    assert_eq!(
+        contrast,
+        "<tr class=\"contrast\"><td class=\"meta\"><a class=\"badge t-loaded_language\" href=\"#d3\">d3 loaded_language</a>\
+         <br>000 describes the reaction with “unsure”; UNN with “outrage”.</td>\
+         <td><div class=\"context\">European officials were <span class=\"frame frame-loaded\">unsure</span> \
+         how to interpret the secretary of state&#x27;s measured assessment, especially as leaders on…</div></td>\
+         <td><div class=\"context\">After European <span class=\"frame frame-loaded\">outrage</span> \
+         that the U.S. and Russia were moving forward without any representation from Ukraine, the…</div></td>"
+    );
+    assert!(page.contains(
+        "<div class=\"framing-words\"><span class=\"frame frame-loaded\" title=\"loaded\">outrage</span>  </div>"
+    ));
 }
 
 #[test]

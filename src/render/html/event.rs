@@ -1,266 +1,24 @@
-//! HTML pages: takes a report; gives `index.html` and one `event-eN.html`
-//! per event, as strings. Templates are in `templates/` (askama, escaping on).
+//! An event's page: takes a report and an event; gives the page with
+//! "What differs" first, the filters, the speakers chart and table, the
+//! framing panel, the aligned statements side by side (word differences
+//! marked), the findings with their evidence and the full texts.
+//!
+//! Every row, "only here" statement and finding carries what the filters
+//! read: `data-findings` (`type:confidence` of its findings) and
+//! `data-speakers` (names joined by `|`).
 
-use super::json::{format_score, span_text};
-use super::marks::{pieces, word_diff, Mark, Piece};
-use super::EventIds;
+use super::framing::{framing_panel, FramingPanel};
+use super::speakers::{speaker_chart, SpeakerChart};
+use super::{article_label, event_label, finding_key, legend, or_dash, LegendItem, SCRIPT};
 use crate::model::{
-    Alignment, AlignmentLevel, Article, DivergenceType, Range, Report, ScoredEvent, StatementKind,
-    StatementRef,
+    Alignment, AlignmentLevel, Divergence, DivergenceType, Range, Report, ScoredEvent,
+    StatementKind, StatementRef,
 };
+use crate::render::json::{format_score, span_text};
+use crate::render::marks::{pieces, word_diff, Mark, Piece};
+use crate::render::EventIds;
 use askama::Template;
-use std::collections::BTreeMap;
-
-/// Every divergence type in contract order, with what it means.
-const DIVERGENCE_TYPES: [(DivergenceType, &str); 11] = [
-    (
-        DivergenceType::QuoteAltered,
-        "the same speaker's quotation is worded differently",
-    ),
-    (
-        DivergenceType::QuoteTruncated,
-        "one outlet quotes a strict part of what another quotes",
-    ),
-    (
-        DivergenceType::NumberMismatch,
-        "a number, amount, date or count differs",
-    ),
-    (
-        DivergenceType::NegationFlip,
-        "one side asserts what the other denies",
-    ),
-    (
-        DivergenceType::Misattribution,
-        "the same words are given to different speakers",
-    ),
-    (
-        DivergenceType::NameVariant,
-        "the same person's name is spelled differently",
-    ),
-    (
-        DivergenceType::HedgingShift,
-        "a firm claim on one side is hedged on the other",
-    ),
-    (
-        DivergenceType::ReportingVerbShift,
-        "the reporting verb differs in charge (said / claimed)",
-    ),
-    (
-        DivergenceType::LoadedLanguage,
-        "one side uses evaluative or loaded words",
-    ),
-    (
-        DivergenceType::Contradiction,
-        "one account asserts what another denies, in other words",
-    ),
-    (
-        DivergenceType::Omission,
-        "a statement one outlet carries and the others do not",
-    ),
-];
-
-pub struct LegendItem {
-    pub name: &'static str,
-    pub meaning: &'static str,
-}
-
-fn legend() -> Vec<LegendItem> {
-    DIVERGENCE_TYPES
-        .iter()
-        .map(|(kind, meaning)| LegendItem {
-            name: kind.as_str(),
-            meaning,
-        })
-        .collect()
-}
-
-/// The file name of an event's page.
-pub fn event_file(event_idx: usize) -> String {
-    format!("event-e{}.html", event_idx + 1)
-}
-
-/// How an article is named in headings: its outlet, else its id.
-fn article_label(article: &Article) -> String {
-    article.outlet.clone().unwrap_or_else(|| article.id.clone())
-}
-
-fn or_dash(value: Option<&str>) -> String {
-    value.unwrap_or("—").to_string()
-}
-
-// ---------------------------------------------------------------- index
-
-#[derive(Template)]
-#[template(path = "index.html")]
-struct IndexPage {
-    articles: Vec<ArticleRow>,
-    events: Vec<EventRow>,
-    errors: Vec<(String, String)>,
-    legend: Vec<LegendItem>,
-    n_articles: usize,
-    n_events: usize,
-    n_errors: usize,
-    /// Links to every page of the index: (label, file, is this page).
-    pages: Vec<(String, String, bool)>,
-}
-
-/// Events listed on one index page, so that the index of a run of any
-/// size opens quickly.
-pub const EVENTS_PER_PAGE: usize = 300;
-
-/// The file of index page `page_idx` (0-based): `index.html`, `index-2.html`, ...
-pub fn index_file(page_idx: usize) -> String {
-    if page_idx == 0 {
-        "index.html".to_string()
-    } else {
-        format!("index-{}.html", page_idx + 1)
-    }
-}
-
-#[derive(Clone)]
-struct ArticleRow {
-    id: String,
-    outlet: String,
-    title: String,
-    published: String,
-    source: String,
-    n_statements: usize,
-    event_id: String,
-    event_file: String,
-}
-
-struct EventRow {
-    id: String,
-    file: String,
-    label: String,
-    outlets: String,
-    n_alignments: usize,
-    n_only_in: usize,
-    counts: Vec<(&'static str, usize)>,
-}
-
-/// The index, `EVENTS_PER_PAGE` events a page: each page lists its events
-/// with their divergence counts and their articles; the first also lists
-/// the inputs that could not be read. Gives (file name, page) pairs.
-pub fn index_pages(report: &Report) -> Vec<(String, String)> {
-    let n_pages = report.events.len().div_ceil(EVENTS_PER_PAGE).max(1);
-    let rows = article_rows(report);
-    (0..n_pages)
-        .map(|page_idx| {
-            let first = page_idx * EVENTS_PER_PAGE;
-            let last = (first + EVENTS_PER_PAGE).min(report.events.len());
-            let events: Vec<EventRow> = (first..last)
-                .map(|idx| event_row(report, idx, &report.events[idx]))
-                .collect();
-            let mut article_idxs: Vec<usize> = report.events[first..last]
-                .iter()
-                .flat_map(|scored| scored.event.articles.iter().copied())
-                .collect();
-            if n_pages == 1 {
-                article_idxs = (0..report.articles.len()).collect();
-            }
-            article_idxs.sort_unstable();
-            article_idxs.dedup();
-            let page = IndexPage {
-                articles: article_idxs.iter().map(|&idx| rows[idx].clone()).collect(),
-                events,
-                errors: if page_idx == 0 {
-                    report
-                        .errors
-                        .iter()
-                        .map(|error| (error.source.clone(), error.message.clone()))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                legend: legend(),
-                n_articles: report.articles.len(),
-                n_events: report.events.len(),
-                n_errors: report.errors.len(),
-                pages: if n_pages == 1 {
-                    Vec::new()
-                } else {
-                    (0..n_pages)
-                        .map(|idx| ((idx + 1).to_string(), index_file(idx), idx == page_idx))
-                        .collect()
-                },
-            };
-            let html = page
-                .render()
-                .expect("rendering a template into a string cannot fail");
-            (index_file(page_idx), html)
-        })
-        .collect()
-}
-
-fn article_rows(report: &Report) -> Vec<ArticleRow> {
-    let mut event_of = vec![None; report.articles.len()];
-    for (event_idx, scored) in report.events.iter().enumerate() {
-        for &article_idx in &scored.event.articles {
-            event_of[article_idx].get_or_insert(event_idx);
-        }
-    }
-    let rows = report
-        .articles
-        .iter()
-        .zip(&report.extractions)
-        .zip(event_of);
-    rows.map(|((article, extraction), event_idx)| ArticleRow {
-        id: article.id.clone(),
-        outlet: or_dash(article.outlet.as_deref()),
-        title: or_dash(article.title.as_deref()),
-        published: or_dash(article.published.as_deref()),
-        source: article.source.clone(),
-        n_statements: extraction.statements.len(),
-        event_id: event_idx.map_or(String::new(), |idx| format!("e{}", idx + 1)),
-        event_file: event_idx.map_or(String::new(), event_file),
-    })
-    .collect()
-}
-
-fn event_row(report: &Report, event_idx: usize, scored: &ScoredEvent) -> EventRow {
-    let outlets: Vec<String> = scored
-        .event
-        .articles
-        .iter()
-        .map(|&article_idx| article_label(&report.articles[article_idx]))
-        .collect();
-    EventRow {
-        id: format!("e{}", event_idx + 1),
-        file: event_file(event_idx),
-        label: event_label(scored, event_idx),
-        outlets: outlets.join(", "),
-        n_alignments: scored.event.alignments.len(),
-        n_only_in: scored.event.only_in.len(),
-        counts: type_counts(scored),
-    }
-}
-
-fn event_label(scored: &ScoredEvent, event_idx: usize) -> String {
-    if scored.event.label.is_empty() {
-        format!("Event e{}", event_idx + 1)
-    } else {
-        scored.event.label.clone()
-    }
-}
-
-/// Divergences by type, in contract order, leaving out types not found.
-fn type_counts(scored: &ScoredEvent) -> Vec<(&'static str, usize)> {
-    DIVERGENCE_TYPES
-        .iter()
-        .map(|(kind, _)| {
-            let n = scored
-                .divergences
-                .iter()
-                .filter(|divergence| divergence.kind == *kind)
-                .count();
-            (kind.as_str(), n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
-
-// ---------------------------------------------------------------- event page
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Template)]
 #[template(path = "event.html")]
@@ -275,6 +33,13 @@ struct EventPage {
     rows: Vec<AlignmentRow>,
     divergences: Vec<DivergenceView>,
     legend: Vec<LegendItem>,
+    chart: SpeakerChart,
+    framing: FramingPanel,
+    /// The finding types present, for the type filter.
+    filter_types: Vec<&'static str>,
+    /// The named speakers, by name, for the speaker filter.
+    filter_speakers: Vec<String>,
+    script: &'static str,
 }
 
 /// One speaker of the event and how often each outlet gives them a voice.
@@ -292,9 +57,8 @@ struct Column {
     title: String,
     published: String,
     url: String,
-    /// The outlet's framing words, most frequent first: (word, category,
-    /// "×N" when used more than once).
-    framing: Vec<(String, &'static str, String)>,
+    /// Where the article got its story: "← Bloomberg, rossmedia", or empty.
+    cites: String,
     only_in: Vec<StatementCell>,
     body: Vec<Piece>,
 }
@@ -306,7 +70,10 @@ struct AlignmentRow {
     /// `claim` or `topic` (same topic, worded differently: not word-compared).
     level: &'static str,
     cells: Vec<Option<StatementCell>>,
-    divergences: Vec<(String, &'static str)>,
+    /// (id, type, confidence) of the findings on the row.
+    divergences: Vec<(String, &'static str, String)>,
+    findings: String,
+    speakers: String,
 }
 
 struct StatementCell {
@@ -316,12 +83,17 @@ struct StatementCell {
     role: String,
     kind: &'static str,
     content: Vec<Piece>,
+    /// The findings whose evidence lies in the content, for the filters.
+    findings: String,
 }
 
 struct DivergenceView {
     id: String,
     kind: &'static str,
     severity: String,
+    confidence: String,
+    findings: String,
+    speakers: String,
     explanation: String,
     alignment: String,
     evidence: Vec<(String, String)>,
@@ -333,7 +105,7 @@ pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
     let page = EventPage {
         id: format!("e{}", event_idx + 1),
         label: event_label(scored, event_idx),
-        headline: super::headline(scored)
+        headline: crate::render::headline(scored)
             .into_iter()
             .map(|idx| {
                 let divergence = &scored.divergences[idx];
@@ -349,13 +121,15 @@ pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
         rows: alignment_rows(report, scored, ids),
         divergences: divergence_views(report, scored, ids),
         legend: legend(),
+        chart: speaker_chart(report, scored),
+        framing: framing_panel(report, scored, ids),
+        filter_types: filter_types(scored),
+        filter_speakers: filter_speakers(report, scored),
+        script: SCRIPT,
     };
     page.render()
         .expect("rendering a template into a string cannot fail")
 }
-
-/// Framing words shown per outlet, at most.
-const MAX_FRAMING_WORDS: usize = 15;
 
 /// Who is quoted: every named speaker of the event with, per article, the
 /// number of statements and how many of them quote the speaker's words.
@@ -406,33 +180,6 @@ fn voices(report: &Report, scored: &ScoredEvent) -> Vec<VoiceRow> {
     rows.into_iter().map(|(_, row)| row).collect()
 }
 
-/// The outlet's framing words, lower-cased and counted, most frequent first.
-fn framing_words(report: &Report, article_idx: usize) -> Vec<(String, &'static str, String)> {
-    let body = &report.articles[article_idx].body;
-    let mut counts: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
-    for framing in &report.extractions[article_idx].framing {
-        let word = framing.range.text(body).to_lowercase();
-        *counts.entry((word, framing.category)).or_default() += 1;
-    }
-    let mut words: Vec<(String, &'static str, usize)> = counts
-        .into_iter()
-        .map(|((word, category), count)| (word, category, count))
-        .collect();
-    words.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    words.truncate(MAX_FRAMING_WORDS);
-    words
-        .into_iter()
-        .map(|(word, category, count)| {
-            let times = if count > 1 {
-                format!("×{count}")
-            } else {
-                String::new()
-            };
-            (word, category, times)
-        })
-        .collect()
-}
-
 fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
     let columns = scored.event.articles.iter().map(|&article_idx| {
         let article = &report.articles[article_idx];
@@ -447,7 +194,7 @@ fn columns(report: &Report, scored: &ScoredEvent) -> Vec<Column> {
             title: or_dash(article.title.as_deref()),
             published: or_dash(article.published.as_deref()),
             url: article.url.clone().unwrap_or_default(),
-            framing: framing_words(report, article_idx),
+            cites: cites(report, article_idx),
             only_in: only_in
                 .map(|statement| statement_cell(report, scored, statement, Vec::new()))
                 .collect(),
@@ -497,12 +244,15 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
                 topic: alignment.topic.clone(),
                 agreement: format_score(alignment.agreement),
                 level: alignment.level.as_str(),
-                cells: aligned_cells(report, scored, alignment),
+                cells: aligned_cells(report, scored, alignment_idx),
+                findings: findings_key(divergences.clone().map(|(_, divergence)| divergence)),
+                speakers: alignment_speakers(report, alignment).join("|"),
                 divergences: divergences
                     .map(|(idx, divergence)| {
                         (
                             format!("d{}", ids.first_divergence + idx),
                             divergence.kind.as_str(),
+                            format_score(divergence.confidence),
                         )
                     })
                     .collect(),
@@ -515,22 +265,41 @@ fn alignment_rows(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Vec<
 /// statement is the reference: its words missing from another statement are
 /// marked removed, and each other statement's words missing from it are
 /// marked added. Topic-level rows are different sentences on one topic, so
-/// their words are not compared.
+/// their whole contents are not compared; the evidence of a finding on the
+/// row that has evidence on two sides is (`evidence_diff_marks`).
 fn aligned_cells(
     report: &Report,
     scored: &ScoredEvent,
-    alignment: &Alignment,
+    alignment_idx: usize,
 ) -> Vec<Option<StatementCell>> {
+    let alignment = &scored.event.alignments[alignment_idx];
     let statements = &alignment.statements;
     let mut diff_marks: Vec<Vec<Mark>> = vec![Vec::new(); statements.len()];
-    let compare_words = alignment.level == AlignmentLevel::Claim;
-    if let Some((reference, others)) = statements.split_first().filter(|_| compare_words) {
-        let (reference_body, reference_content) = content_of(report, reference);
-        for (idx, other) in others.iter().enumerate() {
-            let (body, content) = content_of(report, other);
-            let (removed, added) = word_diff(reference_body, reference_content, body, content);
-            diff_marks[0].extend(removed.into_iter().map(|range| mark(range, "del")));
-            diff_marks[idx + 1].extend(added.into_iter().map(|range| mark(range, "ins")));
+    if alignment.level == AlignmentLevel::Claim {
+        if let Some((reference, others)) = statements.split_first() {
+            let (reference_body, reference_content) = content_of(report, reference);
+            for (idx, other) in others.iter().enumerate() {
+                let (body, content) = content_of(report, other);
+                let (removed, added) = word_diff(reference_body, reference_content, body, content);
+                diff_marks[0].extend(removed.into_iter().map(|range| mark(range, "del")));
+                diff_marks[idx + 1].extend(added.into_iter().map(|range| mark(range, "ins")));
+            }
+        }
+    } else {
+        // A misattribution's evidence is the whole of each statement (the
+        // words agree, the speakers do not); an omission has one side.
+        let on_row = scored.divergences.iter().filter(|divergence| {
+            divergence.alignment_idx == Some(alignment_idx)
+                && !matches!(
+                    divergence.kind,
+                    DivergenceType::Misattribution | DivergenceType::Omission
+                )
+        });
+        for divergence in on_row {
+            for (article_idx, marks) in evidence_diff_marks(report, alignment, divergence) {
+                let position = statements.iter().position(|s| s.article_idx == article_idx);
+                diff_marks[position.expect("marks only for the row's articles")].extend(marks);
+            }
         }
     }
     let cells = scored.event.articles.iter().map(|&article_idx| {
@@ -541,6 +310,122 @@ fn aligned_cells(
         Some(statement_cell(report, scored, &statements[position], marks))
     });
     cells.collect()
+}
+
+/// Word differences read from a finding's evidence on a topic-level row:
+/// the first side's evidence (in the row's article order) against each
+/// other side's, word by word, marked removed and added. Nothing when the
+/// finding has evidence on one side only. Gives (article, marks) pairs.
+fn evidence_diff_marks(
+    report: &Report,
+    alignment: &Alignment,
+    divergence: &Divergence,
+) -> Vec<(usize, Vec<Mark>)> {
+    let on_row = |article_idx: usize| {
+        alignment
+            .statements
+            .iter()
+            .any(|s| s.article_idx == article_idx)
+    };
+    let mut sides: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
+    for evidence in divergence.spans.iter().filter(|e| on_row(e.article_idx)) {
+        sides
+            .entry(evidence.article_idx)
+            .or_default()
+            .push(evidence.range);
+    }
+    let mut sides = sides.into_iter();
+    let Some((first_idx, first_ranges)) = sides.next() else {
+        return Vec::new();
+    };
+    let first_body = &report.articles[first_idx].body;
+    let mut out = Vec::new();
+    let mut first_marks = Vec::new();
+    for (other_idx, other_ranges) in sides {
+        let body = &report.articles[other_idx].body;
+        let mut marks = Vec::new();
+        for (&old, &new) in first_ranges.iter().zip(&other_ranges) {
+            let (removed, added) = word_diff(first_body, old, body, new);
+            first_marks.extend(removed.into_iter().map(|range| mark(range, "del")));
+            marks.extend(added.into_iter().map(|range| mark(range, "ins")));
+        }
+        out.push((other_idx, marks));
+    }
+    if !out.is_empty() {
+        out.insert(0, (first_idx, first_marks));
+    }
+    out
+}
+
+/// The named speakers of an alignment's statements, sorted.
+fn alignment_speakers(report: &Report, alignment: &Alignment) -> Vec<String> {
+    let names = alignment.statements.iter().filter_map(|statement| {
+        report.extractions[statement.article_idx].statements[statement.statement_idx]
+            .speaker
+            .name
+            .clone()
+    });
+    let names: BTreeSet<String> = names.collect();
+    names.into_iter().collect()
+}
+
+/// The named speakers of the statements a finding is about: those of its
+/// row, else those whose content or mention holds some of its evidence.
+fn divergence_speakers(
+    report: &Report,
+    scored: &ScoredEvent,
+    divergence: &Divergence,
+) -> Vec<String> {
+    if let Some(alignment_idx) = divergence.alignment_idx {
+        return alignment_speakers(report, &scored.event.alignments[alignment_idx]);
+    }
+    let mut names = BTreeSet::new();
+    for evidence in &divergence.spans {
+        for statement in &report.extractions[evidence.article_idx].statements {
+            let mention = statement.speaker.mention.unwrap_or_default();
+            let touches = statement.content.overlap(&evidence.range) > 0
+                || mention.overlap(&evidence.range) > 0;
+            if let (true, Some(name)) = (touches, &statement.speaker.name) {
+                names.insert(name.clone());
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+/// `type:confidence` of each finding, space-separated, for `data-findings`.
+fn findings_key<'a>(divergences: impl Iterator<Item = &'a Divergence>) -> String {
+    let keys: Vec<String> = divergences
+        .map(|divergence| finding_key(divergence.kind, divergence.confidence))
+        .collect();
+    keys.join(" ")
+}
+
+/// The types of the event's findings, in contract order.
+fn filter_types(scored: &ScoredEvent) -> Vec<&'static str> {
+    let present: BTreeSet<_> = scored.divergences.iter().map(|d| d.kind).collect();
+    present.into_iter().map(|kind| kind.as_str()).collect()
+}
+
+/// Every named speaker of the event's articles, by name.
+fn filter_speakers(report: &Report, scored: &ScoredEvent) -> Vec<String> {
+    let statements = scored
+        .event
+        .articles
+        .iter()
+        .flat_map(|&article_idx| &report.extractions[article_idx].statements);
+    let names: BTreeSet<&String> = statements.filter_map(|s| s.speaker.name.as_ref()).collect();
+    names.into_iter().cloned().collect()
+}
+
+/// "← Bloomberg, rossmedia" for an article that cites sources, else empty.
+fn cites(report: &Report, article_idx: usize) -> String {
+    let cites = &report.extractions[article_idx].cites;
+    if cites.is_empty() {
+        String::new()
+    } else {
+        format!("← {}", cites.join(", "))
+    }
 }
 
 fn mark(range: Range, class: &str) -> Mark {
@@ -578,6 +463,12 @@ fn statement_cell(
         role: statement.speaker.role.clone().unwrap_or_default(),
         kind: statement.kind.as_str(),
         content: pieces(body, statement.content, &marks),
+        findings: findings_key(scored.divergences.iter().filter(|divergence| {
+            divergence.spans.iter().any(|evidence| {
+                evidence.article_idx == reference.article_idx
+                    && evidence.range.overlap(&statement.content) > 0
+            })
+        })),
     }
 }
 
@@ -588,6 +479,9 @@ fn divergence_views(report: &Report, scored: &ScoredEvent, ids: &EventIds) -> Ve
             id: format!("d{}", ids.first_divergence + idx),
             kind: divergence.kind.as_str(),
             severity: format_score(divergence.severity),
+            confidence: format_score(divergence.confidence),
+            findings: finding_key(divergence.kind, divergence.confidence),
+            speakers: divergence_speakers(report, scored, divergence).join("|"),
             explanation: divergence.explanation.clone(),
             alignment: divergence
                 .alignment_idx
