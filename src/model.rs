@@ -235,6 +235,9 @@ pub struct Event {
     /// Statements with no counterpart, claim- or topic-level, in another
     /// article of the event.
     pub only_in: Vec<StatementRef>,
+    /// Statements in no row that resemble a statement of another article
+    /// by topic similarity alone: neither aligned nor said only here.
+    pub related: Vec<StatementRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

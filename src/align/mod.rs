@@ -43,6 +43,7 @@ pub fn one_event(
         articles: article_idxs,
         alignments: aligned.alignments,
         only_in: aligned.only_in,
+        related: aligned.related,
     }
 }
 

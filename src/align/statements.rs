@@ -8,7 +8,8 @@
 //! Numbers and negations are left out of both: they are compared by `score`.
 //! These are claim-level alignments; statements left without one then get
 //! topic-level counterparts from `topics` (paraphrases on the same matter),
-//! and only statements with neither are listed in `only_in`.
+//! and only statements with neither, nor a related statement elsewhere
+//! (see `topics::TopicMatches::related`), are listed in `only_in`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,6 +52,8 @@ pub(super) struct StatementFeatures {
 pub(crate) struct EventAlignment {
     pub alignments: Vec<Alignment>,
     pub only_in: Vec<StatementRef>,
+    /// See `Event::related`.
+    pub related: Vec<StatementRef>,
 }
 
 /// Aligns the statements of the articles `article_idxs` (ascending).
@@ -63,6 +66,7 @@ pub(crate) fn align_event(
         return EventAlignment {
             alignments: Vec::new(),
             only_in: Vec::new(),
+            related: Vec::new(),
         };
     }
     let features = statement_features(articles, extractions, article_idxs);
@@ -77,11 +81,25 @@ pub(crate) fn align_event(
         })
         .collect();
     let claimed: Vec<&[usize]> = groups.iter().map(|(members, _)| &members[..]).collect();
-    for (similarity, i, j) in topic_pairs(&features, &claimed) {
+    let topics = topic_pairs(&features, &claimed);
+    for (similarity, i, j) in topics.pairs {
         matched[i] = true;
         matched[j] = true;
         alignments.push(topic_alignment(&features, i, j, similarity));
     }
+    // A statement with a related one elsewhere may be carried there in
+    // other words: not listed as said only here. A quotation is a voice
+    // only its own words carry.
+    let mut related: Vec<usize> = topics
+        .related
+        .into_iter()
+        .filter(|&i| !matched[i] && features[i].kind != StatementKind::Direct)
+        .collect();
+    related.sort_unstable();
+    for &i in &related {
+        matched[i] = true;
+    }
+    let related = related.iter().map(|&i| features[i].reference).collect();
     let only_in = features
         .iter()
         .zip(&matched)
@@ -91,6 +109,7 @@ pub(crate) fn align_event(
     EventAlignment {
         alignments,
         only_in,
+        related,
     }
 }
 

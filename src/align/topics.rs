@@ -61,12 +61,20 @@ const MIN_COMMON_DF: f64 = 4.0;
 /// How far back (bytes) a sentence boundary is looked for.
 const MAX_CONTEXT_BYTES: usize = 400;
 
-/// Topic-level pairs, sorted by `(i, j)`; `claimed` holds the members of
-/// each claim-level alignment.
-pub(super) fn topic_pairs(
-    features: &[StatementFeatures],
-    claimed: &[&[usize]],
-) -> Vec<(f64, usize, usize)> {
+/// What the topic tier finds in one event.
+pub(super) struct TopicMatches {
+    /// Topic-level pairs `(similarity, i, j)`, sorted by `(i, j)`.
+    pub pairs: Vec<(f64, usize, usize)>,
+    /// Statements with a related statement in another article (the best
+    /// topic match there, by similarity alone), in a row or not: such a
+    /// statement may be carried there in other words, so it is not listed
+    /// as said only here.
+    pub related: HashSet<usize>,
+}
+
+/// Topic-level pairs and related statements; `claimed` holds the members
+/// of each claim-level alignment.
+pub(super) fn topic_pairs(features: &[StatementFeatures], claimed: &[&[usize]]) -> TopicMatches {
     let has_claim = claim_counterparts(features, claimed);
     let copies = near_copies(features, claimed);
     let article_of = |idx: usize| features[idx].reference.article_idx;
@@ -80,25 +88,30 @@ pub(super) fn topic_pairs(
             && !has_claim.contains(&(j, article_of(i)))
             && !copies.contains(&(article_of(i), article_of(j)))
     };
-    let common = common_terms(features);
-    let scored: Vec<(f64, usize, usize, usize)> = candidate_pairs(features, topic_keys)
+    let scored: Vec<(f64, usize, usize)> = candidate_pairs(features, topic_keys)
         .into_iter()
         .filter(|&(i, j)| free(i, j))
         .map(|(i, j)| (topic_similarity(&features[i], &features[j]), i, j))
         .filter(|(similarity, _, _)| *similarity >= TOPIC_THRESHOLD)
-        .filter_map(|(similarity, i, j)| {
-            let shared = shared_specific_terms(&features[i], &features[j], &common)?;
-            Some((similarity, i, j, shared))
-        })
         .collect();
+    let related = best_per_article(article_of, scored.clone())
+        .into_iter()
+        .flat_map(|(_, i, j)| [i, j])
+        .collect();
+    let common = common_terms(features);
     let specific: Vec<(f64, usize, usize)> = scored
         .into_iter()
-        .filter(|&(similarity, _, _, shared)| {
-            shared >= MIN_SHARED_TOPIC_TERMS || (shared >= 1 && similarity >= ONE_TERM_THRESHOLD)
+        .filter(|&(similarity, i, j)| {
+            shared_specific_terms(&features[i], &features[j], &common).is_some_and(|shared| {
+                shared >= MIN_SHARED_TOPIC_TERMS
+                    || (shared >= 1 && similarity >= ONE_TERM_THRESHOLD)
+            })
         })
-        .map(|(similarity, i, j, _)| (similarity, i, j))
         .collect();
-    best_per_article(article_of, specific)
+    TopicMatches {
+        pairs: best_per_article(article_of, specific),
+        related,
+    }
 }
 
 /// How many topic terms, specific in the event, two statements share in

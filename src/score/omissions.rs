@@ -74,8 +74,8 @@ pub(super) fn ranked(
         .collect()
 }
 
-/// Statements that sit only in topic-level rows (a related point, not the
-/// same claim) and give a figure no other article of the event gives: the
+/// Statements that sit only in topic-level rows or are only related to
+/// another article's (a related point, not the same claim) and give a figure no other article of the event gives: the
 /// figure is a fact the others lack ("progress is possible in the next
 /// 2-3 months" beside a row about bilateral issues).
 fn figures_only_here(
@@ -106,6 +106,7 @@ fn figures_only_here(
     };
     in_topic
         .difference(&in_claim)
+        .chain(&event.related)
         .copied()
         .filter(|reference| {
             let statement = &extractions[reference.article_idx].statements[reference.statement_idx];

@@ -142,6 +142,7 @@ fn sample_report() -> Report {
             article_idx: 1,
             statement_idx: 1,
         }],
+        related: Vec::new(),
     };
     Report {
         articles,
