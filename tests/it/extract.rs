@@ -397,3 +397,17 @@ fn a_name_that_qualifies_a_title_is_a_role() {
         &["indirect | Glenn Beck | The Fox News host | said | the party was addicted to spending"],
     );
 }
+
+/// Found by fuzzing: "believes" cued a second statement inside the first
+/// one's content, so the same words were reported twice.
+#[test]
+fn cue_inside_another_statements_content_gives_no_second_statement() {
+    check(
+        "State officials said Tuesday that the secretary can do so if she believes that the documents do not prove citizenship.",
+        &["indirect | State officials | State officials | said | that the secretary can do so if she believes that the documents do not prove citizenship"],
+    );
+    check(
+        "A group of 10 senators says they agree on a \"framework\" for a deal on roads.",
+        &["mixed | group of 10 senators | A group of 10 senators | says | they agree on a \"framework\" for a deal on roads"],
+    );
+}
