@@ -411,3 +411,14 @@ fn cue_inside_another_statements_content_gives_no_second_statement() {
         &["mixed | group of 10 senators | A group of 10 senators | says | they agree on a \"framework\" for a deal on roads"],
     );
 }
+
+/// Found by fuzzing: a line break between "According" and "to" ends the
+/// sentence, and the speaker phrase was looked for past its end (an
+/// arithmetic overflow in debug builds, which lost the article's statements).
+#[test]
+fn according_and_to_in_two_sentences_is_no_attribution() {
+    check(
+        "The talks ended on Tuesday.\n\n“We will not lift sanctions,” Rubio said. According\nto the bank the talks were useful.",
+        &["direct | Rubio | Rubio | said | “We will not lift sanctions,”"],
+    );
+}
