@@ -50,10 +50,9 @@ pub fn extract(article: &Article, segments: &Segments) -> Extraction {
 
 /// The statements in body order, none overlapping another in content:
 /// where rules disagree (a cue inside another statement's content, as in
-/// "senators say they agree on a \"framework\"", or a floating quote
-/// running into the next attribution), the statement that starts first
-/// (then the longer) keeps its words, so that no word of the article is
-/// reported twice. Found by fuzzing (`tests/data/fuzz/extract/`).
+/// "senators say they agree on a \"framework\""), the statement that
+/// starts first (then the longer) keeps its words, so that no word of the
+/// article is reported twice. Found by fuzzing (`tests/data/fuzz/`).
 fn without_overlaps(mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by_key(|statement| {
         let content = statement.content;
