@@ -397,3 +397,28 @@ fn a_name_that_qualifies_a_title_is_a_role() {
         &["indirect | Glenn Beck | The Fox News host | said | the party was addicted to spending"],
     );
 }
+
+/// Found by fuzzing: "believes" cued a second statement inside the first
+/// one's content, so the same words were reported twice.
+#[test]
+fn cue_inside_another_statements_content_gives_no_second_statement() {
+    check(
+        "State officials said Tuesday that the secretary can do so if she believes that the documents do not prove citizenship.",
+        &["indirect | State officials | State officials | said | that the secretary can do so if she believes that the documents do not prove citizenship"],
+    );
+    check(
+        "A group of 10 senators says they agree on a \"framework\" for a deal on roads.",
+        &["mixed | group of 10 senators | A group of 10 senators | says | they agree on a \"framework\" for a deal on roads"],
+    );
+}
+
+/// Found by fuzzing: a line break between "According" and "to" ends the
+/// sentence, and the speaker phrase was looked for past its end (an
+/// arithmetic overflow in debug builds, which lost the article's statements).
+#[test]
+fn according_and_to_in_two_sentences_is_no_attribution() {
+    check(
+        "The talks ended on Tuesday.\n\n“We will not lift sanctions,” Rubio said. According\nto the bank the talks were useful.",
+        &["direct | Rubio | Rubio | said | “We will not lift sanctions,”"],
+    );
+}

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod diff;
 mod extract;
+mod fuzz_regressions;
 mod html;
 mod ingest;
 mod render;

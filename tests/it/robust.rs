@@ -1,6 +1,7 @@
-//! Robustness: extraction never panics and every span it reports is a valid
-//! slice of the body, whatever mix of quotation marks, names, cue words,
-//! line breaks and multi-byte characters the text holds.
+//! Robustness: extraction never panics, every span it reports is a valid
+//! slice of the body and statements do not overlap, whatever mix of
+//! quotation marks, names, cue words, line breaks and multi-byte characters
+//! the text holds.
 
 use parallax::model::{Article, Range};
 use proptest::prelude::*;
@@ -83,6 +84,9 @@ proptest! {
         };
         let report = parallax::compare(vec![article.clone(), article], Vec::new());
         for extraction in &report.extractions {
+            for pair in extraction.statements.windows(2) {
+                prop_assert_eq!(pair[0].content.overlap(&pair[1].content), 0, "{:?}", body);
+            }
             for statement in &extraction.statements {
                 check_range(&body, statement.content);
                 statement.cue.into_iter().for_each(|r| check_range(&body, r));

@@ -388,7 +388,10 @@ pub(super) fn according_to(
     at: usize,
     context: &mut Context,
 ) -> Option<Found> {
-    if !doc.lower_is(at + 1, "to") {
+    // "to" must be in the same sentence: a line break between "According"
+    // and "to" ends the sentence, and the phrase after would start past
+    // its end (found by fuzzing).
+    if at + 1 >= sentence.end || !doc.lower_is(at + 1, "to") {
         return None;
     }
     let np_start = at + 2;
