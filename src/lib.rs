@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod check;
+pub mod distributed;
 pub mod extract;
 pub mod framing;
 pub mod ingest;

@@ -16,6 +16,8 @@
 //! first, since a false merge tells a reader that two newsrooms corroborate
 //! each other.
 
+pub mod distributed;
+
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;

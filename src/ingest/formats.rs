@@ -483,6 +483,25 @@ impl Iterator for JsonLines {
     }
 }
 
+/// One JSONL line read on its own, exactly as `JsonLines` reads it (source
+/// `label:LINE`, default id `stem-LINE`), for engines that split a file
+/// themselves (the Spark job).
+pub fn json_line(line: &[u8], label: &str, stem: &str, line_no: usize) -> Record {
+    let source = format!("{label}:{line_no}");
+    match serde_json::from_slice::<ArticleRecord>(line) {
+        Ok(record) => record.into_record(source, || format!("{stem}-{line_no}")),
+        Err(error) => Record::Done(Err(input_error(&source, &json_message(&error, false)))),
+    }
+}
+
+/// The label (sources are `label:LINE`) and stem (default ids are
+/// `stem-LINE`) a run gives the lines of a JSONL file; `None` when the path
+/// does not name a `.jsonl` file.
+pub fn jsonl_names(path: &Path) -> Option<(String, String)> {
+    let name = FileName::of(path).filter(|name| name.format == Format::JsonLines)?;
+    Some((path.display().to_string(), name.stem))
+}
+
 /// A serde_json error as a message; for a single line, only the column.
 fn json_message(error: &serde_json::Error, with_line: bool) -> String {
     let text = error.to_string();

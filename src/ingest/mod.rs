@@ -195,3 +195,37 @@ pub fn from_json(bytes: &[u8], source: &str) -> (Vec<Article>, Vec<InputError>) 
     }
     (articles, errors)
 }
+
+/// One line of a JSONL file read on its own, as a run reads it: source
+/// `label:LINE`, default id `stem-LINE` (see `jsonl_names`). For engines
+/// that split files themselves (the Spark job); ids are not made unique here
+/// (`unique_ids` does it over the run).
+pub fn from_json_line(
+    line: &[u8],
+    label: &str,
+    stem: &str,
+    line_no: usize,
+) -> Result<Article, InputError> {
+    formats::json_line(line, label, stem, line_no).finish()
+}
+
+/// The label and stem a run gives the lines of the JSONL file at `path`
+/// (`None` when it is not a `.jsonl` or `.jsonl.gz` file).
+pub fn jsonl_names(path: &str) -> Option<(String, String)> {
+    formats::jsonl_names(std::path::Path::new(path))
+}
+
+/// Article ids made unique as a run makes them (a repeated id gets `~2`,
+/// `~3`, ... in input order), for ids gathered from elsewhere.
+pub fn unique_ids(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut unique = UniqueIds::default();
+    ids.into_iter()
+        .map(|id| {
+            let article = Article {
+                id,
+                ..Article::default()
+            };
+            unique.make_unique(article).id
+        })
+        .collect()
+}

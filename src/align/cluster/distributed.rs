@@ -1,0 +1,215 @@
+//! Event clustering in pieces, for engines that spread a run over machines
+//! (the Spark job in `python/parallax/spark.py`).
+//!
+//! Takes what the engine computes over the whole run (each term's id and
+//! document frequency, candidate pairs from the posting rule of
+//! `candidate_pairs`, connected groups of the edges); gives the pieces that
+//! `cluster` computes in one process: an article's terms, its record (day
+//! and TF-IDF vectors), the similarity of two records, and the average-link
+//! merging inside one connected group. Run over every group, they give the
+//! same events as `cluster`, bit for bit, when term ids follow the order in
+//! which terms first occur in the run (as `Vocabulary::build` numbers them).
+
+use std::collections::HashMap;
+
+use super::super::vectors::{SparseVector, Vocabulary};
+use super::{ArticleFeatures, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
+use super::{MIN_SHARED_TERMS as MIN_SHARED, WINDOW_DAYS as WINDOW};
+use crate::model::Article;
+
+/// Average-link similarity two clusters need to merge; also the least
+/// similarity of an edge.
+pub const LINK_THRESHOLD: f64 = LINK;
+/// A term in 2 to this many articles of a window (or, for a pair with an
+/// undated article, of the whole run) generates candidate pairs.
+pub const MAX_CANDIDATE_DF: u32 = MAX_DF;
+/// Candidate pairs share at least this many rare terms (stems and entities
+/// counted apart).
+pub const MIN_SHARED_TERMS: u32 = MIN_SHARED;
+/// Days in a window unit: a window is a unit (`day.div_euclid(WINDOW_DAYS)`)
+/// and its two neighbours.
+pub const WINDOW_DAYS: i64 = WINDOW;
+
+/// One article as clustering sees it, with run-wide term ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleRecord {
+    /// Days since 1970-01-01 of its publication date, if it has one.
+    pub day: Option<i64>,
+    /// Unit TF-IDF vector of its stems: `(term id, weight)` by ascending id.
+    pub stems: Vec<(u32, f64)>,
+    /// Unit TF-IDF vector of its entities, likewise.
+    pub entities: Vec<(u32, f64)>,
+}
+
+/// A term of one article with its run-wide id and document frequency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermStats {
+    pub term: String,
+    pub id: u32,
+    pub document_frequency: u32,
+}
+
+/// The stem terms (title twice, then body) and the entity terms (`@name`,
+/// `#figure`) of an article, in text order, repeats kept.
+pub fn article_terms(article: &Article) -> (Vec<String>, Vec<String>) {
+    super::article_terms(article)
+}
+
+/// Days since 1970-01-01 of an ISO 8601 date (`2011-04-07...`).
+pub fn day_number(published: &str) -> Option<i64> {
+    super::day_number(published)
+}
+
+/// The record of an article from its terms (`article_terms`), the run-wide
+/// statistics of those terms and the number of articles in the run. The
+/// weights are those of `tfidf_vectors` over the whole run: a vocabulary of
+/// this article's terms alone, numbered in the order of their run-wide ids,
+/// computes them in the same order.
+pub fn article_record(
+    day: Option<i64>,
+    terms: (&[String], &[String]),
+    stats: (&[TermStats], &[TermStats]),
+    n_documents: usize,
+) -> ArticleRecord {
+    ArticleRecord {
+        day,
+        stems: weights(terms.0, stats.0, n_documents),
+        entities: weights(terms.1, stats.1, n_documents),
+    }
+}
+
+fn weights(document: &[String], stats: &[TermStats], n_documents: usize) -> Vec<(u32, f64)> {
+    let mut stats: Vec<&TermStats> = stats.iter().collect();
+    stats.sort_unstable_by_key(|term| term.id);
+    stats.dedup_by_key(|term| term.id);
+    let vocabulary = Vocabulary {
+        ids: stats
+            .iter()
+            .enumerate()
+            .map(|(local_id, term)| (term.term.clone(), local_id as u32))
+            .collect::<HashMap<String, u32>>(),
+        document_frequency: stats.iter().map(|term| term.document_frequency).collect(),
+        n_documents,
+    };
+    let vector = vocabulary.vector(document);
+    vector
+        .entries
+        .into_iter()
+        .map(|(local_id, weight)| (stats[local_id as usize].id, weight))
+        .collect()
+}
+
+fn features(record: &ArticleRecord) -> ArticleFeatures {
+    ArticleFeatures {
+        stems: SparseVector {
+            entries: record.stems.clone(),
+        },
+        entities: SparseVector {
+            entries: record.entities.clone(),
+        },
+        day: record.day,
+    }
+}
+
+/// The similarity of two articles: the mean of their stem and entity
+/// cosines, damped by the gap between their dates.
+pub fn similarity(a: &ArticleRecord, b: &ArticleRecord) -> f64 {
+    super::similarity(&features(a), &features(b))
+}
+
+/// The events of one connected group of articles: `records` in run order,
+/// `edges` (`(similarity, i, j)`, indexes into `records`, at least
+/// `LINK_THRESHOLD`) every candidate edge among them. Gives groups of
+/// indexes into `records`, each ascending, ordered by their first article,
+/// as `cluster` gives them for the whole run.
+pub fn average_link(records: &[ArticleRecord], edges: &[(f64, usize, usize)]) -> Vec<Vec<usize>> {
+    let features: Vec<ArticleFeatures> = records.iter().map(features).collect();
+    let mut edges = edges.to_vec();
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    super::average_link(&features, &edges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::cluster::cluster;
+    use std::collections::BTreeMap;
+
+    fn article(id: &str, title: &str, published: &str, body: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            title: Some(title.to_string()),
+            published: Some(published.to_string()),
+            body: body.to_string(),
+            ..Article::default()
+        }
+    }
+
+    /// Term statistics as the Spark job computes them: ids in order of
+    /// first occurrence, document frequencies over the run.
+    fn stats(documents: &[Vec<String>]) -> BTreeMap<String, (u32, u32)> {
+        let mut stats: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+        for document in documents {
+            let mut seen = std::collections::HashSet::new();
+            for term in document {
+                let next_id = stats.len() as u32;
+                let entry = stats.entry(term.clone()).or_insert((next_id, 0));
+                if seen.insert(term) {
+                    entry.1 += 1;
+                }
+            }
+        }
+        stats
+    }
+
+    fn of(document: &[String], stats: &BTreeMap<String, (u32, u32)>) -> Vec<TermStats> {
+        document
+            .iter()
+            .map(|term| TermStats {
+                term: term.clone(),
+                id: stats[term].0,
+                document_frequency: stats[term].1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pieces_over_one_group_give_the_events_of_cluster() {
+        let senate = "The Senate voted on Tuesday to approve the budget bill after \
+            Senator Maria Delgado negotiated with Republican leaders over spending cuts.";
+        let storm = "A powerful storm flooded coastal towns in Oregon, forcing \
+            hundreds of families to evacuate as rivers rose overnight.";
+        let articles = [
+            article("a", "Senate approves budget bill", "2016-03-01", senate),
+            article("b", "Storm floods Oregon coast", "2016-03-01", storm),
+            article("c", "Budget bill passes the Senate", "2016-03-02", senate),
+        ];
+        let terms: Vec<(Vec<String>, Vec<String>)> = articles.iter().map(article_terms).collect();
+        let stem_docs: Vec<Vec<String>> = terms.iter().map(|t| t.0.clone()).collect();
+        let entity_docs: Vec<Vec<String>> = terms.iter().map(|t| t.1.clone()).collect();
+        let (stem_stats, entity_stats) = (stats(&stem_docs), stats(&entity_docs));
+        let records: Vec<ArticleRecord> = articles
+            .iter()
+            .zip(&terms)
+            .map(|(article, (stems, entities))| {
+                let day = day_number(article.published.as_deref().unwrap_or(""));
+                let stats = (
+                    &of(stems, &stem_stats)[..],
+                    &of(entities, &entity_stats)[..],
+                );
+                article_record(day, (stems, entities), stats, articles.len())
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for i in 0..records.len() {
+            for j in i + 1..records.len() {
+                let sim = similarity(&records[i], &records[j]);
+                if sim >= LINK_THRESHOLD {
+                    edges.push((sim, i, j));
+                }
+            }
+        }
+        assert_eq!(average_link(&records, &edges), cluster(&articles));
+        assert_eq!(cluster(&articles), vec![vec![0, 2], vec![1]]);
+    }
+}
