@@ -20,9 +20,10 @@ use crate::model::{Article, Divergence, Event, Extraction, Range, StatementKind,
 pub(super) const MAX_OMISSIONS: usize = 12;
 /// Content words a statement needs to be more than a fragment.
 const MIN_CONTENT_WORDS: usize = 4;
-/// Share of a statement's content words that one sentence of another
-/// article must hold for the statement to count as carried there.
-const CARRIED_SHARE: f64 = 0.5;
+/// Share of a statement's content words that one sentence (or two in a
+/// row) of another article must hold for the statement to count as carried
+/// there.
+const CARRIED_SHARE: f64 = 0.4;
 
 /// The event's omission findings, most important first, at most `MAX_OMISSIONS`.
 pub(super) fn ranked(
@@ -53,11 +54,7 @@ pub(super) fn ranked(
                 return None;
             }
             let carried = others.iter().any(|(idx, sentences)| {
-                *idx != reference.article_idx
-                    && sentences.iter().any(|sentence| {
-                        words.intersection(sentence).count() as f64
-                            >= CARRIED_SHARE * words.len() as f64
-                    })
+                *idx != reference.article_idx && carried_in(&words, sentences)
             });
             (!carried).then(|| (importance(article, statement), reference))
         })
@@ -127,6 +124,22 @@ fn figures_only_here(
                     })
         })
         .collect()
+}
+
+/// Whether one sentence, or two in a row, of another article hold
+/// `CARRIED_SHARE` of `words`: outlets often split a point over two
+/// sentences, or give it in their own narration around a quotation.
+fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>]) -> bool {
+    let needed = CARRIED_SHARE * words.len() as f64;
+    let held = |sentence: &BTreeSet<String>| words.intersection(sentence).count();
+    sentences.iter().any(|s| held(s) as f64 >= needed)
+        || sentences.windows(2).any(|pair| {
+            let both: BTreeSet<&String> = words
+                .iter()
+                .filter(|w| pair[0].contains(*w) || pair[1].contains(*w))
+                .collect();
+            both.len() as f64 >= needed
+        })
 }
 
 /// Stems of the content words of `range`.
