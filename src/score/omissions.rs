@@ -129,17 +129,22 @@ fn figures_only_here(
 /// Whether one sentence, or two in a row, of another article hold
 /// `CARRIED_SHARE` of `words`: outlets often split a point over two
 /// sentences, or give it in their own narration around a quotation.
+/// A statement with figures is carried only where one of them is given too.
 fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>]) -> bool {
     let needed = CARRIED_SHARE * words.len() as f64;
-    let held = |sentence: &BTreeSet<String>| words.intersection(sentence).count();
-    sentences.iter().any(|s| held(s) as f64 >= needed)
-        || sentences.windows(2).any(|pair| {
-            let both: BTreeSet<&String> = words
+    let figures: Vec<&String> = words.iter().filter(|w| is_number(w)).collect();
+    let holds = |window: &[BTreeSet<String>]| {
+        let held = words
+            .iter()
+            .filter(|w| window.iter().any(|sentence| sentence.contains(*w)))
+            .count();
+        let figure = figures.is_empty()
+            || figures
                 .iter()
-                .filter(|w| pair[0].contains(*w) || pair[1].contains(*w))
-                .collect();
-            both.len() as f64 >= needed
-        })
+                .any(|f| window.iter().any(|sentence| sentence.contains(*f)));
+        held as f64 >= needed && figure
+    };
+    sentences.chunks(1).any(holds) || sentences.windows(2).any(holds)
 }
 
 /// Stems of the content words of `range`.
