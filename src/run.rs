@@ -8,6 +8,7 @@
 use crate::extract::NameRegistry;
 use crate::model::{Article, DivergenceType, InputError};
 use crate::{compare, diff, extract_each, ingest, render};
+use anyhow::Context;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -78,8 +79,12 @@ pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
 }
 
 /// Reads every input, compares the articles and writes the report into
-/// `out_dir`. Writes nothing when no article could be read.
+/// `out_dir`. Writes nothing when no article could be read. JSONL output
+/// is streamed (`run_compare_streaming`); `report.json` is built whole.
 pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
+    if config.format == render::DataFormat::Jsonl {
+        return run_compare_streaming(config, observer);
+    }
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for chunk in ingest::stream(&config.inputs, 1024) {
@@ -113,6 +118,151 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
         render::write(&config.out_dir, &report, &options)?;
     }
     Ok(summary)
+}
+
+/// Articles read and extracted at a time in the first pass of a streaming `compare`.
+const COMPARE_CHUNK_ARTICLES: usize = 1024;
+/// Events aligned, scored and written at a time.
+const COMPARE_CHUNK_EVENTS: usize = 256;
+
+/// `compare` with memory bounded by the largest event plus a compact record
+/// per article, writing the JSONL data and the pages. A first pass reads
+/// and extracts the inputs chunk by chunk, parks each article with its
+/// extraction in a temporary file in `out_dir`, and keeps what clustering
+/// needs (`EventFeatures`) and the speaker names (`NameRegistry`). Then the
+/// events are formed, `articles.jsonl` is written with names canonical over
+/// the run, and the events are aligned, scored and written a batch at a
+/// time, each batch in parallel and written in event order. Gives the same
+/// bytes as the whole-run path (`compare` then `render::write`).
+pub fn run_compare_streaming(
+    config: &CompareConfig,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
+    std::fs::create_dir_all(&config.out_dir)
+        .with_context(|| format!("cannot create {}", config.out_dir.display()))?;
+    let mut spill = ingest::Spill::create(&config.out_dir)?;
+    let first = first_pass(config, &mut spill, observer)?;
+    let mut summary = first.summary;
+    if summary.n_articles == 0 {
+        return Ok(summary);
+    }
+    spill.finish_writing()?;
+    let groups = first.features.groups();
+    drop(first.features);
+    let mut writer = render::JsonlWriter::create(&config.out_dir, config.min_confidence)?;
+    for records in first.records.chunks(COMPARE_CHUNK_ARTICLES) {
+        let (articles, extractions) = read_back(&spill, &first.names, records)?;
+        writer.articles(&articles, &extractions)?;
+    }
+    for batch in groups.chunks(COMPARE_CHUNK_EVENTS) {
+        let outputs = batch
+            .par_iter()
+            .map(|group| compare_event(&spill, &first.names, &first.records, group))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        writer.events(&outputs)?;
+    }
+    let mut errors = first.input_errors;
+    errors.extend(first.extraction_errors);
+    summary.n_errors = errors.len();
+    writer.finish(&errors)?;
+    Ok(summary)
+}
+
+/// What the first pass of a streaming `compare` keeps.
+struct FirstPass {
+    summary: Summary,
+    /// Where each article sits in the spill file, in run order.
+    records: Vec<ingest::SpillRecord>,
+    features: crate::align::EventFeatures,
+    names: NameRegistry,
+    input_errors: Vec<InputError>,
+    extraction_errors: Vec<InputError>,
+}
+
+fn first_pass(
+    config: &CompareConfig,
+    spill: &mut ingest::Spill,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<FirstPass> {
+    let mut pass = FirstPass {
+        summary: Summary::default(),
+        records: Vec::new(),
+        features: crate::align::EventFeatures::default(),
+        names: NameRegistry::default(),
+        input_errors: Vec::new(),
+        extraction_errors: Vec::new(),
+    };
+    for chunk in ingest::stream(&config.inputs, COMPARE_CHUNK_ARTICLES) {
+        let (articles, errors) = split(chunk);
+        for error in &errors {
+            observer.input_error(error);
+        }
+        let ((extractions, failed), ()) =
+            rayon::join(|| extract_each(&articles), || pass.features.add(&articles));
+        pass.names.observe(&extractions);
+        for (article, extraction) in articles.iter().zip(&extractions) {
+            pass.records.push(spill.append(article, extraction)?);
+        }
+        pass.summary.n_read += articles.len() + errors.len();
+        pass.summary.n_articles += articles.len();
+        pass.summary.n_errors += errors.len();
+        pass.input_errors.extend(errors);
+        pass.extraction_errors.extend(failed);
+        observer.progress(pass.summary.n_articles);
+    }
+    // Articles whose extraction failed are reported after the inputs.
+    for error in &pass.extraction_errors {
+        observer.input_error(error);
+    }
+    Ok(pass)
+}
+
+/// Articles and extractions read back from the spill, names canonical.
+fn read_back(
+    spill: &ingest::Spill,
+    names: &NameRegistry,
+    records: &[ingest::SpillRecord],
+) -> anyhow::Result<(Vec<Article>, Vec<crate::model::Extraction>)> {
+    let pairs = records
+        .par_iter()
+        .map(|&record| {
+            let (article, mut extraction) = spill.read(record)?;
+            names.apply_observed(&mut extraction);
+            Ok((article, extraction))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(pairs.into_iter().unzip())
+}
+
+/// One event of a streaming `compare`, aligned and scored over its own articles.
+fn compare_event(
+    spill: &ingest::Spill,
+    names: &NameRegistry,
+    records: &[ingest::SpillRecord],
+    group: &[usize],
+) -> anyhow::Result<render::EventOutput> {
+    let mut articles = Vec::with_capacity(group.len());
+    let mut extractions = Vec::with_capacity(group.len());
+    for &article_idx in group {
+        let (article, mut extraction) = spill.read(records[article_idx])?;
+        names.apply_observed(&mut extraction);
+        articles.push(article);
+        extractions.push(extraction);
+    }
+    let event = crate::align::one_event(&articles, &extractions, (0..group.len()).collect());
+    let scored = crate::score::score(&articles, &extractions, vec![event])
+        .pop()
+        .expect("one event in, one event out");
+    Ok(render::EventOutput {
+        report: crate::model::Report {
+            articles,
+            extractions,
+            events: Vec::new(),
+            errors: Vec::new(),
+        },
+        scored,
+        run_article_idxs: group.to_vec(),
+    })
 }
 
 /// Reads the inputs chunk by chunk and writes one JSON line per article to

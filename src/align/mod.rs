@@ -10,6 +10,7 @@
 //! same words.
 
 mod cluster;
+pub use cluster::EventFeatures;
 mod statements;
 mod synonyms;
 pub(crate) mod tokens;
