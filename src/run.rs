@@ -8,7 +8,6 @@
 use crate::extract::NameRegistry;
 use crate::model::{Article, DivergenceType, InputError};
 use crate::{compare, diff, extract_each, ingest, render};
-use anyhow::Context;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -80,10 +79,10 @@ pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
 
 /// Reads every input, compares the articles and writes the report into
 /// `out_dir`. Writes nothing when no article could be read. JSONL output
-/// is streamed (`run_compare_streaming`); `report.json` is built whole.
+/// is streamed (`crate::compare_streaming`); `report.json` is built whole.
 pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
     if config.format == render::DataFormat::Jsonl {
-        return run_compare_streaming(config, observer);
+        return crate::compare_streaming(config, observer);
     }
     let mut articles = Vec::new();
     let mut errors = Vec::new();
@@ -121,65 +120,22 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
 }
 
 /// Articles read and extracted at a time in the first pass of a streaming `compare`.
-const COMPARE_CHUNK_ARTICLES: usize = 1024;
+pub(crate) const COMPARE_CHUNK_ARTICLES: usize = 1024;
 /// Events aligned, scored and written at a time.
-const COMPARE_CHUNK_EVENTS: usize = 256;
-
-/// `compare` with memory bounded by the largest event plus a compact record
-/// per article, writing the JSONL data and the pages. A first pass reads
-/// and extracts the inputs chunk by chunk, parks each article with its
-/// extraction in a temporary file in `out_dir`, and keeps what clustering
-/// needs (`EventFeatures`) and the speaker names (`NameRegistry`). Then the
-/// events are formed, `articles.jsonl` is written with names canonical over
-/// the run, and the events are aligned, scored and written a batch at a
-/// time, each batch in parallel and written in event order. Gives the same
-/// bytes as the whole-run path (`compare` then `render::write`).
-pub fn run_compare_streaming(
-    config: &CompareConfig,
-    observer: &mut dyn Observer,
-) -> anyhow::Result<Summary> {
-    std::fs::create_dir_all(&config.out_dir)
-        .with_context(|| format!("cannot create {}", config.out_dir.display()))?;
-    let mut spill = ingest::Spill::create(&config.out_dir)?;
-    let first = first_pass(config, &mut spill, observer)?;
-    let mut summary = first.summary;
-    if summary.n_articles == 0 {
-        return Ok(summary);
-    }
-    spill.finish_writing()?;
-    let groups = first.features.groups();
-    drop(first.features);
-    let mut writer = render::JsonlWriter::create(&config.out_dir, config.min_confidence)?;
-    for records in first.records.chunks(COMPARE_CHUNK_ARTICLES) {
-        let (articles, extractions) = read_back(&spill, &first.names, records)?;
-        writer.articles(&articles, &extractions)?;
-    }
-    for batch in groups.chunks(COMPARE_CHUNK_EVENTS) {
-        let outputs = batch
-            .par_iter()
-            .map(|group| compare_event(&spill, &first.names, &first.records, group))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        writer.events(&outputs)?;
-    }
-    let mut errors = first.input_errors;
-    errors.extend(first.extraction_errors);
-    summary.n_errors = errors.len();
-    writer.finish(&errors)?;
-    Ok(summary)
-}
+pub(crate) const COMPARE_CHUNK_EVENTS: usize = 256;
 
 /// What the first pass of a streaming `compare` keeps.
-struct FirstPass {
-    summary: Summary,
+pub(crate) struct FirstPass {
+    pub(crate) summary: Summary,
     /// Where each article sits in the spill file, in run order.
-    records: Vec<ingest::SpillRecord>,
-    features: crate::align::EventFeatures,
-    names: NameRegistry,
-    input_errors: Vec<InputError>,
-    extraction_errors: Vec<InputError>,
+    pub(crate) records: Vec<ingest::SpillRecord>,
+    pub(crate) features: crate::align::EventFeatures,
+    pub(crate) names: NameRegistry,
+    pub(crate) input_errors: Vec<InputError>,
+    pub(crate) extraction_errors: Vec<InputError>,
 }
 
-fn first_pass(
+pub(crate) fn first_pass(
     config: &CompareConfig,
     spill: &mut ingest::Spill,
     observer: &mut dyn Observer,
@@ -218,7 +174,7 @@ fn first_pass(
 }
 
 /// Articles and extractions read back from the spill, names canonical.
-fn read_back(
+pub(crate) fn read_back(
     spill: &ingest::Spill,
     names: &NameRegistry,
     records: &[ingest::SpillRecord],
@@ -235,7 +191,7 @@ fn read_back(
 }
 
 /// One event of a streaming `compare`, aligned and scored over its own articles.
-fn compare_event(
+pub(crate) fn compare_event(
     spill: &ingest::Spill,
     names: &NameRegistry,
     records: &[ingest::SpillRecord],

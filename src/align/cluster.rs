@@ -9,8 +9,12 @@
 //! their places, people and figures. Candidate pairs come from an inverted
 //! index of terms rare *within their time window* (the week of publication
 //! and its neighbours; undated articles use the whole run), so a name in
-//! thousands of stories over years still ties one week's event together and
-//! the cost stays near linear (never all pairs). The similarity of a pair is
+//! thousands of stories over years still ties one week's event together;
+//! each article is compared with at most `MAX_CANDIDATES` of them (those
+//! sharing the most rare terms), so the cost stays near linear (never all
+//! pairs, even where one story is told again and again). What is kept per
+//! article is compact (`EventFeatures`: packed term ids and counts, the
+//! day), so a streaming run can cluster millions of articles. The similarity of a pair is
 //! the mean of its two cosines, damped by the gap between publication
 //! dates; clusters merge by average link above a threshold: precision
 //! first, since a false merge tells a reader that two newsrooms corroborate
@@ -43,6 +47,9 @@ const FREE_DAYS: f64 = 2.0;
 const DATE_SIGMA_DAYS: f64 = 3.0;
 /// Term ids take the upper 24 bits of a packed entry, counts the lower 8.
 const MAX_TERMS: usize = 1 << 24;
+/// Candidate partners an article is compared with, at most (those sharing
+/// the most rare terms).
+const MAX_CANDIDATES: usize = 24;
 /// Window units handled by one parallel job when finding candidate pairs.
 const UNITS_PER_JOB: usize = 16;
 
@@ -312,27 +319,35 @@ fn dated_edges(articles: &[ArticleFeatures]) -> Vec<(f64, usize, usize)> {
         }
     }
     let blocks: Vec<usize> = (0..units.len()).step_by(UNITS_PER_JOB).collect();
-    blocks
+    let mut edges = blocks
         .into_par_iter()
         .flat_map_iter(|first| {
             let last = (first + UNITS_PER_JOB).min(units.len());
             block_edges(articles, &units, first, last)
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // A pair found from both its articles is one edge.
+    edges.sort_unstable_by_key(|edge| (edge.1, edge.2));
+    edges.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
+    edges
 }
 
-/// The edges whose lower article is in units `first..last` (positions in
-/// `units`).
+/// The edges of the articles in units `first..last` (positions in
+/// `units`). Each article looks for partners in its window (its unit and
+/// the two neighbours) through its terms rare in that window, and keeps
+/// the `MAX_CANDIDATES` sharing the most such terms (at least
+/// `MIN_SHARED_TERMS`): where one story is told again and again the window
+/// fills with articles that share rare terms, and comparing each article
+/// with all of them would grow with the square of the window.
 fn block_edges(
     articles: &[ArticleFeatures],
     units: &[(i64, Vec<usize>)],
     first: usize,
     last: usize,
 ) -> Vec<(f64, usize, usize)> {
-    // Postings of the block's units and the next one, counts of those and
-    // the neighbours on each side.
+    // Postings of the block's units and their neighbours, one map a unit.
     let lo = first.saturating_sub(1);
-    let hi = (last + 2).min(units.len());
+    let hi = (last + 1).min(units.len());
     let postings: Vec<FxHashMap<u32, Vec<usize>>> = units[lo..hi]
         .iter()
         .map(|(_, members)| {
@@ -345,50 +360,56 @@ fn block_edges(
             postings
         })
         .collect();
-    let in_unit = |position: usize, key: u32| -> &[usize] {
-        postings[position - lo]
-            .get(&key)
-            .map_or(&[][..], |list| &list[..])
-    };
-    let unit_at = |position: usize| units.get(position).map(|(unit, _)| *unit);
-    // The count of a key over the window of the unit at `position`.
-    let window_count = |position: usize, key: u32| {
-        let unit = units[position].0;
-        let mut count = in_unit(position, key).len();
-        if position > 0 && unit_at(position - 1) == Some(unit - 1) {
-            count += in_unit(position - 1, key).len();
-        }
-        if unit_at(position + 1) == Some(unit + 1) {
-            count += in_unit(position + 1, key).len();
-        }
-        count
-    };
+    let mut shared: FxHashMap<usize, u32> = FxHashMap::default();
     let mut edges = Vec::new();
     for position in first..last {
         let unit = units[position].0;
-        let next = (unit_at(position + 1) == Some(unit + 1)).then_some(position + 1);
-        let mut shared: FxHashMap<(usize, usize), u32> = FxHashMap::default();
-        for (&key, members) in &postings[position - lo] {
-            if !is_rare(window_count(position, key)) {
-                continue;
-            }
-            for (k, &i) in members.iter().enumerate() {
-                for &j in &members[k + 1..] {
-                    *shared.entry((i.min(j), i.max(j))).or_default() += 1;
+        // The window's units present: positions next to this one whose
+        // unit numbers are next to this unit's.
+        let window: Vec<&FxHashMap<u32, Vec<usize>>> = (position.saturating_sub(1)..=position + 1)
+            .filter(|&other| other >= lo && other < hi)
+            .filter(|&other| (units[other].0 - unit).abs() <= 1)
+            .map(|other| &postings[other - lo])
+            .collect();
+        for &i in &units[position].1 {
+            shared.clear();
+            for key in keys(&articles[i]) {
+                let lists: Vec<&Vec<usize>> = window
+                    .iter()
+                    .filter_map(|postings| postings.get(&key))
+                    .collect();
+                if !is_rare(lists.iter().map(|list| list.len()).sum()) {
+                    continue;
+                }
+                for &j in lists.into_iter().flatten().filter(|&&j| j != i) {
+                    *shared.entry(j).or_default() += 1;
                 }
             }
-            let Some(next) = next.filter(|&next| is_rare(window_count(next, key))) else {
-                continue;
-            };
-            for &i in members {
-                for &j in in_unit(next, key) {
-                    *shared.entry((i.min(j), i.max(j))).or_default() += 1;
-                }
-            }
+            edges.extend(best_partners(articles, i, &shared));
         }
-        edges.extend(linked(articles, shared));
     }
     edges
+}
+
+/// The edges of article `i` to the `MAX_CANDIDATES` articles sharing the
+/// most rare terms with it (at least `MIN_SHARED_TERMS`).
+fn best_partners(
+    articles: &[ArticleFeatures],
+    i: usize,
+    shared: &FxHashMap<usize, u32>,
+) -> Vec<(f64, usize, usize)> {
+    let mut partners: Vec<(u32, usize)> = shared
+        .iter()
+        .map(|(&j, &count)| (count, j))
+        .filter(|(count, _)| *count >= MIN_SHARED_TERMS)
+        .collect();
+    partners.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    partners.truncate(MAX_CANDIDATES);
+    partners
+        .into_iter()
+        .map(|(_, j)| (similarity(&articles[i], &articles[j]), i.min(j), i.max(j)))
+        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
+        .collect()
 }
 
 /// The pairs sharing enough rare terms whose similarity reaches the threshold.

@@ -30,8 +30,9 @@ pub struct Spill {
 }
 
 impl Spill {
-    /// Creates `.parallax-spill-PID` in `dir` (which must exist).
+    /// Creates `.parallax-spill-PID` in `dir`, creating `dir` when needed.
     pub fn create(dir: &Path) -> anyhow::Result<Spill> {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let path = dir.join(format!(".parallax-spill-{}", std::process::id()));
         let file =
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
