@@ -46,6 +46,15 @@ const LEXICONS: [(&str, &str); 6] = [
     ("loaded", include_str!("../lexicons/framing_wordnet.txt")),
 ];
 
+/// The framing category of this name, as `Framing::category` holds it
+/// (e.g. for framing read back from a file).
+pub fn category_named(name: &str) -> Option<&'static str> {
+    LEXICONS
+        .iter()
+        .map(|(category, _)| *category)
+        .find(|category| *category == name)
+}
+
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy)]
 struct Entry {

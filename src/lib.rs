@@ -5,6 +5,12 @@
 //! → `extract` (who said what, framing, cites) → `align` (events and aligned
 //! statements across outlets) → `score` (divergences) → `render` (JSON, HTML).
 //! Only `ingest` and `render` touch the file system; the middle is pure.
+//!
+//! Each command's pipeline is a function here: `compare` (every article in
+//! memory, giving a `Report`), `compare_streaming` (batch runs: bounded
+//! memory, JSONL and pages written event by event), `diff` and
+//! `extract_all`; `run` holds the commands' configs, reads inputs for the
+//! in-memory ones and reports progress.
 
 pub mod align;
 pub mod check;
@@ -82,6 +88,47 @@ pub fn compare(articles: Vec<Article>, mut errors: Vec<InputError>) -> Report {
         events,
         errors,
     }
+}
+
+/// `compare` with memory bounded by the largest event plus a compact record
+/// per article, writing the JSONL data and the pages. A first pass reads
+/// and extracts the inputs chunk by chunk, parks each article with its
+/// extraction in a temporary file in `out_dir`, and keeps what clustering
+/// needs (`EventFeatures`) and the speaker names (`NameRegistry`). Then the
+/// events are formed, `articles.jsonl` is written with names canonical over
+/// the run, and the events are aligned, scored and written a batch at a
+/// time, each batch in parallel and written in event order. Gives the same
+/// bytes as the whole-run path (`compare` then `render::write`).
+pub fn compare_streaming(
+    config: &run::CompareConfig,
+    observer: &mut dyn run::Observer,
+) -> anyhow::Result<run::Summary> {
+    let mut spill = ingest::Spill::create(&config.out_dir)?;
+    let first = run::first_pass(config, &mut spill, observer)?;
+    let mut summary = first.summary;
+    if summary.n_articles == 0 {
+        return Ok(summary);
+    }
+    spill.finish_writing()?;
+    let groups = first.features.groups();
+    drop(first.features);
+    let mut writer = render::JsonlWriter::create(&config.out_dir, config.min_confidence)?;
+    for records in first.records.chunks(run::COMPARE_CHUNK_ARTICLES) {
+        let (articles, extractions) = run::read_back(&spill, &first.names, records)?;
+        writer.articles(&articles, &extractions)?;
+    }
+    for batch in groups.chunks(run::COMPARE_CHUNK_EVENTS) {
+        let outputs = batch
+            .par_iter()
+            .map(|group| run::compare_event(&spill, &first.names, &first.records, group))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        writer.events(&outputs)?;
+    }
+    let mut errors = first.input_errors;
+    errors.extend(first.extraction_errors);
+    summary.n_errors = errors.len();
+    writer.finish(&errors)?;
+    Ok(summary)
 }
 
 /// The whole `diff` pipeline: two articles the user says tell one story,

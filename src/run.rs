@@ -78,8 +78,12 @@ pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
 }
 
 /// Reads every input, compares the articles and writes the report into
-/// `out_dir`. Writes nothing when no article could be read.
+/// `out_dir`. Writes nothing when no article could be read. JSONL output
+/// is streamed (`crate::compare_streaming`); `report.json` is built whole.
 pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
+    if config.format == render::DataFormat::Jsonl {
+        return crate::compare_streaming(config, observer);
+    }
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for chunk in ingest::stream(&config.inputs, 1024) {
@@ -113,6 +117,108 @@ pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyho
         render::write(&config.out_dir, &report, &options)?;
     }
     Ok(summary)
+}
+
+/// Articles read and extracted at a time in the first pass of a streaming `compare`.
+pub(crate) const COMPARE_CHUNK_ARTICLES: usize = 1024;
+/// Events aligned, scored and written at a time.
+pub(crate) const COMPARE_CHUNK_EVENTS: usize = 256;
+
+/// What the first pass of a streaming `compare` keeps.
+pub(crate) struct FirstPass {
+    pub(crate) summary: Summary,
+    /// Where each article sits in the spill file, in run order.
+    pub(crate) records: Vec<ingest::SpillRecord>,
+    pub(crate) features: crate::align::EventFeatures,
+    pub(crate) names: NameRegistry,
+    pub(crate) input_errors: Vec<InputError>,
+    pub(crate) extraction_errors: Vec<InputError>,
+}
+
+pub(crate) fn first_pass(
+    config: &CompareConfig,
+    spill: &mut ingest::Spill,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<FirstPass> {
+    let mut pass = FirstPass {
+        summary: Summary::default(),
+        records: Vec::new(),
+        features: crate::align::EventFeatures::default(),
+        names: NameRegistry::default(),
+        input_errors: Vec::new(),
+        extraction_errors: Vec::new(),
+    };
+    for chunk in ingest::stream(&config.inputs, COMPARE_CHUNK_ARTICLES) {
+        let (articles, errors) = split(chunk);
+        for error in &errors {
+            observer.input_error(error);
+        }
+        let ((extractions, failed), ()) =
+            rayon::join(|| extract_each(&articles), || pass.features.add(&articles));
+        pass.names.observe(&extractions);
+        for (article, extraction) in articles.iter().zip(&extractions) {
+            pass.records.push(spill.append(article, extraction)?);
+        }
+        pass.summary.n_read += articles.len() + errors.len();
+        pass.summary.n_articles += articles.len();
+        pass.summary.n_errors += errors.len();
+        pass.input_errors.extend(errors);
+        pass.extraction_errors.extend(failed);
+        observer.progress(pass.summary.n_articles);
+    }
+    // Articles whose extraction failed are reported after the inputs.
+    for error in &pass.extraction_errors {
+        observer.input_error(error);
+    }
+    Ok(pass)
+}
+
+/// Articles and extractions read back from the spill, names canonical.
+pub(crate) fn read_back(
+    spill: &ingest::Spill,
+    names: &NameRegistry,
+    records: &[ingest::SpillRecord],
+) -> anyhow::Result<(Vec<Article>, Vec<crate::model::Extraction>)> {
+    let pairs = records
+        .par_iter()
+        .map(|&record| {
+            let (article, mut extraction) = spill.read(record)?;
+            names.apply_observed(&mut extraction);
+            Ok((article, extraction))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(pairs.into_iter().unzip())
+}
+
+/// One event of a streaming `compare`, aligned and scored over its own articles.
+pub(crate) fn compare_event(
+    spill: &ingest::Spill,
+    names: &NameRegistry,
+    records: &[ingest::SpillRecord],
+    group: &[usize],
+) -> anyhow::Result<render::EventOutput> {
+    let mut articles = Vec::with_capacity(group.len());
+    let mut extractions = Vec::with_capacity(group.len());
+    for &article_idx in group {
+        let (article, mut extraction) = spill.read(records[article_idx])?;
+        names.apply_observed(&mut extraction);
+        articles.push(article);
+        extractions.push(extraction);
+    }
+    let event = crate::align::one_event(&articles, &extractions, (0..group.len()).collect());
+    let scored = crate::score::score(&articles, &extractions, vec![event])
+        .pop()
+        .expect("one event in, one event out");
+    Ok(render::EventOutput {
+        report: crate::model::Report {
+            articles,
+            extractions,
+            events: Vec::new(),
+            errors: Vec::new(),
+        },
+        scored,
+        run_article_idxs: group.to_vec(),
+    })
 }
 
 /// Reads the inputs chunk by chunk and writes one JSON line per article to

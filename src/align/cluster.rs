@@ -9,8 +9,12 @@
 //! their places, people and figures. Candidate pairs come from an inverted
 //! index of terms rare *within their time window* (the week of publication
 //! and its neighbours; undated articles use the whole run), so a name in
-//! thousands of stories over years still ties one week's event together and
-//! the cost stays near linear (never all pairs). The similarity of a pair is
+//! thousands of stories over years still ties one week's event together;
+//! each article is compared with at most `MAX_CANDIDATES` of them (those
+//! sharing the most rare terms), so the cost stays near linear (never all
+//! pairs, even where one story is told again and again). What is kept per
+//! article is compact (`EventFeatures`: packed term ids and counts, the
+//! day), so a streaming run can cluster millions of articles. The similarity of a pair is
 //! the mean of its two cosines, damped by the gap between publication
 //! dates; clusters merge by average link above a threshold: precision
 //! first, since a false merge tells a reader that two newsrooms corroborate
@@ -18,12 +22,12 @@
 
 pub mod distributed;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{content_stems, is_number, is_stopword, tokenize, Token};
-use super::vectors::{tfidf_vectors, SparseVector};
 use crate::model::{Article, Range};
 
 /// Average-link similarity two clusters need to merge.
@@ -43,40 +47,271 @@ const MIN_LEADING_CLUSTER: usize = 2;
 const FREE_DAYS: f64 = 2.0;
 /// Beyond the free days, similarity decays as a Gaussian of this width (days).
 const DATE_SIGMA_DAYS: f64 = 3.0;
+/// Term ids take the upper 24 bits of a packed entry, counts the lower 8.
+const MAX_TERMS: usize = 1 << 24;
+/// Candidate partners an article is compared with, at most (those sharing
+/// the most rare terms).
+const MAX_CANDIDATES: usize = 24;
+/// Window units handled by one parallel job when finding candidate pairs.
+const UNITS_PER_JOB: usize = 16;
 
-/// One article as the clustering sees it.
-struct ArticleFeatures {
-    /// Content-word stems of title (twice) and body.
-    stems: SparseVector,
-    /// Names (`@name`) and numbers (`#300`) of title and body.
-    entities: SparseVector,
+/// Groups articles into events (the whole run at once).
+pub(crate) fn cluster(articles: &[Article]) -> Vec<Vec<usize>> {
+    let mut features = EventFeatures::default();
+    features.add(articles);
+    features.groups()
+}
+
+/// What clustering keeps of every article of a run, added chunk by chunk:
+/// per article its terms as packed `(id << 8) | count` entries sorted by id
+/// (4 bytes a distinct term) and its day, plus the run's term ids and
+/// document frequencies. This is all a streaming `compare` holds per article.
+#[derive(Default)]
+pub struct EventFeatures {
+    stems: Terms,
+    entities: Terms,
+    records: Vec<Record>,
+}
+
+/// Term ids and document frequencies of one kind of term.
+#[derive(Default)]
+struct Terms {
+    ids: FxHashMap<String, u32>,
+    document_frequency: Vec<u32>,
+}
+
+struct Record {
+    stems: Box<[u32]>,
+    entities: Box<[u32]>,
     day: Option<i64>,
 }
 
-/// Groups articles into events.
-pub(crate) fn cluster(articles: &[Article]) -> Vec<Vec<usize>> {
-    let (stem_documents, entity_documents): (Vec<Vec<String>>, Vec<Vec<String>>) =
-        articles.par_iter().map(article_terms).unzip();
-    let (_, stem_vectors) = tfidf_vectors(&stem_documents);
-    let (_, entity_vectors) = tfidf_vectors(&entity_documents);
-    let features: Vec<ArticleFeatures> = stem_vectors
-        .into_iter()
-        .zip(entity_vectors)
-        .zip(articles)
-        .map(|((stems, entities), article)| ArticleFeatures {
-            stems,
-            entities,
-            day: article.published.as_deref().and_then(day_number),
-        })
-        .collect();
-    let candidates = candidate_pairs(&features);
-    let mut edges: Vec<(f64, usize, usize)> = candidates
-        .par_iter()
-        .map(|&(i, j)| (similarity(&features[i], &features[j]), i, j))
-        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
-        .collect();
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    average_link(&features, &edges)
+/// One article as similarity sees it: its packed entries with the run's
+/// IDF, or (for the Spark job's records, `distributed`) a unit TF-IDF
+/// vector as `(term id, weight)` by ascending id.
+#[derive(Clone, Copy)]
+enum Weighted<'a> {
+    Packed {
+        entries: &'a [u32],
+        idf: &'a [f64],
+        norm: f64,
+    },
+    Unit(&'a [(u32, f64)]),
+}
+
+impl Terms {
+    /// Packed entries of a document's distinct terms, giving new terms ids
+    /// (the first `MAX_TERMS` only: later new terms are left out).
+    fn entries(&mut self, counted: Vec<(String, u32)>) -> Box<[u32]> {
+        let mut entries: Vec<u32> = Vec::with_capacity(counted.len());
+        for (term, count) in counted {
+            let id = match self.ids.get(&term) {
+                Some(&id) => id,
+                None if self.document_frequency.len() < MAX_TERMS => {
+                    let id = self.document_frequency.len() as u32;
+                    self.ids.insert(term, id);
+                    self.document_frequency.push(0);
+                    id
+                }
+                None => continue,
+            };
+            self.document_frequency[id as usize] += 1;
+            entries.push((id << 8) | count.min(255));
+        }
+        entries.sort_unstable();
+        entries.into_boxed_slice()
+    }
+
+    /// Smoothed inverse document frequency of every term:
+    /// `ln((1 + N) / (1 + df)) + 1`.
+    fn idf(&self, n_documents: usize) -> Vec<f64> {
+        self.document_frequency
+            .iter()
+            .map(|&df| ((1.0 + n_documents as f64) / (1.0 + f64::from(df))).ln() + 1.0)
+            .collect()
+    }
+}
+
+fn term_id(entry: u32) -> u32 {
+    entry >> 8
+}
+
+/// Log term frequency weight `1 + ln(count)` of a packed entry.
+fn term_weight(entry: u32, idf: &[f64]) -> f64 {
+    (1.0 + f64::from(entry & 0xff).ln()) * idf[term_id(entry) as usize]
+}
+
+fn norm(entries: &[u32], idf: &[f64]) -> f64 {
+    entries
+        .iter()
+        .map(|&entry| term_weight(entry, idf).powi(2))
+        .sum::<f64>()
+        .sqrt()
+}
+
+impl Weighted<'_> {
+    /// Term ids, ascending.
+    fn ids(&self) -> Vec<u32> {
+        match self {
+            Weighted::Packed { entries, .. } => entries.iter().map(|&e| term_id(e)).collect(),
+            Weighted::Unit(terms) => terms.iter().map(|&(id, _)| id).collect(),
+        }
+    }
+
+    /// `(term id, unit weight)` by ascending id; none for an empty vector.
+    fn unit_terms(&self) -> Vec<(u32, f64)> {
+        match *self {
+            Weighted::Packed { norm, .. } if norm == 0.0 => Vec::new(),
+            Weighted::Packed { entries, idf, norm } => entries
+                .iter()
+                .map(|&e| (term_id(e), term_weight(e, idf) / norm))
+                .collect(),
+            Weighted::Unit(terms) => terms.to_vec(),
+        }
+    }
+
+    fn has_term(&self, term: u32) -> bool {
+        match self {
+            Weighted::Packed { entries, .. } => entries
+                .binary_search_by_key(&term, |&entry| term_id(entry))
+                .is_ok(),
+            Weighted::Unit(terms) => terms.binary_search_by_key(&term, |&(id, _)| id).is_ok(),
+        }
+    }
+
+    /// Cosine of two TF-IDF vectors: the dot product over shared terms.
+    fn cosine(&self, other: &Weighted) -> f64 {
+        let dot = match (*self, *other) {
+            (
+                Weighted::Packed {
+                    entries: a,
+                    idf: idf_a,
+                    norm: norm_a,
+                },
+                Weighted::Packed {
+                    entries: b,
+                    idf: idf_b,
+                    norm: norm_b,
+                },
+            ) => {
+                if norm_a == 0.0 || norm_b == 0.0 {
+                    return 0.0;
+                }
+                let (mut i, mut j, mut dot) = (0, 0, 0.0);
+                while i < a.len() && j < b.len() {
+                    match term_id(a[i]).cmp(&term_id(b[j])) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            dot += (term_weight(a[i], idf_a) / norm_a)
+                                * (term_weight(b[j], idf_b) / norm_b);
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                dot
+            }
+            _ => {
+                let (a, b) = (self.unit_terms(), other.unit_terms());
+                let (mut i, mut j, mut dot) = (0, 0, 0.0);
+                while i < a.len() && j < b.len() {
+                    match a[i].0.cmp(&b[j].0) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            dot += a[i].1 * b[j].1;
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                dot
+            }
+        };
+        dot.clamp(0.0, 1.0)
+    }
+}
+
+impl EventFeatures {
+    /// Adds the next articles of the run (their indexes follow on from the
+    /// articles added before).
+    pub fn add(&mut self, articles: &[Article]) {
+        let counted: Vec<_> = articles
+            .par_iter()
+            .map(|article| {
+                let (stems, entities) = article_terms(article);
+                let day = article.published.as_deref().and_then(day_number);
+                (count_terms(stems), count_terms(entities), day)
+            })
+            .collect();
+        for (stems, entities, day) in counted {
+            self.records.push(Record {
+                stems: self.stems.entries(stems),
+                entities: self.entities.entries(entities),
+                day,
+            });
+        }
+    }
+
+    /// Articles added so far.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Groups the articles added into events: each group ascending, groups
+    /// ordered by their first article.
+    pub fn groups(&self) -> Vec<Vec<usize>> {
+        let stem_idf = self.stems.idf(self.records.len());
+        let entity_idf = self.entities.idf(self.records.len());
+        let articles: Vec<ArticleFeatures> = self
+            .records
+            .par_iter()
+            .map(|record| ArticleFeatures {
+                stems: Weighted::Packed {
+                    entries: &record.stems,
+                    idf: &stem_idf,
+                    norm: norm(&record.stems, &stem_idf),
+                },
+                entities: Weighted::Packed {
+                    entries: &record.entities,
+                    idf: &entity_idf,
+                    norm: norm(&record.entities, &entity_idf),
+                },
+                day: record.day,
+            })
+            .collect();
+        let mut edges = dated_edges(&articles);
+        edges.extend(undated_edges(&articles, self));
+        edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        average_link(&articles, &edges)
+    }
+}
+
+/// One article as the clustering sees it.
+struct ArticleFeatures<'a> {
+    /// Content-word stems of title (twice) and body.
+    stems: Weighted<'a>,
+    /// Names (`@name`) and numbers (`#300`) of title and body.
+    entities: Weighted<'a>,
+    day: Option<i64>,
+}
+
+/// Distinct terms with their counts, sorted.
+fn count_terms(mut terms: Vec<String>) -> Vec<(String, u32)> {
+    terms.sort_unstable();
+    let mut counted: Vec<(String, u32)> = Vec::new();
+    for term in terms {
+        match counted.last_mut() {
+            Some((last, count)) if *last == term => *count += 1,
+            _ => counted.push((term, 1)),
+        }
+    }
+    counted
 }
 
 /// The stem terms (title twice, then body) and the entity terms of an
@@ -111,82 +346,186 @@ fn entity_term(token: &Token) -> Option<String> {
     }
 }
 
-/// Pairs of articles sharing at least `MIN_SHARED_TERMS` rare terms, sorted.
-/// A term is rare for two dated articles at most one window unit apart when
-/// it occurs in 2 to `MAX_CANDIDATE_DF` articles of each one's window (its
-/// unit and the two neighbours); a pair with an undated article asks the
-/// same of the term's count over the whole run. Every posting list thus
-/// yields at most `MAX_CANDIDATE_DF` pairs per article.
-fn candidate_pairs(features: &[ArticleFeatures]) -> Vec<(usize, usize)> {
-    // Stem and entity ids are told apart by the lowest bit.
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (article_idx, article) in features.iter().enumerate() {
-        let stem_keys = article
-            .stems
-            .entries
-            .iter()
-            .map(|&(t, _)| u64::from(t) << 1);
-        let entity_keys = article
-            .entities
-            .entries
-            .iter()
-            .map(|&(t, _)| (u64::from(t) << 1) | 1);
-        for key in stem_keys.chain(entity_keys) {
-            postings.entry(key).or_default().push(article_idx);
-        }
-    }
-    let mut shared: HashMap<(usize, usize), u32> = HashMap::new();
-    for list in postings.values() {
-        for pair in posting_pairs(features, list) {
-            *shared.entry(pair).or_default() += 1;
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|(_, count)| *count >= MIN_SHARED_TERMS)
-        .map(|(pair, _)| pair)
-        .collect();
-    pairs.sort_unstable();
-    pairs
+/// Candidate keys of an article: stem ids and entity ids told apart by the
+/// lowest bit.
+fn keys(article: &ArticleFeatures) -> impl Iterator<Item = u32> {
+    let stems = article.stems.ids().into_iter().map(|id| id << 1);
+    let entities = article.entities.ids().into_iter().map(|id| (id << 1) | 1);
+    stems.chain(entities)
 }
 
-/// The pairs (lower index first) of one term's posting list (ascending
-/// article indexes) for which the term is rare.
-fn posting_pairs(features: &[ArticleFeatures], list: &[usize]) -> Vec<(usize, usize)> {
-    let is_rare = |count: usize| (2..=MAX_CANDIDATE_DF as usize).contains(&count);
-    let mut pairs = Vec::new();
-    if is_rare(list.len()) {
-        for &i in list.iter().filter(|&&i| features[i].day.is_none()) {
+fn is_rare(count: usize) -> bool {
+    (2..=MAX_CANDIDATE_DF as usize).contains(&count)
+}
+
+/// Edges (similarity at least `LINK_THRESHOLD`) between dated articles at
+/// most one window unit apart that share at least `MIN_SHARED_TERMS` terms
+/// rare in each one's window (its unit and the two neighbours). Window
+/// units are taken a block at a time, in parallel, so memory holds the
+/// postings of one block per thread, never of the whole run.
+fn dated_edges(articles: &[ArticleFeatures]) -> Vec<(f64, usize, usize)> {
+    let mut by_unit: Vec<(i64, usize)> = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, article)| Some((article.day?.div_euclid(WINDOW_DAYS), idx)))
+        .collect();
+    by_unit.sort_unstable();
+    // Units present, each with its articles (ascending).
+    let mut units: Vec<(i64, Vec<usize>)> = Vec::new();
+    for (unit, idx) in by_unit {
+        match units.last_mut() {
+            Some((last, members)) if *last == unit => members.push(idx),
+            _ => units.push((unit, vec![idx])),
+        }
+    }
+    let blocks: Vec<usize> = (0..units.len()).step_by(UNITS_PER_JOB).collect();
+    let mut edges = blocks
+        .into_par_iter()
+        .flat_map_iter(|first| {
+            let last = (first + UNITS_PER_JOB).min(units.len());
+            block_edges(articles, &units, first, last)
+        })
+        .collect::<Vec<_>>();
+    // A pair found from both its articles is one edge.
+    edges.sort_unstable_by_key(|edge| (edge.1, edge.2));
+    edges.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
+    edges
+}
+
+/// The edges of the articles in units `first..last` (positions in
+/// `units`). Each article looks for partners in its window (its unit and
+/// the two neighbours) through its terms rare in that window, and keeps
+/// the `MAX_CANDIDATES` sharing the most such terms (at least
+/// `MIN_SHARED_TERMS`): where one story is told again and again the window
+/// fills with articles that share rare terms, and comparing each article
+/// with all of them would grow with the square of the window.
+fn block_edges(
+    articles: &[ArticleFeatures],
+    units: &[(i64, Vec<usize>)],
+    first: usize,
+    last: usize,
+) -> Vec<(f64, usize, usize)> {
+    // Postings of the block's units and their neighbours, one map a unit.
+    let lo = first.saturating_sub(1);
+    let hi = (last + 1).min(units.len());
+    let postings: Vec<FxHashMap<u32, Vec<usize>>> = units[lo..hi]
+        .iter()
+        .map(|(_, members)| {
+            let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+            for &idx in members {
+                for key in keys(&articles[idx]) {
+                    postings.entry(key).or_default().push(idx);
+                }
+            }
+            postings
+        })
+        .collect();
+    let mut shared: FxHashMap<usize, u32> = FxHashMap::default();
+    let mut edges = Vec::new();
+    for position in first..last {
+        let unit = units[position].0;
+        // The window's units present: positions next to this one whose
+        // unit numbers are next to this unit's.
+        let window: Vec<&FxHashMap<u32, Vec<usize>>> = (position.saturating_sub(1)..=position + 1)
+            .filter(|&other| other >= lo && other < hi)
+            .filter(|&other| (units[other].0 - unit).abs() <= 1)
+            .map(|other| &postings[other - lo])
+            .collect();
+        for &i in &units[position].1 {
+            shared.clear();
+            for key in keys(&articles[i]) {
+                let lists: Vec<&Vec<usize>> = window
+                    .iter()
+                    .filter_map(|postings| postings.get(&key))
+                    .collect();
+                if !is_rare(lists.iter().map(|list| list.len()).sum()) {
+                    continue;
+                }
+                for &j in lists.into_iter().flatten().filter(|&&j| j != i) {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+            edges.extend(best_partners(articles, i, &shared));
+        }
+    }
+    edges
+}
+
+/// The edges of article `i` to the `MAX_CANDIDATES` articles sharing the
+/// most rare terms with it (at least `MIN_SHARED_TERMS`).
+fn best_partners(
+    articles: &[ArticleFeatures],
+    i: usize,
+    shared: &FxHashMap<usize, u32>,
+) -> Vec<(f64, usize, usize)> {
+    let mut partners: Vec<(u32, usize)> = shared
+        .iter()
+        .map(|(&j, &count)| (count, j))
+        .filter(|(count, _)| *count >= MIN_SHARED_TERMS)
+        .collect();
+    partners.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    partners.truncate(MAX_CANDIDATES);
+    partners
+        .into_iter()
+        .map(|(_, j)| (similarity(&articles[i], &articles[j]), i.min(j), i.max(j)))
+        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
+        .collect()
+}
+
+/// The pairs sharing enough rare terms whose similarity reaches the threshold.
+fn linked(
+    articles: &[ArticleFeatures],
+    shared: FxHashMap<(usize, usize), u32>,
+) -> Vec<(f64, usize, usize)> {
+    shared
+        .into_iter()
+        .filter(|(_, count)| *count >= MIN_SHARED_TERMS)
+        .map(|((i, j), _)| (similarity(&articles[i], &articles[j]), i, j))
+        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
+        .collect()
+}
+
+/// Edges of pairs with an undated article: the terms they share must be
+/// rare over the whole run (in 2 to `MAX_CANDIDATE_DF` articles).
+fn undated_edges(
+    articles: &[ArticleFeatures],
+    features: &EventFeatures,
+) -> Vec<(f64, usize, usize)> {
+    let df = |key: u32| {
+        let terms = if key & 1 == 0 {
+            &features.stems
+        } else {
+            &features.entities
+        };
+        terms.document_frequency[(key >> 1) as usize] as usize
+    };
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for article in articles.iter().filter(|article| article.day.is_none()) {
+        for key in keys(article).filter(|&key| is_rare(df(key))) {
+            postings.entry(key).or_default();
+        }
+    }
+    if postings.is_empty() {
+        return Vec::new();
+    }
+    for (idx, article) in articles.iter().enumerate() {
+        for key in keys(article) {
+            if let Some(list) = postings.get_mut(&key) {
+                list.push(idx);
+            }
+        }
+    }
+    let mut shared: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    for list in postings.values() {
+        for &i in list.iter().filter(|&&i| articles[i].day.is_none()) {
             for &j in list.iter().filter(|&&j| j != i) {
-                if features[j].day.is_some() || j > i {
-                    pairs.push((i.min(j), i.max(j)));
+                if articles[j].day.is_some() || j > i {
+                    *shared.entry((i.min(j), i.max(j))).or_default() += 1;
                 }
             }
         }
     }
-    let mut by_unit: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-    for &i in list {
-        if let Some(day) = features[i].day {
-            by_unit
-                .entry(day.div_euclid(WINDOW_DAYS))
-                .or_default()
-                .push(i);
-        }
-    }
-    let unit_size = |unit: i64| by_unit.get(&unit).map_or(0, Vec::len);
-    let rare_unit =
-        |unit: i64| is_rare(unit_size(unit - 1) + unit_size(unit) + unit_size(unit + 1));
-    for (&unit, members) in by_unit.iter().filter(|(&unit, _)| rare_unit(unit)) {
-        for (k, &i) in members.iter().enumerate() {
-            pairs.extend(members[k + 1..].iter().map(|&j| (i.min(j), i.max(j))));
-        }
-        if let Some(next) = by_unit.get(&(unit + 1)).filter(|_| rare_unit(unit + 1)) {
-            for &i in members {
-                pairs.extend(next.iter().map(|&j| (i.min(j), i.max(j))));
-            }
-        }
-    }
-    pairs
+    linked(articles, shared)
 }
 
 /// Mean of the stem and entity cosines of two articles, damped by the gap
@@ -208,15 +547,11 @@ fn similarity(a: &ArticleFeatures, b: &ArticleFeatures) -> f64 {
 fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> Vec<Vec<usize>> {
     let mut cluster_of: Vec<usize> = (0..features.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..features.len()).map(|i| vec![i]).collect();
-    let mut entity_mass: Vec<HashMap<u32, f64>> = features
-        .iter()
-        .map(|article| article.entities.entries.iter().copied().collect())
-        .collect();
     for &(_, i, j) in edges {
         let (a, b) = (cluster_of[i], cluster_of[j]);
         if a == b
             || mean_similarity(features, &members[a], &members[b]) < LINK_THRESHOLD
-            || different_leading_entities(&members, &entity_mass, a, b)
+            || different_leading_entities(features, &members[a], &members[b])
         {
             continue;
         }
@@ -226,9 +561,6 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
             cluster_of[article_idx] = keep;
         }
         members[keep].extend(moved);
-        for (term, weight) in std::mem::take(&mut entity_mass[absorb]) {
-            *entity_mass[keep].entry(term).or_default() += weight;
-        }
     }
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     groups.iter_mut().for_each(|group| group.sort_unstable());
@@ -242,26 +574,31 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
 /// Watergate figures, told in the same words around two different names.
 /// Single articles are left out: one article's leading word is too often a
 /// side matter.
-fn different_leading_entities(
-    members: &[Vec<usize>],
-    entity_mass: &[HashMap<u32, f64>],
-    a: usize,
-    b: usize,
-) -> bool {
-    if members[a].len() < MIN_LEADING_CLUSTER || members[b].len() < MIN_LEADING_CLUSTER {
+fn different_leading_entities(features: &[ArticleFeatures], a: &[usize], b: &[usize]) -> bool {
+    if a.len() < MIN_LEADING_CLUSTER || b.len() < MIN_LEADING_CLUSTER {
         return false;
     }
-    let absent_from = |x: usize, y: usize| {
-        leading_entity(&entity_mass[x]).is_some_and(|term| !entity_mass[y].contains_key(&term))
+    let absent_from = |x: &[usize], y: &[usize]| {
+        leading_entity(features, x)
+            .is_some_and(|term| !y.iter().any(|&idx| features[idx].entities.has_term(term)))
     };
     absent_from(a, b) && absent_from(b, a)
 }
 
-/// The entity of largest weight (the lowest id among equals).
-fn leading_entity(mass: &HashMap<u32, f64>) -> Option<u32> {
-    mass.iter()
-        .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)))
-        .map(|(&term, _)| term)
+/// The entity of largest summed weight over a cluster's articles (the
+/// lowest id among equals); members are summed in ascending order.
+fn leading_entity(features: &[ArticleFeatures], members: &[usize]) -> Option<u32> {
+    let mut sorted = members.to_vec();
+    sorted.sort_unstable();
+    let mut mass: HashMap<u32, f64> = HashMap::new();
+    for idx in sorted {
+        for (term, weight) in features[idx].entities.unit_terms() {
+            *mass.entry(term).or_default() += weight;
+        }
+    }
+    mass.into_iter()
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(term, _)| term)
 }
 
 fn mean_similarity(features: &[ArticleFeatures], a: &[usize], b: &[usize]) -> f64 {

@@ -11,6 +11,7 @@
 
 mod cluster;
 pub use cluster::distributed;
+pub use cluster::EventFeatures;
 mod statements;
 mod synonyms;
 pub(crate) mod tokens;

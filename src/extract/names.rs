@@ -189,6 +189,32 @@ impl NameRegistry {
         }
     }
 
+    /// Rewrites every speaker name of one extraction to its canonical form
+    /// without remembering it: for a registry that has observed the whole
+    /// run, shared by threads, this gives what `apply` gives.
+    pub fn apply_observed(&self, extraction: &mut Extraction) {
+        for statement in &mut extraction.statements {
+            let Some(name) = &statement.speaker.name else {
+                continue;
+            };
+            let idx = match parts(name) {
+                Some((first, surname)) => self.find(&first, &surname),
+                None => self
+                    .by_surname
+                    .get(&name.to_lowercase())
+                    .and_then(|holders| self.dominant(holders)),
+            };
+            if let Some(idx) = idx {
+                let cluster = &self.clusters[idx];
+                let canonical = cluster
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| most_common(&cluster.spellings));
+                statement.speaker.name = Some(canonical);
+            }
+        }
+    }
+
     /// Rewrites every speaker name in `extractions` to its canonical form.
     pub fn apply(&mut self, extractions: &mut [Extraction]) {
         for extraction in extractions.iter_mut() {

@@ -11,6 +11,7 @@ mod claims;
 mod decode;
 mod formats;
 mod html;
+mod spill;
 mod walk;
 
 use crate::model::{Article, InputError};
@@ -22,6 +23,7 @@ pub use claims::load_claims;
 pub use formats::Format;
 use formats::Record;
 pub use html::{article_from_html, HtmlArticle};
+pub use spill::{Spill, SpillRecord};
 
 /// Reads every input; articles and errors each in input order.
 pub fn load(inputs: &[String]) -> (Vec<Article>, Vec<InputError>) {

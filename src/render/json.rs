@@ -98,6 +98,20 @@ pub fn events_jsonl(report: &Report) -> String {
     out
 }
 
+/// One line of `events.jsonl` (without the line break): event `event_idx`
+/// of the run, `scored`, whose article indexes point into `report` (which
+/// may hold only this event's articles), numbered from `ids`.
+pub(crate) fn event_line(
+    report: &Report,
+    scored: &ScoredEvent,
+    event_idx: usize,
+    ids: &EventIds,
+) -> String {
+    let mut out = String::with_capacity(4096);
+    event_object(&mut out, report, scored, event_idx, ids);
+    out
+}
+
 /// `errors.jsonl`: one input that could not be read a line, `{"source", "message"}`.
 pub fn errors_jsonl(report: &Report) -> String {
     let mut out = String::new();

@@ -13,6 +13,8 @@ mod stance;
 mod terminal;
 
 pub use html::event_file;
+pub use html::IndexSummary;
+use json::event_line;
 pub use json::{
     articles_jsonl, errors_jsonl, events_jsonl, extract_line, format_score, report_json,
     write_extract_line,
@@ -21,10 +23,12 @@ pub use markdown::summary_markdown;
 pub use stance::stance_line;
 pub use terminal::{diff_json, diff_text, DiffSide};
 
-use crate::model::Report;
+use crate::model::{Article, Extraction, InputError, Report, ScoredEvent};
 use anyhow::Context;
-use std::fs;
-use std::path::Path;
+use rayon::prelude::*;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 /// The form of the data written beside the pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,7 +67,7 @@ pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow:
         let page = html::event_page(pages_report, event_idx, ids);
         write_file(&out_dir.join(event_file(event_idx)), &page)?;
     }
-    for (file, page) in html::index_pages(pages_report) {
+    for (file, page) in html::index_pages_of(&IndexSummary::of_report(pages_report)) {
         write_file(&out_dir.join(file), &page)?;
     }
     match options.format {
@@ -78,6 +82,195 @@ pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow:
             write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))
         }
     }
+}
+
+/// One event of a streaming run: `report` holds the event's articles (in
+/// run order) and `scored` indexes them; `run_article_idxs` are the same
+/// articles' indexes in the run.
+pub struct EventOutput {
+    pub report: Report,
+    pub scored: ScoredEvent,
+    pub run_article_idxs: Vec<usize>,
+}
+
+/// Writes the JSONL data and the pages of a run as it goes (a streaming
+/// `compare`): articles in run order, then events in run order, a batch at
+/// a time. The data files grow under temporary names and are renamed into
+/// place by `finish`, after the index pages, as `write` does, so the same
+/// run gives the same bytes either way.
+pub struct JsonlWriter {
+    out_dir: PathBuf,
+    min_confidence: f64,
+    articles: TemporaryFile,
+    events: TemporaryFile,
+    index: IndexSummary,
+    /// Numbers of the next event in the data, and on the pages (which leave
+    /// out divergences below `min_confidence`).
+    data_ids: EventIds,
+    page_ids: EventIds,
+    n_events: usize,
+}
+
+/// A file written under `.NAME.tmp-PID` and renamed to NAME when done.
+struct TemporaryFile {
+    path: PathBuf,
+    temporary: PathBuf,
+    writer: BufWriter<File>,
+}
+
+impl TemporaryFile {
+    fn create(path: PathBuf) -> anyhow::Result<TemporaryFile> {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let file =
+            File::create(&temporary).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(TemporaryFile {
+            path,
+            temporary,
+            writer: BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        self.writer
+            .write_all(text.as_bytes())
+            .with_context(|| format!("cannot write {}", self.path.display()))
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        self.writer
+            .flush()
+            .and_then(|()| fs::rename(&self.temporary, &self.path))
+            .with_context(|| format!("cannot write {}", self.path.display()))
+    }
+}
+
+impl Drop for TemporaryFile {
+    fn drop(&mut self) {
+        // Renamed already when finished; otherwise a half-written file.
+        let _ = fs::remove_file(&self.temporary);
+    }
+}
+
+const FIRST_IDS: EventIds = EventIds {
+    first_alignment: 1,
+    first_divergence: 1,
+};
+
+impl JsonlWriter {
+    /// Starts the output in `out_dir`, creating it when needed.
+    pub fn create(out_dir: &Path, min_confidence: f64) -> anyhow::Result<JsonlWriter> {
+        fs::create_dir_all(out_dir)
+            .with_context(|| format!("cannot create {}", out_dir.display()))?;
+        Ok(JsonlWriter {
+            out_dir: out_dir.to_path_buf(),
+            min_confidence,
+            articles: TemporaryFile::create(out_dir.join("articles.jsonl"))?,
+            events: TemporaryFile::create(out_dir.join("events.jsonl"))?,
+            index: IndexSummary::default(),
+            data_ids: FIRST_IDS,
+            page_ids: FIRST_IDS,
+            n_events: 0,
+        })
+    }
+
+    /// Writes the next articles of the run (names canonical) to `articles.jsonl`.
+    pub fn articles(
+        &mut self,
+        articles: &[Article],
+        extractions: &[Extraction],
+    ) -> anyhow::Result<()> {
+        let lines: Vec<String> = articles
+            .par_iter()
+            .zip(extractions)
+            .map(|(article, extraction)| {
+                let mut line = extract_line(article, extraction, article.body_is_derived);
+                line.push('\n');
+                line
+            })
+            .collect();
+        for (article, extraction) in articles.iter().zip(extractions) {
+            self.index.add_article(article, extraction.statements.len());
+        }
+        lines.iter().try_for_each(|line| self.articles.write(line))
+    }
+
+    /// Writes the next events of the run: their lines of `events.jsonl` and
+    /// their pages.
+    pub fn events(&mut self, batch: &[EventOutput]) -> anyhow::Result<()> {
+        let mut numbered = Vec::with_capacity(batch.len());
+        for output in batch {
+            let shown = confident_event(&output.scored, self.min_confidence);
+            let page_scored = shown.as_ref().unwrap_or(&output.scored);
+            let page_ids = self.page_ids;
+            advance(&mut self.page_ids, page_scored);
+            numbered.push((self.n_events, self.data_ids, page_ids, shown));
+            advance(&mut self.data_ids, &output.scored);
+            self.n_events += 1;
+        }
+        let rendered: Vec<anyhow::Result<String>> = batch
+            .par_iter()
+            .zip(&numbered)
+            .map(|(output, (event_idx, data_ids, page_ids, shown))| {
+                let page_scored = shown.as_ref().unwrap_or(&output.scored);
+                let page = html::event_page_of(&output.report, page_scored, *event_idx, page_ids);
+                write_file(&self.out_dir.join(event_file(*event_idx)), &page)?;
+                let mut line = event_line(&output.report, &output.scored, *event_idx, data_ids);
+                line.push('\n');
+                Ok(line)
+            })
+            .collect();
+        for ((output, (event_idx, _, _, shown)), line) in batch.iter().zip(&numbered).zip(rendered)
+        {
+            self.events.write(&line?)?;
+            let page_scored = shown.as_ref().unwrap_or(&output.scored);
+            self.index.add_event(
+                &output.report,
+                page_scored,
+                *event_idx,
+                &output.run_article_idxs,
+            );
+        }
+        Ok(())
+    }
+
+    /// Writes the index pages and `errors.jsonl`, then puts the data files
+    /// in place.
+    pub fn finish(mut self, errors: &[InputError]) -> anyhow::Result<()> {
+        self.index.add_errors(errors);
+        for (file, page) in html::index_pages_of(&self.index) {
+            write_file(&self.out_dir.join(file), &page)?;
+        }
+        self.articles.finish()?;
+        let report = Report {
+            articles: Vec::new(),
+            extractions: Vec::new(),
+            events: Vec::new(),
+            errors: errors.to_vec(),
+        };
+        write_file(&self.out_dir.join("errors.jsonl"), &errors_jsonl(&report))?;
+        self.events.finish()
+    }
+}
+
+fn advance(ids: &mut EventIds, scored: &ScoredEvent) {
+    ids.first_alignment += scored.event.alignments.len();
+    ids.first_divergence += scored.divergences.len();
+}
+
+/// The event without divergences below `min_confidence`, or `None` when
+/// nothing is left out.
+fn confident_event(scored: &ScoredEvent, min_confidence: f64) -> Option<ScoredEvent> {
+    if !scored
+        .divergences
+        .iter()
+        .any(|d| d.confidence < min_confidence)
+    {
+        return None;
+    }
+    let mut shown = scored.clone();
+    shown.divergences.retain(|d| d.confidence >= min_confidence);
+    Some(shown)
 }
 
 /// The report without divergences below `min_confidence`, or `None` when

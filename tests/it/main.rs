@@ -14,6 +14,7 @@ mod ingest;
 mod render;
 mod robust;
 mod seeds;
+mod stream;
 
 use flate2::write::GzEncoder;
 use std::io::Write;

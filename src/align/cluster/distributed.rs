@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
-use super::super::vectors::{SparseVector, Vocabulary};
-use super::{ArticleFeatures, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
+use super::super::vectors::Vocabulary;
+use super::{ArticleFeatures, Weighted, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
 use super::{MIN_SHARED_TERMS as MIN_SHARED, WINDOW_DAYS as WINDOW};
 use crate::model::Article;
 
@@ -99,14 +99,10 @@ fn weights(document: &[String], stats: &[TermStats], n_documents: usize) -> Vec<
         .collect()
 }
 
-fn features(record: &ArticleRecord) -> ArticleFeatures {
+fn features(record: &ArticleRecord) -> ArticleFeatures<'_> {
     ArticleFeatures {
-        stems: SparseVector {
-            entries: record.stems.clone(),
-        },
-        entities: SparseVector {
-            entries: record.entities.clone(),
-        },
+        stems: Weighted::Unit(&record.stems),
+        entities: Weighted::Unit(&record.entities),
         day: record.day,
     }
 }

@@ -101,7 +101,17 @@ struct DivergenceView {
 
 /// One event's page: outlets side by side, aligned statements on one row.
 pub fn event_page(report: &Report, event_idx: usize, ids: &EventIds) -> String {
-    let scored = &report.events[event_idx];
+    event_page_of(report, &report.events[event_idx], event_idx, ids)
+}
+
+/// The page of event `event_idx` of the run, `scored`, whose article
+/// indexes point into `report` (which may hold only this event's articles).
+pub fn event_page_of(
+    report: &Report,
+    scored: &ScoredEvent,
+    event_idx: usize,
+    ids: &EventIds,
+) -> String {
     let page = EventPage {
         id: format!("e{}", event_idx + 1),
         label: event_label(scored, event_idx),

@@ -4,7 +4,7 @@
 //! script, and the articles of those events.
 
 use super::{article_label, event_label, legend, or_dash, LegendItem, DIVERGENCE_TYPES, SCRIPT};
-use crate::model::{AlignmentLevel, Report, ScoredEvent};
+use crate::model::{AlignmentLevel, Article, Report, ScoredEvent};
 use crate::render::json::format_score;
 use askama::Template;
 use std::collections::BTreeSet;
@@ -49,6 +49,7 @@ struct ArticleRow {
     event_file: String,
 }
 
+#[derive(Clone)]
 struct EventRow {
     id: String,
     file: String,
@@ -68,44 +69,110 @@ struct EventRow {
     search: String,
 }
 
-/// The index, `EVENTS_PER_PAGE` events a page: each page lists its events
-/// with their divergence counts and their articles; the first also lists
-/// the inputs that could not be read. Gives (file name, page) pairs.
-pub fn index_pages(report: &Report) -> Vec<(String, String)> {
-    let n_pages = report.events.len().div_ceil(EVENTS_PER_PAGE).max(1);
-    let rows = article_rows(report);
+/// What the index shows of a run: a row per article and per event, and
+/// the inputs that could not be read. Built from a whole report, or event
+/// by event by a streaming `compare` (no article body is kept).
+#[derive(Default)]
+pub struct IndexSummary {
+    articles: Vec<ArticleRow>,
+    /// Each event's row and its articles (indexes into `articles`).
+    events: Vec<(EventRow, Vec<usize>)>,
+    errors: Vec<(String, String)>,
+}
+
+impl IndexSummary {
+    /// The summary of a whole report.
+    pub fn of_report(report: &Report) -> IndexSummary {
+        let mut summary = IndexSummary::default();
+        for (article, extraction) in report.articles.iter().zip(&report.extractions) {
+            summary.add_article(article, extraction.statements.len());
+        }
+        for (event_idx, scored) in report.events.iter().enumerate() {
+            summary.add_event(report, scored, event_idx, &scored.event.articles);
+        }
+        summary.add_errors(&report.errors);
+        summary
+    }
+
+    /// Adds the next article of the run.
+    pub fn add_article(&mut self, article: &Article, n_statements: usize) {
+        self.articles.push(ArticleRow {
+            id: article.id.clone(),
+            outlet: or_dash(article.outlet.as_deref()),
+            title: or_dash(article.title.as_deref()),
+            published: or_dash(article.published.as_deref()),
+            source: article.source.clone(),
+            n_statements,
+            event_id: String::new(),
+            event_file: String::new(),
+        });
+    }
+
+    /// Adds the next event: `scored` indexes the articles of `report`, which
+    /// are the run's articles `run_article_idxs` (added before).
+    pub fn add_event(
+        &mut self,
+        report: &Report,
+        scored: &ScoredEvent,
+        event_idx: usize,
+        run_article_idxs: &[usize],
+    ) {
+        for &article_idx in run_article_idxs {
+            let row = &mut self.articles[article_idx];
+            if row.event_id.is_empty() {
+                row.event_id = format!("e{}", event_idx + 1);
+                row.event_file = super::event_file(event_idx);
+            }
+        }
+        let row = event_row(report, event_idx, scored);
+        self.events.push((row, run_article_idxs.to_vec()));
+    }
+
+    /// Adds inputs that could not be read.
+    pub fn add_errors(&mut self, errors: &[crate::model::InputError]) {
+        let pairs = errors.iter();
+        self.errors
+            .extend(pairs.map(|error| (error.source.clone(), error.message.clone())));
+    }
+}
+
+/// The index of a run's summary, `EVENTS_PER_PAGE` events a page: each
+/// page lists its events with their divergence counts and their articles;
+/// the first also lists the inputs that could not be read. Gives (file
+/// name, page) pairs.
+pub fn index_pages_of(summary: &IndexSummary) -> Vec<(String, String)> {
+    let n_events = summary.events.len();
+    let n_pages = n_events.div_ceil(EVENTS_PER_PAGE).max(1);
     (0..n_pages)
         .map(|page_idx| {
             let first = page_idx * EVENTS_PER_PAGE;
-            let last = (first + EVENTS_PER_PAGE).min(report.events.len());
-            let events: Vec<EventRow> = (first..last)
-                .map(|idx| event_row(report, idx, &report.events[idx]))
-                .collect();
-            let mut article_idxs: Vec<usize> = report.events[first..last]
+            let last = (first + EVENTS_PER_PAGE).min(n_events);
+            let on_page = &summary.events[first..last];
+            let events: Vec<EventRow> = on_page.iter().map(|(row, _)| row.clone()).collect();
+            let mut article_idxs: Vec<usize> = on_page
                 .iter()
-                .flat_map(|scored| scored.event.articles.iter().copied())
+                .flat_map(|(_, idxs)| idxs.iter().copied())
                 .collect();
             if n_pages == 1 {
-                article_idxs = (0..report.articles.len()).collect();
+                article_idxs = (0..summary.articles.len()).collect();
             }
             article_idxs.sort_unstable();
             article_idxs.dedup();
             let page = IndexPage {
-                articles: article_idxs.iter().map(|&idx| rows[idx].clone()).collect(),
+                articles: article_idxs
+                    .iter()
+                    .map(|&idx| summary.articles[idx].clone())
+                    .collect(),
                 events,
                 errors: if page_idx == 0 {
-                    report
-                        .errors
-                        .iter()
-                        .map(|error| (error.source.clone(), error.message.clone()))
-                        .collect()
+                    summary.errors.clone()
                 } else {
                     Vec::new()
                 },
                 legend: legend(),
-                n_articles: report.articles.len(),
-                n_events: report.events.len(),
-                n_errors: report.errors.len(),
+                n_articles: summary.articles.len(),
+                n_events,
+                n_errors: summary.errors.len(),
                 script: SCRIPT,
                 pages: if n_pages == 1 {
                     Vec::new()
@@ -121,31 +188,6 @@ pub fn index_pages(report: &Report) -> Vec<(String, String)> {
             (index_file(page_idx), html)
         })
         .collect()
-}
-
-fn article_rows(report: &Report) -> Vec<ArticleRow> {
-    let mut event_of = vec![None; report.articles.len()];
-    for (event_idx, scored) in report.events.iter().enumerate() {
-        for &article_idx in &scored.event.articles {
-            event_of[article_idx].get_or_insert(event_idx);
-        }
-    }
-    let rows = report
-        .articles
-        .iter()
-        .zip(&report.extractions)
-        .zip(event_of);
-    rows.map(|((article, extraction), event_idx)| ArticleRow {
-        id: article.id.clone(),
-        outlet: or_dash(article.outlet.as_deref()),
-        title: or_dash(article.title.as_deref()),
-        published: or_dash(article.published.as_deref()),
-        source: article.source.clone(),
-        n_statements: extraction.statements.len(),
-        event_id: event_idx.map_or(String::new(), |idx| format!("e{}", idx + 1)),
-        event_file: event_idx.map_or(String::new(), super::event_file),
-    })
-    .collect()
 }
 
 fn event_row(report: &Report, event_idx: usize, scored: &ScoredEvent) -> EventRow {

@@ -11,8 +11,8 @@ mod framing;
 mod index;
 mod speakers;
 
-pub use event::event_page;
-pub use index::index_pages;
+pub use event::{event_page, event_page_of};
+pub use index::{index_pages_of, IndexSummary};
 
 use crate::model::{Article, DivergenceType, ScoredEvent};
 
