@@ -161,7 +161,7 @@ impl Weighted<'_> {
     /// `(term id, unit weight)` by ascending id; none for an empty vector.
     fn unit_terms(&self) -> Vec<(u32, f64)> {
         match *self {
-            Weighted::Packed { norm, .. } if norm == 0.0 => Vec::new(),
+            Weighted::Packed { norm: 0.0, .. } => Vec::new(),
             Weighted::Packed { entries, idf, norm } => entries
                 .iter()
                 .map(|&e| (term_id(e), term_weight(e, idf) / norm))
