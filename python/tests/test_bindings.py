@@ -1,27 +1,12 @@
 """The Python bindings on the sample corpus: the same statements and findings as the
 command line, spans that slice the text, errors that name the article."""
 
-import pathlib
 
 import pytest
 
 import parallax
 
-CORPUS = pathlib.Path(__file__).resolve().parents[2] / "corpus"
-
-
-def corpus_articles():
-    """The two sample articles as dicts (front matter read by hand)."""
-    articles = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        _, header, body = raw.split("---\n", 2)
-        article = {"id": path.stem, "text": body}
-        for line in header.splitlines():
-            key, value = line.split(": ", 1)
-            article[key] = value
-        articles.append(article)
-    return articles
+from sample_corpus import corpus_articles  # noqa: E402
 
 
 def test_extract_finds_who_said_what():

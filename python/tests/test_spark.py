@@ -16,9 +16,9 @@ pytest.importorskip("pyspark")
 
 import parallax  # noqa: E402
 from parallax import spark as job  # noqa: E402
+from sample_corpus import corpus_articles  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
 BASIL = ROOT.parent / "shared" / "data" / "basil-dev" / "articles.jsonl"
 
 SENATE = (
@@ -35,19 +35,6 @@ QUAKE = (
     "{dead} people in the town of {town} and injuring {hurt}, the Red Crescent said. Rescue "
     "teams searched collapsed homes through the night."
 )
-
-
-def corpus_articles():
-    """The sample corpus as article dicts (front matter read by hand)."""
-    articles = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        _, header, body = path.read_text(encoding="utf-8").split("---\n", 2)
-        article = {"id": path.stem, "text": body}
-        for line in header.splitlines():
-            key, value = line.split(": ", 1)
-            article[key] = value
-        articles.append(article)
-    return articles
 
 
 def stories():

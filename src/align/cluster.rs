@@ -634,7 +634,8 @@ fn day_number(published: &str) -> Option<i64> {
 mod tests {
     use super::*;
 
-    fn article(id: &str, title: &str, published: &str, body: &str) -> Article {
+    /// A dated article with a title (also used by `distributed`'s tests).
+    pub(super) fn article(id: &str, title: &str, published: &str, body: &str) -> Article {
         Article {
             id: id.to_string(),
             title: Some(title.to_string()),

@@ -129,17 +129,8 @@ pub fn average_link(records: &[ArticleRecord], edges: &[(f64, usize, usize)]) ->
 mod tests {
     use super::*;
     use crate::align::cluster::cluster;
+    use crate::align::cluster::tests::article;
     use std::collections::BTreeMap;
-
-    fn article(id: &str, title: &str, published: &str, body: &str) -> Article {
-        Article {
-            id: id.to_string(),
-            title: Some(title.to_string()),
-            published: Some(published.to_string()),
-            body: body.to_string(),
-            ..Article::default()
-        }
-    }
 
     /// Term statistics as the Spark job computes them: ids in order of
     /// first occurrence, document frequencies over the run.
