@@ -150,24 +150,35 @@ fn norm(entries: &[u32], idf: &[f64]) -> f64 {
 }
 
 impl Weighted<'_> {
-    /// Term ids, ascending.
-    fn ids(&self) -> Vec<u32> {
-        match self {
-            Weighted::Packed { entries, .. } => entries.iter().map(|&e| term_id(e)).collect(),
-            Weighted::Unit(terms) => terms.iter().map(|&(id, _)| id).collect(),
+    /// The packed entries or the unit terms (the other one empty).
+    fn parts(&self) -> (&[u32], &[(u32, f64)]) {
+        match *self {
+            Weighted::Packed { entries, .. } => (entries, &[]),
+            Weighted::Unit(terms) => (&[], terms),
         }
     }
 
+    /// Term ids, ascending.
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        let (packed, unit) = self.parts();
+        let packed = packed.iter().map(|&e| term_id(e));
+        packed.chain(unit.iter().map(|&(id, _)| id))
+    }
+
     /// `(term id, unit weight)` by ascending id; none for an empty vector.
-    fn unit_terms(&self) -> Vec<(u32, f64)> {
-        match *self {
-            Weighted::Packed { norm: 0.0, .. } => Vec::new(),
-            Weighted::Packed { entries, idf, norm } => entries
-                .iter()
-                .map(|&e| (term_id(e), term_weight(e, idf) / norm))
-                .collect(),
-            Weighted::Unit(terms) => terms.to_vec(),
-        }
+    fn unit_terms(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let (packed, unit) = match *self {
+            Weighted::Packed { norm: 0.0, .. } => (&[][..], &[][..]),
+            _ => self.parts(),
+        };
+        let (idf, norm) = match *self {
+            Weighted::Packed { idf, norm, .. } => (idf, norm),
+            Weighted::Unit(_) => (&[][..], 1.0),
+        };
+        let packed = packed
+            .iter()
+            .map(move |&e| (term_id(e), term_weight(e, idf) / norm));
+        packed.chain(unit.iter().copied())
     }
 
     fn has_term(&self, term: u32) -> bool {
@@ -213,7 +224,8 @@ impl Weighted<'_> {
                 dot
             }
             _ => {
-                let (a, b) = (self.unit_terms(), other.unit_terms());
+                let a: Vec<(u32, f64)> = self.unit_terms().collect();
+                let b: Vec<(u32, f64)> = other.unit_terms().collect();
                 let (mut i, mut j, mut dot) = (0, 0, 0.0);
                 while i < a.len() && j < b.len() {
                     match a[i].0.cmp(&b[j].0) {
@@ -348,9 +360,9 @@ fn entity_term(token: &Token) -> Option<String> {
 
 /// Candidate keys of an article: stem ids and entity ids told apart by the
 /// lowest bit.
-fn keys(article: &ArticleFeatures) -> impl Iterator<Item = u32> {
-    let stems = article.stems.ids().into_iter().map(|id| id << 1);
-    let entities = article.entities.ids().into_iter().map(|id| (id << 1) | 1);
+fn keys<'a>(article: &'a ArticleFeatures) -> impl Iterator<Item = u32> + 'a {
+    let stems = article.stems.ids().map(|id| id << 1);
+    let entities = article.entities.ids().map(|id| (id << 1) | 1);
     stems.chain(entities)
 }
 
