@@ -6,11 +6,13 @@
 //! statements across outlets) → `score` (divergences) → `render` (JSON, HTML).
 //! Only `ingest` and `render` touch the file system; the middle is pure.
 //!
-//! Each command's pipeline is a function here: `compare` (every article in
-//! memory, giving a `Report`), `compare_streaming` (batch runs: bounded
-//! memory, JSONL and pages written event by event), `diff` and
-//! `extract_all`; `run` holds the commands' configs, reads inputs for the
-//! in-memory ones and reports progress.
+//! Each command's pipeline is here, from the inputs read to the output
+//! written: `run_compare` (`compare` with every article in memory, giving a
+//! `Report`, or `compare_streaming` for batch runs: bounded memory, JSONL
+//! and pages written event by event), `run_extract` (streams chunk by
+//! chunk), `run_diff` (two articles as one event) and `run_check` (claims
+//! against articles). `run` holds the commands' configs, the observer that
+//! reports progress, and the steps these pipelines share.
 
 pub mod align;
 pub mod check;
@@ -25,8 +27,11 @@ pub mod run;
 pub mod score;
 pub mod segment;
 
+use extract::NameRegistry;
 use model::{Article, Extraction, InputError, Report, ScoredEvent};
 use rayon::prelude::*;
+use run::{CheckConfig, ClaimSource, CompareConfig, DiffConfig, ExtractConfig, Observer, Summary};
+use std::io::Write;
 
 /// Extracts every article in parallel, then gives speakers canonical names
 /// across the whole set. Output order follows input order. An article whose
@@ -141,4 +146,194 @@ pub fn diff(articles: &[Article]) -> (Vec<Extraction>, ScoredEvent, Vec<InputErr
         .pop()
         .expect("one event in, one event out");
     (extractions, scored, errors)
+}
+
+// Each command end to end: inputs read, the pipeline above, output written.
+
+/// Reads every input, compares the articles and writes the report into
+/// `out_dir`. Writes nothing when no article could be read. JSONL output
+/// is streamed (`compare_streaming`); `report.json` is built whole.
+pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
+    if config.format == render::DataFormat::Jsonl {
+        return compare_streaming(config, observer);
+    }
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for chunk in ingest::stream(&config.inputs, 1024) {
+        for record in chunk {
+            match record {
+                Ok(article) => articles.push(article),
+                Err(error) => {
+                    observer.input_error(&error);
+                    errors.push(error);
+                }
+            }
+        }
+        observer.progress(articles.len());
+    }
+    let mut summary = Summary {
+        n_read: articles.len() + errors.len(),
+        n_articles: articles.len(),
+        n_errors: errors.len(),
+    };
+    if !articles.is_empty() {
+        let report = compare(articles, errors);
+        // Articles whose extraction failed are reported after the inputs.
+        for error in &report.errors[summary.n_errors..] {
+            observer.input_error(error);
+        }
+        summary.n_errors = report.errors.len();
+        let options = render::WriteOptions {
+            format: config.format,
+            min_confidence: config.min_confidence,
+        };
+        render::write(&config.out_dir, &report, &options)?;
+    }
+    Ok(summary)
+}
+
+/// Reads the inputs chunk by chunk and writes one JSON line per article to
+/// `out`, in input order. Three things overlap: reading the next chunk,
+/// extracting this one on every core, and writing the one before.
+pub fn run_extract(
+    config: &ExtractConfig,
+    out: &mut (dyn Write + Send),
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
+    let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
+    let mut summary = Summary::default();
+    // Canonical names hold across the whole run, not just one chunk.
+    let mut names = NameRegistry::default();
+    let mut pending: Vec<u8> = Vec::new();
+    let mut next = chunks.next();
+    while let Some(chunk) = next {
+        let (articles, errors) = run::split(chunk);
+        let previous = std::mem::take(&mut pending);
+        let (((lines, failed), following), written) = rayon::join(
+            || {
+                rayon::join(
+                    || run::extract_lines(&articles, &mut names, config.with_text),
+                    || chunks.next(),
+                )
+            },
+            || out.write_all(&previous),
+        );
+        written?;
+        for error in errors.iter().chain(&failed) {
+            observer.input_error(error);
+        }
+        summary.n_read += articles.len() + errors.len();
+        summary.n_articles += articles.len();
+        summary.n_errors += errors.len() + failed.len();
+        observer.progress(summary.n_articles);
+        pending = lines;
+        next = following;
+    }
+    out.write_all(&pending)?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Reads the two inputs (one article each), compares them as one event and
+/// writes the findings that pass the thresholds to `out`, most severe
+/// first. Gives how many were written; an input that cannot be read, or
+/// that holds other than one article, is an error naming it.
+pub fn run_diff(config: &DiffConfig, out: &mut dyn Write) -> anyhow::Result<usize> {
+    let mut articles = Vec::with_capacity(2);
+    for input in &config.inputs {
+        articles.push(run::one_article(input)?);
+    }
+    let (_, scored, errors) = diff(&articles);
+    if let Some(error) = errors.first() {
+        anyhow::bail!("{}: {}", error.source, error.message);
+    }
+    let mut shown: Vec<&crate::model::Divergence> = scored
+        .divergences
+        .iter()
+        .filter(|d| d.confidence >= config.min_confidence && d.severity >= config.min_severity)
+        .filter(|d| config.only.is_empty() || config.only.contains(&d.kind))
+        .collect();
+    shown.sort_by(|a, b| {
+        b.severity
+            .total_cmp(&a.severity)
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.spans.cmp(&b.spans))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let sides = [0, 1].map(|idx| render::DiffSide {
+        article: &articles[idx],
+        name: &config.inputs[idx],
+    });
+    let text = if config.json {
+        render::diff_json(&sides, &shown)
+    } else {
+        render::diff_text(&sides, &shown, config.color)
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(shown.len())
+}
+
+/// Reads the claims and the articles, checks every claim against its
+/// articles and writes one JSON line per (claim, article) pair to `out`, in
+/// claim order, chunk by chunk as they are checked. A claim file that
+/// cannot be read at all is an error; a bad line, an unreadable article or
+/// an article id no article has is reported and counted.
+pub fn run_check(
+    config: &CheckConfig,
+    out: &mut (dyn Write + Send),
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Summary> {
+    let (claims, claim_errors) = match &config.claims {
+        ClaimSource::Text(text) => (vec![run::single_claim(text)], Vec::new()),
+        ClaimSource::File(path) => ingest::load_claims(path)?,
+    };
+    let (articles, mut errors) = ingest::load(&config.inputs);
+    errors.extend(claim_errors);
+    let (extractions, failed) = extract_all(&articles);
+    errors.extend(failed);
+    for (claim_idx, id) in crate::check::unknown_articles(&claims, &articles) {
+        errors.push(InputError {
+            source: format!("claim {}", claims[claim_idx].id),
+            message: format!("no article has the id {id}"),
+        });
+    }
+    for error in &errors {
+        observer.input_error(error);
+    }
+    let summary = Summary {
+        n_read: articles.len() + errors.len(),
+        n_articles: articles.len(),
+        n_errors: errors.len(),
+    };
+    if articles.is_empty() {
+        return Ok(summary);
+    }
+    let prepared = crate::check::Prepared::new(&claims, &articles, &extractions);
+    let features = config.with_features.then(crate::check::feature_names);
+    for first in (0..prepared.n_claims()).step_by(run::CHECK_CHUNK_CLAIMS) {
+        let last = (first + run::CHECK_CHUNK_CLAIMS).min(prepared.n_claims());
+        let lines: Vec<String> = (first..last)
+            .into_par_iter()
+            .map(|claim_idx| {
+                let mut text = String::new();
+                for line in prepared.check_claim(claim_idx) {
+                    let article = &articles[line.article_idx];
+                    text.push_str(&render::stance_line(
+                        &line,
+                        &claims[claim_idx],
+                        article,
+                        features,
+                    ));
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        for text in &lines {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.flush()?;
+    Ok(summary)
 }

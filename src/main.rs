@@ -142,7 +142,7 @@ fn main() -> ExitCode {
             out,
             min_confidence,
             format,
-        } => run::run_compare(
+        } => parallax::run_compare(
             &CompareConfig {
                 inputs,
                 out_dir: out,
@@ -171,7 +171,7 @@ fn main() -> ExitCode {
                 min_severity,
                 only,
             };
-            return diff_status(run::run_diff(&config, &mut std::io::stdout().lock()));
+            return diff_status(parallax::run_diff(&config, &mut std::io::stdout().lock()));
         }
         Command::Extract { inputs, with_text } => {
             let config = ExtractConfig {
@@ -180,7 +180,7 @@ fn main() -> ExitCode {
                 chunk_size: 1024,
             };
             let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
-            run::run_extract(&config, &mut stdout, &mut observer)
+            parallax::run_extract(&config, &mut stdout, &mut observer)
         }
         Command::Check {
             inputs,
@@ -199,7 +199,7 @@ fn main() -> ExitCode {
                 with_features,
             };
             let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
-            run::run_check(&config, &mut stdout, &mut observer)
+            parallax::run_check(&config, &mut stdout, &mut observer)
         }
     };
     observer.finish(result.as_ref().ok(), verb);

@@ -1,15 +1,16 @@
-//! Run: the two commands end to end, for the binary and for other programs.
+//! Run: what the commands need besides the pipelines in `lib.rs`.
 //!
-//! Takes a config (inputs, output folder or writer) and an observer that
-//! hears about progress and unreadable inputs; gives a summary of what was
-//! read. `extract` streams: it reads, extracts and writes chunk by chunk,
-//! reading the next chunk while the current one is extracted.
+//! Each command's config (inputs, output folder or writer), the observer
+//! that hears about progress and unreadable inputs, the summary of what was
+//! read, and the steps the pipelines share: the first pass of a streaming
+//! `compare` (read, extract, park in the spill), reading articles back, one
+//! event compared on its own, a chunk's extract lines, one article for
+//! `diff`, a claim given on the command line.
 
 use crate::extract::NameRegistry;
 use crate::model::{Article, DivergenceType, InputError};
-use crate::{compare, diff, extract_each, ingest, render};
+use crate::{extract_each, ingest, render};
 use rayon::prelude::*;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// What `parallax compare` needs.
@@ -75,48 +76,6 @@ pub fn set_threads(n_threads: usize) -> anyhow::Result<()> {
         .num_threads(n_threads)
         .build_global()?;
     Ok(())
-}
-
-/// Reads every input, compares the articles and writes the report into
-/// `out_dir`. Writes nothing when no article could be read. JSONL output
-/// is streamed (`crate::compare_streaming`); `report.json` is built whole.
-pub fn run_compare(config: &CompareConfig, observer: &mut dyn Observer) -> anyhow::Result<Summary> {
-    if config.format == render::DataFormat::Jsonl {
-        return crate::compare_streaming(config, observer);
-    }
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for chunk in ingest::stream(&config.inputs, 1024) {
-        for record in chunk {
-            match record {
-                Ok(article) => articles.push(article),
-                Err(error) => {
-                    observer.input_error(&error);
-                    errors.push(error);
-                }
-            }
-        }
-        observer.progress(articles.len());
-    }
-    let mut summary = Summary {
-        n_read: articles.len() + errors.len(),
-        n_articles: articles.len(),
-        n_errors: errors.len(),
-    };
-    if !articles.is_empty() {
-        let report = compare(articles, errors);
-        // Articles whose extraction failed are reported after the inputs.
-        for error in &report.errors[summary.n_errors..] {
-            observer.input_error(error);
-        }
-        summary.n_errors = report.errors.len();
-        let options = render::WriteOptions {
-            format: config.format,
-            min_confidence: config.min_confidence,
-        };
-        render::write(&config.out_dir, &report, &options)?;
-    }
-    Ok(summary)
 }
 
 /// Articles read and extracted at a time in the first pass of a streaming `compare`.
@@ -221,49 +180,7 @@ pub(crate) fn compare_event(
     })
 }
 
-/// Reads the inputs chunk by chunk and writes one JSON line per article to
-/// `out`, in input order. Three things overlap: reading the next chunk,
-/// extracting this one on every core, and writing the one before.
-pub fn run_extract(
-    config: &ExtractConfig,
-    out: &mut (dyn Write + Send),
-    observer: &mut dyn Observer,
-) -> anyhow::Result<Summary> {
-    let mut chunks = ingest::stream(&config.inputs, config.chunk_size);
-    let mut summary = Summary::default();
-    // Canonical names hold across the whole run, not just one chunk.
-    let mut names = NameRegistry::default();
-    let mut pending: Vec<u8> = Vec::new();
-    let mut next = chunks.next();
-    while let Some(chunk) = next {
-        let (articles, errors) = split(chunk);
-        let previous = std::mem::take(&mut pending);
-        let (((lines, failed), following), written) = rayon::join(
-            || {
-                rayon::join(
-                    || extract_lines(&articles, &mut names, config.with_text),
-                    || chunks.next(),
-                )
-            },
-            || out.write_all(&previous),
-        );
-        written?;
-        for error in errors.iter().chain(&failed) {
-            observer.input_error(error);
-        }
-        summary.n_read += articles.len() + errors.len();
-        summary.n_articles += articles.len();
-        summary.n_errors += errors.len() + failed.len();
-        observer.progress(summary.n_articles);
-        pending = lines;
-        next = following;
-    }
-    out.write_all(&pending)?;
-    out.flush()?;
-    Ok(summary)
-}
-
-fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputError>) {
+pub(crate) fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputError>) {
     let mut articles = Vec::with_capacity(chunk.len());
     let mut errors = Vec::new();
     for record in chunk {
@@ -277,7 +194,7 @@ fn split(chunk: Vec<Result<Article, InputError>>) -> (Vec<Article>, Vec<InputErr
 
 /// The extract lines of a chunk, each ending with a line break, and the
 /// articles whose extraction failed.
-fn extract_lines(
+pub(crate) fn extract_lines(
     articles: &[Article],
     names: &mut NameRegistry,
     with_text: bool,
@@ -316,49 +233,9 @@ pub struct DiffConfig {
     pub only: Vec<DivergenceType>,
 }
 
-/// Reads the two inputs (one article each), compares them as one event and
-/// writes the findings that pass the thresholds to `out`, most severe
-/// first. Gives how many were written; an input that cannot be read, or
-/// that holds other than one article, is an error naming it.
-pub fn run_diff(config: &DiffConfig, out: &mut dyn Write) -> anyhow::Result<usize> {
-    let mut articles = Vec::with_capacity(2);
-    for input in &config.inputs {
-        articles.push(one_article(input)?);
-    }
-    let (_, scored, errors) = diff(&articles);
-    if let Some(error) = errors.first() {
-        anyhow::bail!("{}: {}", error.source, error.message);
-    }
-    let mut shown: Vec<&crate::model::Divergence> = scored
-        .divergences
-        .iter()
-        .filter(|d| d.confidence >= config.min_confidence && d.severity >= config.min_severity)
-        .filter(|d| config.only.is_empty() || config.only.contains(&d.kind))
-        .collect();
-    shown.sort_by(|a, b| {
-        b.severity
-            .total_cmp(&a.severity)
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.spans.cmp(&b.spans))
-            .then(a.kind.cmp(&b.kind))
-    });
-    let sides = [0, 1].map(|idx| render::DiffSide {
-        article: &articles[idx],
-        name: &config.inputs[idx],
-    });
-    let text = if config.json {
-        render::diff_json(&sides, &shown)
-    } else {
-        render::diff_text(&sides, &shown, config.color)
-    };
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(shown.len())
-}
-
 /// The one article of an input; an error when it holds none, several, or
 /// cannot be read.
-fn one_article(input: &str) -> anyhow::Result<Article> {
+pub(crate) fn one_article(input: &str) -> anyhow::Result<Article> {
     let (mut articles, errors) = ingest::load(&[input.to_string()]);
     if let Some(error) = errors.first() {
         anyhow::bail!("{}: {}", error.source, error.message);
@@ -389,73 +266,9 @@ pub struct CheckConfig {
 }
 
 /// Claims checked, and their lines written, at a time.
-const CHECK_CHUNK_CLAIMS: usize = 64;
+pub(crate) const CHECK_CHUNK_CLAIMS: usize = 64;
 
-/// Reads the claims and the articles, checks every claim against its
-/// articles and writes one JSON line per (claim, article) pair to `out`, in
-/// claim order, chunk by chunk as they are checked. A claim file that
-/// cannot be read at all is an error; a bad line, an unreadable article or
-/// an article id no article has is reported and counted.
-pub fn run_check(
-    config: &CheckConfig,
-    out: &mut (dyn Write + Send),
-    observer: &mut dyn Observer,
-) -> anyhow::Result<Summary> {
-    let (claims, claim_errors) = match &config.claims {
-        ClaimSource::Text(text) => (vec![single_claim(text)], Vec::new()),
-        ClaimSource::File(path) => ingest::load_claims(path)?,
-    };
-    let (articles, mut errors) = ingest::load(&config.inputs);
-    errors.extend(claim_errors);
-    let (extractions, failed) = crate::extract_all(&articles);
-    errors.extend(failed);
-    for (claim_idx, id) in crate::check::unknown_articles(&claims, &articles) {
-        errors.push(InputError {
-            source: format!("claim {}", claims[claim_idx].id),
-            message: format!("no article has the id {id}"),
-        });
-    }
-    for error in &errors {
-        observer.input_error(error);
-    }
-    let summary = Summary {
-        n_read: articles.len() + errors.len(),
-        n_articles: articles.len(),
-        n_errors: errors.len(),
-    };
-    if articles.is_empty() {
-        return Ok(summary);
-    }
-    let prepared = crate::check::Prepared::new(&claims, &articles, &extractions);
-    let features = config.with_features.then(crate::check::feature_names);
-    for first in (0..prepared.n_claims()).step_by(CHECK_CHUNK_CLAIMS) {
-        let last = (first + CHECK_CHUNK_CLAIMS).min(prepared.n_claims());
-        let lines: Vec<String> = (first..last)
-            .into_par_iter()
-            .map(|claim_idx| {
-                let mut text = String::new();
-                for line in prepared.check_claim(claim_idx) {
-                    let article = &articles[line.article_idx];
-                    text.push_str(&render::stance_line(
-                        &line,
-                        &claims[claim_idx],
-                        article,
-                        features,
-                    ));
-                    text.push('\n');
-                }
-                text
-            })
-            .collect();
-        for text in &lines {
-            out.write_all(text.as_bytes())?;
-        }
-    }
-    out.flush()?;
-    Ok(summary)
-}
-
-fn single_claim(text: &str) -> crate::model::Claim {
+pub(crate) fn single_claim(text: &str) -> crate::model::Claim {
     crate::model::Claim {
         id: "claim".to_string(),
         text: text.to_string(),

@@ -5,7 +5,8 @@
 use crate::{corpus, data, write_file};
 use parallax::ingest::load;
 use parallax::render::{write, DataFormat, WriteOptions};
-use parallax::run::{run_compare, CompareConfig, Quiet};
+use parallax::run::{CompareConfig, Quiet};
+use parallax::run_compare;
 use std::collections::BTreeMap;
 use std::path::Path;
 
