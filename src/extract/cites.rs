@@ -45,7 +45,11 @@ pub fn find(doc: &Doc, outlet: Option<&str>) -> Vec<String> {
         };
         let Some(name) = found else { continue };
         let is_outlet = outlet.is_some_and(|o| o.eq_ignore_ascii_case(&name));
-        let is_person = !is_media(&name) && doc.people.by_surname(last_word(&name), 0).is_some();
+        let is_person = !is_media(&name)
+            && doc
+                .people
+                .by_surname(last_word(&name), 0, super::speakers::Gender::Unknown)
+                .is_some();
         if !is_outlet && !is_person && !cites.contains(&name) {
             cites.push(name);
         }

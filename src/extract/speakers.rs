@@ -240,13 +240,19 @@ impl People {
 
     /// The person with this surname mentioned last before `position`
     /// (or first after it when none is before).
-    pub fn by_surname(&self, surname: &str, position: usize) -> Option<usize> {
+    /// A known `gender` (from "Mrs." or "Mr." before the surname) skips the
+    /// people of the other: "Mrs. Clinton" after "President Bill Clinton" is
+    /// still Hillary Clinton.
+    pub fn by_surname(&self, surname: &str, position: usize, gender: Gender) -> Option<usize> {
         let surname = surname.to_lowercase();
         let matches = self
             .persons
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.surname == surname);
+            .filter(|(_, p)| p.surname == surname)
+            .filter(|(_, p)| {
+                gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender
+            });
         let before = matches
             .clone()
             .filter(|(_, p)| p.first_seen <= position)
@@ -339,7 +345,7 @@ impl People {
         &self,
         body: &str,
         phrase: &[Token],
-        (_run_start, name_start, run_end): (usize, usize, usize),
+        (run_start, name_start, run_end): (usize, usize, usize),
     ) -> Resolved {
         let name = name_text(body, phrase, name_start, run_end);
         let position = phrase[name_start].range.start;
@@ -349,7 +355,14 @@ impl People {
             .persons
             .iter()
             .position(|p| p.name == name)
-            .or_else(|| self.by_surname(&surname, position));
+            .or_else(|| {
+                let honorific = phrase[run_start..name_start]
+                    .iter()
+                    .map(|t| honorific_gender(t.text(body)))
+                    .find(|&g| g != Gender::Unknown)
+                    .unwrap_or(Gender::Unknown);
+                self.by_surname(&surname, position, honorific)
+            });
         match person {
             Some(idx) if self.persons[idx].name.ends_with(&name) || run_end - name_start == 1 => {
                 let person = &self.persons[idx];
@@ -492,6 +505,15 @@ fn first_name_gender(name: &str) -> Gender {
         .get(first.as_str())
         .copied()
         .unwrap_or(Gender::Unknown)
+}
+
+/// The gender an honorific says: "Mrs.", "Ms.", "Miss" or "Mr.".
+fn honorific_gender(word: &str) -> Gender {
+    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "mrs" | "ms" | "miss" => Gender::Female,
+        "mr" => Gender::Male,
+        _ => Gender::Unknown,
+    }
 }
 
 fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>) -> Gender {

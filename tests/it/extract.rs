@@ -422,3 +422,21 @@ fn according_and_to_in_two_sentences_is_no_attribution() {
         &["direct | Rubio | Rubio | said | “We will not lift sanctions,”"],
     );
 }
+
+#[test]
+fn honorific_picks_the_person_of_that_gender() {
+    // "Mrs. Clinton" after "President Bill Clinton" is still Hillary Clinton.
+    check(
+        "Hillary Rodham Clinton spoke in Iowa. She was joined by President Bill Clinton. \
+         “No president would be a tougher negotiator,” Mrs. Clinton said.",
+        &["direct | Hillary Rodham Clinton | Mrs. Clinton | said | “No president would be a tougher negotiator,”"],
+    );
+}
+
+#[test]
+fn a_dateline_is_not_the_she_of_the_next_sentence() {
+    check(
+        "DES MOINES — The senator spoke on Sunday. She said the deal was weak.",
+        &["indirect | - | She | said | the deal was weak"],
+    );
+}

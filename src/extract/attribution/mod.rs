@@ -176,8 +176,11 @@ impl Context {
             "they" | "it" | "them" => None,
             _ => return None,
         };
+        // A name with no lower-case letter is a dateline or an acronym
+        // ("DES MOINES", "U.S."), never the "she" of the next sentence.
+        let is_person = |r: &Recent| r.is_person && r.name.chars().any(char::is_lowercase);
         self.recent.iter().rev().find(|r| match want {
-            Some(gender) => r.is_person && (r.gender == gender || r.gender == Gender::Unknown),
+            Some(gender) => is_person(r) && (r.gender == gender || r.gender == Gender::Unknown),
             None => !r.is_person,
         })
     }

@@ -44,7 +44,10 @@ pub(super) fn labelled(doc: &Doc, sentence: &Sent, context: &mut Context) -> Opt
     let surname = doc.text(mark - 1);
     let is_caps_label = surname.len() >= 3 && surname.bytes().all(|b| b.is_ascii_uppercase());
     if doc.tokens[mark].kind == Kind::Colon
-        && doc.people.by_surname(surname, 0).is_none()
+        && doc
+            .people
+            .by_surname(surname, 0, crate::extract::speakers::Gender::Unknown)
+            .is_none()
         && !is_caps_label
     {
         return None;
