@@ -1,366 +1,651 @@
 //! JSON output: takes articles, extractions and reports; gives the
-//! contract's JSON text (`parallax extract` lines and `report.json`).
+//! contract's JSON (`parallax extract` lines, `report.json`, and the batch
+//! files `events.jsonl`, `articles.jsonl` and `errors.jsonl`).
 //!
-//! Written by hand into a `String`: the extract line is on the hot path of
-//! batch runs, and writing directly keeps the field order of the contract
-//! (and of the input articles) without a map type that preserves order.
+//! Written with serde: each object of the contract is a borrowed view
+//! (`ArticleView`, `StatementView`, ...) whose fields, in order, are the
+//! object's keys, serialised straight into the output; no value tree and no
+//! copy of the text is made. Lists are serialised from iterators. Scores
+//! print as `format_score` writes them (three decimals at most, no trailing
+//! zeros); `report.json` is indented by two spaces a level.
+
+use std::io::{self, Write};
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::ser::PrettyFormatter;
 
 use super::EventIds;
 use crate::model::{
-    Article, Extraction, Framing, Range, Report, ScoredEvent, Statement, StatementRef,
+    Article, Divergence, Evidence, Extraction, Framing, InputError, Range, Report, ScoredEvent,
+    Statement, StatementRef,
 };
 
 /// One `parallax extract` line (without the line break).
 pub fn extract_line(article: &Article, extraction: &Extraction, with_text: bool) -> String {
-    let mut out = String::with_capacity(256 + if with_text { article.body.len() * 2 } else { 0 });
-    write_extract_line(&mut out, article, extraction, with_text);
-    out
+    let line = ExtractLineView::new(article, extraction, with_text);
+    serde_json::to_string(&line).expect("the contract's views always serialise")
 }
 
-/// Appends one `parallax extract` line (without the line break) to `out`.
+/// Writes one `parallax extract` line (without the line break) to `out`.
 pub fn write_extract_line(
-    out: &mut String,
+    out: &mut impl Write,
     article: &Article,
     extraction: &Extraction,
     with_text: bool,
-) {
-    out.push_str("{\"article\":");
-    article_object(
-        out,
-        article,
-        &extraction.cites,
-        with_text || article.body_is_derived,
-    );
-    out.push_str(",\"statements\":");
-    statements(out, &article.body, &extraction.statements);
-    out.push_str(",\"framing\":");
-    framings(out, &article.body, &extraction.framing);
-    out.push('}');
+) -> io::Result<()> {
+    let line = ExtractLineView::new(article, extraction, with_text);
+    serde_json::to_writer(out, &line).map_err(io::Error::from)
 }
 
 /// The whole `report.json`, indented, ending with a line break.
 pub fn report_json(report: &Report) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str("{\"format_version\":1,\"articles\":");
-    list(
-        &mut out,
-        report.articles.iter().zip(&report.extractions),
-        |out, (article, extraction)| {
-            article_object(out, article, &extraction.cites, article.body_is_derived)
-        },
-    );
-    out.push_str(",\"statements\":");
-    per_article(&mut out, report, |out, article, extraction| {
-        statements(out, &article.body, &extraction.statements)
-    });
-    out.push_str(",\"framing\":");
-    per_article(&mut out, report, |out, article, extraction| {
-        framings(out, &article.body, &extraction.framing)
-    });
-    out.push_str(",\"events\":");
-    events(&mut out, report);
-    out.push_str(",\"errors\":");
-    list(&mut out, &report.errors, |out, error| {
-        out.push_str("{\"source\":");
-        string(out, &error.source);
-        out.push_str(",\"message\":");
-        string(out, &error.message);
-        out.push('}');
-    });
-    out.push('}');
-    let mut pretty = indent(&out);
-    pretty.push('\n');
-    pretty
+    let mut out = Vec::with_capacity(4096);
+    write_report_json(&mut out, report).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the whole `report.json`, indented, ending with a line break.
+pub fn write_report_json(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let formatter = PrettyFormatter::with_indent(b"  ");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    ReportView::new(report).serialize(&mut serializer)?;
+    out.write_all(b"\n")
 }
 
 /// `articles.jsonl` for batch runs: one line per article, in input order,
 /// as `parallax extract` prints it (article with its cited sources,
 /// statements, framing).
 pub fn articles_jsonl(report: &Report) -> String {
-    let mut out = String::new();
-    for (article, extraction) in report.articles.iter().zip(&report.extractions) {
-        out.push_str(&extract_line(article, extraction, article.body_is_derived));
-        out.push('\n');
+    let mut out = Vec::new();
+    write_articles_jsonl(&mut out, &report.articles, &report.extractions)
+        .expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the lines of `articles.jsonl` for these articles, each ending with
+/// a line break.
+pub fn write_articles_jsonl(
+    out: &mut impl Write,
+    articles: &[Article],
+    extractions: &[Extraction],
+) -> io::Result<()> {
+    for (article, extraction) in articles.iter().zip(extractions) {
+        write_extract_line(out, article, extraction, article.body_is_derived)?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 /// `events.jsonl` for batch runs: one event a line, as in `report.json`
 /// (its articles by id, alignments, divergences, `only_in`, statements
 /// referenced by article and id), ids numbered across the run.
 pub fn events_jsonl(report: &Report) -> String {
-    let ids = super::event_ids(report);
-    let mut out = String::new();
-    for (event_idx, (scored, ids)) in report.events.iter().zip(&ids).enumerate() {
-        event_object(&mut out, report, scored, event_idx, ids);
-        out.push('\n');
-    }
-    out
+    let mut out = Vec::new();
+    write_events_jsonl(&mut out, report).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// One line of `events.jsonl` (without the line break): event `event_idx`
-/// of the run, `scored`, whose article indexes point into `report` (which
-/// may hold only this event's articles), numbered from `ids`.
-pub(crate) fn event_line(
+/// Writes `events.jsonl` (see `events_jsonl`).
+pub fn write_events_jsonl(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let ids = super::event_ids(report);
+    for (event_idx, (scored, ids)) in report.events.iter().zip(&ids).enumerate() {
+        write_event_line(out, report, scored, event_idx, ids)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes one line of `events.jsonl` (without the line break): event
+/// `event_idx` of the run, `scored`, whose article indexes point into
+/// `report` (which may hold only this event's articles), numbered from `ids`.
+pub(crate) fn write_event_line(
+    out: &mut impl Write,
     report: &Report,
     scored: &ScoredEvent,
     event_idx: usize,
     ids: &EventIds,
-) -> String {
-    let mut out = String::with_capacity(4096);
-    event_object(&mut out, report, scored, event_idx, ids);
-    out
+) -> io::Result<()> {
+    let event = EventView::new(report, scored, event_idx, ids);
+    serde_json::to_writer(out, &event).map_err(io::Error::from)
 }
 
 /// `errors.jsonl`: one input that could not be read a line, `{"source", "message"}`.
 pub fn errors_jsonl(report: &Report) -> String {
-    let mut out = String::new();
-    for error in &report.errors {
-        out.push_str("{\"source\":");
-        string(&mut out, &error.source);
-        out.push_str(",\"message\":");
-        string(&mut out, &error.message);
-        out.push_str("}\n");
+    let mut out = Vec::new();
+    write_errors_jsonl(&mut out, &report.errors).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes `errors.jsonl` (see `errors_jsonl`).
+pub fn write_errors_jsonl(out: &mut impl Write, errors: &[InputError]) -> io::Result<()> {
+    for error in errors {
+        serde_json::to_writer(&mut *out, &ErrorView::new(error))?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 // ---------------------------------------------------------------- articles and extractions
 
-fn article_object(out: &mut String, article: &Article, cites: &[String], with_text: bool) {
-    out.push_str("{\"id\":");
-    string(out, &article.id);
-    out.push_str(",\"outlet\":");
-    optional_string(out, article.outlet.as_deref());
-    out.push_str(",\"title\":");
-    optional_string(out, article.title.as_deref());
-    out.push_str(",\"published\":");
-    optional_string(out, article.published.as_deref());
-    out.push_str(",\"url\":");
-    optional_string(out, article.url.as_deref());
-    out.push_str(",\"source\":");
-    string(out, &article.source);
-    out.push_str(",\"cites\":");
-    list(out, cites, |out, cite| string(out, cite));
-    if with_text {
-        out.push_str(",\"text\":");
-        string(out, &article.body);
-    }
-    out.push('}');
+/// `{"article", "statements", "framing"}`: one line of `parallax extract`.
+#[derive(Serialize)]
+struct ExtractLineView<'a> {
+    article: ArticleView<'a>,
+    statements: StatementsView<'a>,
+    framing: FramingsView<'a>,
 }
 
-fn statements(out: &mut String, body: &str, statements: &[Statement]) {
-    list(out, statements, |out, statement| {
-        statement_object(out, body, statement)
-    });
-}
-
-fn statement_object(out: &mut String, body: &str, statement: &Statement) {
-    out.push_str("{\"id\":");
-    string(out, &statement.id);
-    out.push_str(",\"kind\":\"");
-    out.push_str(statement.kind.as_str());
-    out.push_str("\",\"speaker\":{\"name\":");
-    optional_string(out, statement.speaker.name.as_deref());
-    out.push_str(",\"mention\":");
-    optional_span(out, body, statement.speaker.mention);
-    out.push_str(",\"role\":");
-    optional_string(out, statement.speaker.role.as_deref());
-    out.push_str("},\"cue\":");
-    optional_span(out, body, statement.cue);
-    out.push_str(",\"content\":");
-    span(out, body, statement.content);
-    out.push_str(",\"topics\":");
-    list(out, &statement.topics, |out, topic| string(out, topic));
-    out.push('}');
-}
-
-fn framings(out: &mut String, body: &str, framing: &[Framing]) {
-    list(out, framing, |out, framing| {
-        out.push_str("{\"text\":");
-        string(out, span_text(body, framing.range));
-        span_offsets(out, framing.range);
-        out.push_str(",\"category\":");
-        string(out, framing.category);
-        out.push('}');
-    });
-}
-
-/// An object keyed by article id, in article order.
-fn per_article(
-    out: &mut String,
-    report: &Report,
-    mut value: impl FnMut(&mut String, &Article, &Extraction),
-) {
-    out.push('{');
-    for (idx, (article, extraction)) in report.articles.iter().zip(&report.extractions).enumerate()
-    {
-        if idx > 0 {
-            out.push(',');
+impl<'a> ExtractLineView<'a> {
+    fn new(article: &'a Article, extraction: &'a Extraction, with_text: bool) -> Self {
+        ExtractLineView {
+            article: ArticleView::new(
+                article,
+                &extraction.cites,
+                with_text || article.body_is_derived,
+            ),
+            statements: StatementsView {
+                body: &article.body,
+                statements: &extraction.statements,
+            },
+            framing: FramingsView {
+                body: &article.body,
+                framing: &extraction.framing,
+            },
         }
-        string(out, &article.id);
-        out.push(':');
-        value(out, article, extraction);
     }
-    out.push('}');
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    id: &'a str,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<&'a str>,
+    source: &'a str,
+    cites: &'a [String],
+    /// The body, when asked for (or derived from HTML); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+impl<'a> ArticleView<'a> {
+    fn new(article: &'a Article, cites: &'a [String], with_text: bool) -> Self {
+        ArticleView {
+            id: &article.id,
+            outlet: article.outlet.as_deref(),
+            title: article.title.as_deref(),
+            published: article.published.as_deref(),
+            url: article.url.as_deref(),
+            source: &article.source,
+            cites,
+            text: with_text.then_some(article.body.as_str()),
+        }
+    }
+}
+
+/// The statements of one article, as a list.
+struct StatementsView<'a> {
+    body: &'a str,
+    statements: &'a [Statement],
+}
+
+impl Serialize for StatementsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let views = self.statements.iter();
+        serializer.collect_seq(views.map(|statement| StatementView::new(self.body, statement)))
+    }
+}
+
+#[derive(Serialize)]
+struct StatementView<'a> {
+    id: &'a str,
+    kind: &'static str,
+    speaker: SpeakerView<'a>,
+    cue: Option<SpanView<'a>>,
+    content: SpanView<'a>,
+    topics: &'a [String],
+}
+
+impl<'a> StatementView<'a> {
+    fn new(body: &'a str, statement: &'a Statement) -> Self {
+        let speaker = &statement.speaker;
+        StatementView {
+            id: &statement.id,
+            kind: statement.kind.as_str(),
+            speaker: SpeakerView {
+                name: speaker.name.as_deref(),
+                mention: speaker.mention.map(|range| SpanView::new(body, range)),
+                role: speaker.role.as_deref(),
+            },
+            cue: statement.cue.map(|range| SpanView::new(body, range)),
+            content: SpanView::new(body, statement.content),
+            topics: &statement.topics,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SpeakerView<'a> {
+    name: Option<&'a str>,
+    mention: Option<SpanView<'a>>,
+    role: Option<&'a str>,
+}
+
+/// `{"text", "start", "end"}`: a span of a body with its text.
+#[derive(Serialize)]
+struct SpanView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> SpanView<'a> {
+    fn new(body: &'a str, range: Range) -> Self {
+        SpanView {
+            text: span_text(body, range),
+            start: range.start,
+            end: range.end,
+        }
+    }
+}
+
+/// The framing words of one article, as a list.
+struct FramingsView<'a> {
+    body: &'a str,
+    framing: &'a [Framing],
+}
+
+impl Serialize for FramingsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let views = self.framing.iter().map(|framing| FramingView {
+            text: span_text(self.body, framing.range),
+            start: framing.range.start,
+            end: framing.range.end,
+            category: framing.category,
+        });
+        serializer.collect_seq(views)
+    }
+}
+
+#[derive(Serialize)]
+struct FramingView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    category: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrorView<'a> {
+    source: &'a str,
+    message: &'a str,
+}
+
+impl<'a> ErrorView<'a> {
+    fn new(error: &'a InputError) -> Self {
+        ErrorView {
+            source: &error.source,
+            message: &error.message,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the report
+
+/// `report.json`: each field takes what it shows from the whole report.
+#[derive(Serialize)]
+struct ReportView<'a> {
+    format_version: u32,
+    #[serde(serialize_with = "articles")]
+    articles: &'a Report,
+    /// Keyed by article id, in article order.
+    #[serde(serialize_with = "statements_by_article")]
+    statements: &'a Report,
+    /// Keyed by article id, in article order.
+    #[serde(serialize_with = "framing_by_article")]
+    framing: &'a Report,
+    /// Ids `e1`..., `a1`... and `d1`... numbered across the whole report.
+    #[serde(serialize_with = "events")]
+    events: &'a Report,
+    #[serde(serialize_with = "errors")]
+    errors: &'a [InputError],
+}
+
+impl<'a> ReportView<'a> {
+    fn new(report: &'a Report) -> Self {
+        ReportView {
+            format_version: 1,
+            articles: report,
+            statements: report,
+            framing: report,
+            events: report,
+            errors: &report.errors,
+        }
+    }
+}
+
+fn articles<S: Serializer>(report: &&Report, serializer: S) -> Result<S::Ok, S::Error> {
+    let pairs = report.articles.iter().zip(&report.extractions);
+    serializer.collect_seq(pairs.map(|(article, extraction)| {
+        ArticleView::new(article, &extraction.cites, article.body_is_derived)
+    }))
+}
+
+fn statements_by_article<S: Serializer>(
+    report: &&Report,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    per_article(report, serializer, |article, extraction| StatementsView {
+        body: &article.body,
+        statements: &extraction.statements,
+    })
+}
+
+fn framing_by_article<S: Serializer>(report: &&Report, serializer: S) -> Result<S::Ok, S::Error> {
+    per_article(report, serializer, |article, extraction| FramingsView {
+        body: &article.body,
+        framing: &extraction.framing,
+    })
+}
+
+/// An object keyed by article id, in article order (two articles with one
+/// id give the key twice, as they were given).
+fn per_article<'a, S: Serializer, V: Serialize>(
+    report: &'a Report,
+    serializer: S,
+    value: impl Fn(&'a Article, &'a Extraction) -> V,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(report.articles.len()))?;
+    for (article, extraction) in report.articles.iter().zip(&report.extractions) {
+        map.serialize_entry(&article.id, &value(article, extraction))?;
+    }
+    map.end()
+}
+
+fn events<S: Serializer>(report: &&Report, serializer: S) -> Result<S::Ok, S::Error> {
+    let ids = super::event_ids(report);
+    let events = report.events.iter().zip(&ids).enumerate();
+    serializer.collect_seq(
+        events.map(|(event_idx, (scored, ids))| EventView::new(report, scored, event_idx, ids)),
+    )
+}
+
+fn errors<S: Serializer>(errors: &&[InputError], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(errors.iter().map(ErrorView::new))
 }
 
 // ---------------------------------------------------------------- events
 
-/// Events with ids `e1`..., alignments `a1`... and divergences `d1`...
-/// numbered across the whole report.
-fn events(out: &mut String, report: &Report) {
-    let ids = super::event_ids(report);
-    list(
-        out,
-        report.events.iter().zip(&ids).enumerate(),
-        |out, (event_idx, (scored, ids))| event_object(out, report, scored, event_idx, ids),
-    );
+/// One event, as in `report.json` and a line of `events.jsonl`.
+#[derive(Serialize)]
+struct EventView<'a> {
+    id: PrefixedId,
+    label: &'a str,
+    articles: ArticleIdsView<'a>,
+    alignments: AlignmentsView<'a>,
+    divergences: DivergencesView<'a>,
+    only_in: StatementRefsView<'a>,
 }
 
-fn event_object(
-    out: &mut String,
-    report: &Report,
-    scored: &ScoredEvent,
-    event_idx: usize,
-    ids: &EventIds,
-) {
-    let event = &scored.event;
-    out.push_str("{\"id\":\"e");
-    number(out, event_idx + 1);
-    out.push_str("\",\"label\":");
-    string(out, &event.label);
-    out.push_str(",\"articles\":");
-    list(out, &event.articles, |out, &article_idx| {
-        string(out, &report.articles[article_idx].id)
-    });
-    out.push_str(",\"alignments\":");
-    list(
-        out,
-        event.alignments.iter().enumerate(),
-        |out, (alignment_idx, alignment)| {
-            out.push_str("{\"id\":\"a");
-            number(out, ids.first_alignment + alignment_idx);
-            out.push_str("\",\"topic\":");
-            string(out, &alignment.topic);
-            out.push_str(",\"agreement\":");
-            score(out, alignment.agreement);
-            out.push_str(",\"level\":\"");
-            out.push_str(alignment.level.as_str());
-            out.push('"');
-            out.push_str(",\"statements\":");
-            list(out, &alignment.statements, |out, statement| {
-                statement_ref(out, report, statement)
-            });
-            out.push_str(",\"divergences\":");
-            let found_here = scored.divergences.iter().enumerate();
-            let found_here = found_here
-                .filter(|(_, divergence)| divergence.alignment_idx == Some(alignment_idx));
-            list(out, found_here, |out, (divergence_idx, _)| {
-                prefixed_id(out, 'd', ids.first_divergence + divergence_idx)
-            });
-            out.push('}');
-        },
-    );
-    out.push_str(",\"divergences\":");
-    divergences(out, report, scored, ids);
-    out.push_str(",\"only_in\":");
-    list(out, &event.only_in, |out, statement| {
-        statement_ref(out, report, statement)
-    });
-    out.push('}');
+impl<'a> EventView<'a> {
+    fn new(
+        report: &'a Report,
+        scored: &'a ScoredEvent,
+        event_idx: usize,
+        ids: &'a EventIds,
+    ) -> Self {
+        let event = &scored.event;
+        EventView {
+            id: PrefixedId('e', event_idx + 1),
+            label: &event.label,
+            articles: ArticleIdsView {
+                report,
+                article_idxs: &event.articles,
+            },
+            alignments: AlignmentsView {
+                report,
+                scored,
+                ids,
+            },
+            divergences: DivergencesView {
+                report,
+                scored,
+                ids,
+            },
+            only_in: StatementRefsView {
+                report,
+                statements: &event.only_in,
+            },
+        }
+    }
 }
 
-fn divergences(out: &mut String, report: &Report, scored: &ScoredEvent, ids: &EventIds) {
-    list(
-        out,
-        scored.divergences.iter().enumerate(),
-        |out, (divergence_idx, divergence)| {
-            out.push_str("{\"id\":\"d");
-            number(out, ids.first_divergence + divergence_idx);
-            out.push_str("\",\"type\":\"");
-            out.push_str(divergence.kind.as_str());
-            out.push_str("\",\"severity\":");
-            score(out, divergence.severity);
-            out.push_str(",\"confidence\":");
-            score(out, divergence.confidence);
-            out.push_str(",\"explanation\":");
-            string(out, &divergence.explanation);
-            out.push_str(",\"alignment\":");
-            match divergence.alignment_idx {
-                Some(alignment_idx) => prefixed_id(out, 'a', ids.first_alignment + alignment_idx),
-                None => out.push_str("null"),
+/// An event's articles, by id.
+struct ArticleIdsView<'a> {
+    report: &'a Report,
+    article_idxs: &'a [usize],
+}
+
+impl Serialize for ArticleIdsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let articles = &self.report.articles;
+        serializer.collect_seq(self.article_idxs.iter().map(|&idx| &articles[idx].id))
+    }
+}
+
+/// An event's alignments, numbered from `ids.first_alignment`.
+struct AlignmentsView<'a> {
+    report: &'a Report,
+    scored: &'a ScoredEvent,
+    ids: &'a EventIds,
+}
+
+impl Serialize for AlignmentsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let alignments = self.scored.event.alignments.iter().enumerate();
+        serializer.collect_seq(alignments.map(|(alignment_idx, alignment)| AlignmentView {
+            id: PrefixedId('a', self.ids.first_alignment + alignment_idx),
+            topic: &alignment.topic,
+            agreement: Score(alignment.agreement),
+            level: alignment.level.as_str(),
+            statements: StatementRefsView {
+                report: self.report,
+                statements: &alignment.statements,
+            },
+            divergences: DivergenceIdsView {
+                divergences: &self.scored.divergences,
+                alignment_idx,
+                first_divergence: self.ids.first_divergence,
+            },
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct AlignmentView<'a> {
+    id: PrefixedId,
+    topic: &'a str,
+    agreement: Score,
+    level: &'static str,
+    statements: StatementRefsView<'a>,
+    divergences: DivergenceIdsView<'a>,
+}
+
+/// The ids of the divergences found on one alignment.
+struct DivergenceIdsView<'a> {
+    divergences: &'a [Divergence],
+    alignment_idx: usize,
+    first_divergence: usize,
+}
+
+impl Serialize for DivergenceIdsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let found_here = self
+            .divergences
+            .iter()
+            .enumerate()
+            .filter(|(_, divergence)| divergence.alignment_idx == Some(self.alignment_idx));
+        serializer.collect_seq(
+            found_here
+                .map(|(divergence_idx, _)| PrefixedId('d', self.first_divergence + divergence_idx)),
+        )
+    }
+}
+
+/// An event's divergences, numbered from `ids.first_divergence`.
+struct DivergencesView<'a> {
+    report: &'a Report,
+    scored: &'a ScoredEvent,
+    ids: &'a EventIds,
+}
+
+impl Serialize for DivergencesView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let divergences = self.scored.divergences.iter().enumerate();
+        serializer.collect_seq(divergences.map(|(divergence_idx, divergence)| {
+            let alignment_idx = divergence.alignment_idx;
+            DivergenceView {
+                id: PrefixedId('d', self.ids.first_divergence + divergence_idx),
+                kind: divergence.kind.as_str(),
+                severity: Score(divergence.severity),
+                confidence: Score(divergence.confidence),
+                explanation: &divergence.explanation,
+                alignment: alignment_idx.map(|idx| PrefixedId('a', self.ids.first_alignment + idx)),
+                spans: EvidenceView {
+                    report: self.report,
+                    spans: &divergence.spans,
+                },
             }
-            out.push_str(",\"spans\":");
-            list(out, &divergence.spans, |out, evidence| {
-                let article = &report.articles[evidence.article_idx];
-                out.push_str("{\"article\":");
-                string(out, &article.id);
-                out.push_str(",\"text\":");
-                string(out, span_text(&article.body, evidence.range));
-                span_offsets(out, evidence.range);
-                out.push('}');
-            });
-            out.push('}');
-        },
-    );
+        }))
+    }
 }
 
-fn statement_ref(out: &mut String, report: &Report, statement: &StatementRef) {
-    out.push_str("{\"article\":");
-    string(out, &report.articles[statement.article_idx].id);
-    out.push_str(",\"statement\":");
-    string(
-        out,
-        &report.extractions[statement.article_idx].statements[statement.statement_idx].id,
-    );
-    out.push('}');
+#[derive(Serialize)]
+struct DivergenceView<'a> {
+    id: PrefixedId,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    severity: Score,
+    confidence: Score,
+    explanation: &'a str,
+    alignment: Option<PrefixedId>,
+    spans: EvidenceView<'a>,
 }
 
-fn prefixed_id(out: &mut String, prefix: char, n: usize) {
-    out.push('"');
-    out.push(prefix);
-    number(out, n);
-    out.push('"');
+/// A divergence's evidence: `{"article", "text", "start", "end"}` each.
+struct EvidenceView<'a> {
+    report: &'a Report,
+    spans: &'a [Evidence],
+}
+
+impl Serialize for EvidenceView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.spans.iter().map(|evidence| {
+            let article = &self.report.articles[evidence.article_idx];
+            SpanOfArticleView {
+                article: &article.id,
+                text: span_text(&article.body, evidence.range),
+                start: evidence.range.start,
+                end: evidence.range.end,
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct SpanOfArticleView<'a> {
+    article: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Statements referenced by article id and statement id.
+struct StatementRefsView<'a> {
+    report: &'a Report,
+    statements: &'a [StatementRef],
+}
+
+impl Serialize for StatementRefsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.report;
+        serializer.collect_seq(self.statements.iter().map(|statement| {
+            let extraction = &report.extractions[statement.article_idx];
+            StatementRefView {
+                article: &report.articles[statement.article_idx].id,
+                statement: &extraction.statements[statement.statement_idx].id,
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct StatementRefView<'a> {
+    article: &'a str,
+    statement: &'a str,
 }
 
 // ---------------------------------------------------------------- values
 
-fn list<T>(
-    out: &mut String,
-    items: impl IntoIterator<Item = T>,
-    mut item: impl FnMut(&mut String, T),
-) {
-    out.push('[');
-    for (idx, value) in items.into_iter().enumerate() {
-        if idx > 0 {
-            out.push(',');
+/// An id such as `e1`, `a12` or `d3`: a letter and a number, as a string.
+struct PrefixedId(char, usize);
+
+impl Serialize for PrefixedId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut number = itoa::Buffer::new();
+        let digits = number.format(self.1);
+        let mut id = [0u8; 24];
+        let prefix_len = self.0.encode_utf8(&mut id).len();
+        id[prefix_len..prefix_len + digits.len()].copy_from_slice(digits.as_bytes());
+        let id = std::str::from_utf8(&id[..prefix_len + digits.len()])
+            .expect("a character and ASCII digits are UTF-8");
+        serializer.serialize_str(id)
+    }
+}
+
+/// A score, printed as `format_score` writes it: clamped to [0, 1] (NaN as
+/// 0), rounded to 3 decimals, without trailing zeros.
+struct Score(f64);
+
+impl Serialize for Score {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let thousandths = score_thousandths(self.0);
+        if thousandths.is_multiple_of(1000) {
+            serializer.serialize_u64(thousandths / 1000)
+        } else {
+            // The nearest double to n / 1000; its shortest form (what
+            // serde_json prints) is that decimal, with no trailing zeros.
+            serializer.serialize_f64(thousandths as f64 / 1000.0)
         }
-        item(out, value);
-    }
-    out.push(']');
-}
-
-fn span(out: &mut String, body: &str, range: Range) {
-    out.push_str("{\"text\":");
-    string(out, span_text(body, range));
-    span_offsets(out, range);
-    out.push('}');
-}
-
-fn optional_span(out: &mut String, body: &str, range: Option<Range>) {
-    match range {
-        Some(range) => span(out, body, range),
-        None => out.push_str("null"),
     }
 }
 
-/// `,"start":N,"end":N`
-fn span_offsets(out: &mut String, range: Range) {
-    out.push_str(",\"start\":");
-    number(out, range.start);
-    out.push_str(",\"end\":");
-    number(out, range.end);
+/// A score clamped to [0, 1] (NaN as 0) in thousandths, rounded as
+/// `format!("{:.3}")` rounds (so as `format_score` prints it).
+fn score_thousandths(value: f64) -> u64 {
+    let value = clamp_score(value);
+    let mut text = [0u8; 8];
+    let mut cursor = &mut text[..];
+    write!(cursor, "{value:.3}").expect("a value in [0, 1] takes five bytes");
+    // "0.123" or "1.000".
+    let digit = |idx: usize| u64::from(text[idx] - b'0');
+    digit(0) * 1000 + digit(2) * 100 + digit(3) * 10 + digit(4)
+}
+
+fn clamp_score(value: f64) -> f64 {
+    if value.is_nan() || value <= 0.0 {
+        0.0
+    } else {
+        value.min(1.0)
+    }
+}
+
+/// A score as printed: clamped to [0, 1] (NaN as 0), 3 decimals at most.
+pub fn format_score(value: f64) -> String {
+    let text = format!("{:.3}", clamp_score(value));
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The text of a span. A range that is not on character boundaries is a bug
@@ -372,130 +657,47 @@ pub fn span_text(body: &str, range: Range) -> &str {
     text.unwrap_or("")
 }
 
-fn number(out: &mut String, n: usize) {
-    out.push_str(itoa::Buffer::new().format(n));
-}
-
-/// A score in [0, 1], rounded to 3 decimals, without trailing zeros.
-fn score(out: &mut String, value: f64) {
-    out.push_str(&format_score(value));
-}
-
-/// A score as printed: clamped to [0, 1] (NaN as 0), 3 decimals at most.
-pub fn format_score(value: f64) -> String {
-    let value = if value.is_nan() || value <= 0.0 {
-        0.0
-    } else {
-        value.min(1.0)
-    };
-    let text = format!("{value:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn optional_string(out: &mut String, value: Option<&str>) {
-    match value {
-        Some(value) => string(out, value),
-        None => out.push_str("null"),
-    }
-}
-
-/// What each byte becomes in a JSON string: 0 = itself, `u` = `\u00XX`,
-/// anything else = a backslash and that character.
-const ESCAPE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = b'u';
-        byte += 1;
-    }
-    table[b'\n' as usize] = b'n';
-    table[b'\r' as usize] = b'r';
-    table[b'\t' as usize] = b't';
-    table[0x08] = b'b';
-    table[0x0c] = b'f';
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table
-};
-
 /// Appends `value` as a JSON string; non-ASCII stays raw UTF-8.
 pub fn string(out: &mut String, value: &str) {
-    out.reserve(value.len() + 2);
-    out.push('"');
-    let bytes = value.as_bytes();
-    let mut start = 0;
-    for (idx, &byte) in bytes.iter().enumerate() {
-        let escape = ESCAPE[byte as usize];
-        if escape == 0 {
-            continue;
-        }
-        // Escaped bytes are ASCII, so `idx` is a character boundary.
-        out.push_str(&value[start..idx]);
-        start = idx + 1;
-        out.push('\\');
-        if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("u00");
-            out.push(HEX[(byte >> 4) as usize] as char);
-            out.push(HEX[(byte & 0xf) as usize] as char);
-        } else {
-            out.push(escape as char);
-        }
-    }
-    out.push_str(&value[start..]);
-    out.push('"');
+    out.push_str(&serde_json::to_string(value).expect("a string always serialises"));
 }
 
-/// Indents compact JSON (two spaces a level); empty `[]` and `{}` stay whole.
-fn indent(compact: &str) -> String {
-    let bytes = compact.as_bytes();
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    // Bytes before `copied` are in `out`; breaks go after ASCII bytes only,
-    // so every slice is on character boundaries.
-    let mut copied = 0;
-    let mut idx = 0;
-    while idx < bytes.len() {
-        let byte = bytes[idx];
-        let is_empty_pair =
-            matches!(byte, b'{' | b'[') && matches!(bytes.get(idx + 1), Some(b'}' | b']'));
-        match byte {
-            _ if in_string => match byte {
-                b'\\' => idx += 1,
-                b'"' => in_string = false,
-                _ => {}
-            },
-            b'"' => in_string = true,
-            _ if is_empty_pair => idx += 1,
-            b'{' | b'[' | b',' => {
-                depth += usize::from(byte != b',');
-                out.push_str(&compact[copied..=idx]);
-                copied = idx + 1;
-                newline(&mut out, depth);
-            }
-            b'}' | b']' => {
-                depth -= 1;
-                out.push_str(&compact[copied..idx]);
-                copied = idx;
-                newline(&mut out, depth);
-            }
-            b':' => {
-                out.push_str(&compact[copied..=idx]);
-                copied = idx + 1;
-                out.push(' ');
-            }
-            _ => {}
-        }
-        idx += 1;
-    }
-    out.push_str(&compact[copied..]);
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn newline(out: &mut String, depth: usize) {
-    out.push('\n');
-    for _ in 0..depth {
-        out.push_str("  ");
+    #[test]
+    fn scores_print_as_format_score_writes_them() {
+        let mut values: Vec<f64> = (0..=1000).map(|n| n as f64 / 1000.0).collect();
+        // Ties at the third decimal (n/16) and values between thousandths.
+        values.extend((0..=16).map(|n| n as f64 / 16.0));
+        values.extend((0..=100_000).map(|n| n as f64 / 100_000.0));
+        values.extend([
+            -0.5,
+            -0.0,
+            1.5,
+            f64::NAN,
+            f64::INFINITY,
+            0.0005,
+            0.9995,
+            0.99951,
+        ]);
+        for value in values {
+            let printed = serde_json::to_string(&Score(value)).unwrap();
+            assert_eq!(printed, format_score(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn prefixed_ids() {
+        let id = serde_json::to_string(&PrefixedId('d', 1204)).unwrap();
+        assert_eq!(id, "\"d1204\"");
+    }
+
+    #[test]
+    fn strings_escape_control_characters_quotes_and_backslashes_only() {
+        let mut out = String::new();
+        string(&mut out, "a\"b\\c\n\t\u{1}\u{7f}é—“”/");
+        assert_eq!(out, "\"a\\\"b\\\\c\\n\\t\\u0001\u{7f}é—“”/\"");
     }
 }
