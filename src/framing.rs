@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::{Framing, Range};
+use crate::text::lexicon::lexicon_lines;
 
 /// The category of the neutral list: its matches hide the shorter entries
 /// inside them ("even" in "even though") and are never reported.
@@ -164,20 +165,17 @@ struct LexiconLine {
 
 /// The entries of one lexicon file.
 fn lexicon_entries(text: &str) -> impl Iterator<Item = LexiconLine> + '_ {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| {
-            let (phrase, is_stem) = match line.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (line, false),
-            };
-            LexiconLine {
-                phrase: phrase.to_lowercase().replace('’', "'"),
-                is_stem,
-                is_proper: phrase.starts_with(char::is_uppercase),
-            }
-        })
+    lexicon_lines(text).map(|line| {
+        let (phrase, is_stem) = match line.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (line, false),
+        };
+        LexiconLine {
+            phrase: crate::text::normalise(phrase),
+            is_stem,
+            is_proper: phrase.starts_with(char::is_uppercase),
+        }
+    })
 }
 
 /// The phrase as written with `'`, plus its `’` form when it has an apostrophe.

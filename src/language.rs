@@ -5,7 +5,7 @@
 //! is read and listed, but nothing is extracted from it. Only the start of
 //! the text is looked at, so the check costs the same for any length.
 
-use crate::segment::lexicon_lines;
+use crate::text::lexicon::lexicon_lines;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 

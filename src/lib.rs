@@ -5,6 +5,8 @@
 //! → `extract` (who said what, framing, cites) → `align` (events and aligned
 //! statements across outlets) → `score` (divergences) → `render` (JSON, HTML).
 //! Only `ingest` and `render` touch the file system; the middle is pure.
+//! Below the stages, `text` holds the word-level utilities they share
+//! (tokens, stems, stopwords, number words, lexicon loading).
 //!
 //! Each command's pipeline is here, from the inputs read to the output
 //! written: `run_compare` (`compare` with every article in memory, giving a
@@ -26,6 +28,7 @@ pub mod render;
 pub mod run;
 pub mod score;
 pub mod segment;
+pub mod text;
 
 use extract::NameRegistry;
 use model::{Article, Extraction, InputError, Report, ScoredEvent};

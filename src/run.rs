@@ -202,20 +202,22 @@ pub(crate) fn extract_lines(
     let (mut extractions, failed) = extract_each(articles);
     names.observe(&extractions);
     names.apply(&mut extractions);
-    let lines: Vec<String> = articles
-        .par_iter()
-        .zip(&extractions)
-        .map(|(article, extraction)| {
-            let mut line = render::extract_line(article, extraction, with_text);
-            line.push('\n');
-            line
+    // Lines are written a few dozen to a buffer, each buffer by one thread.
+    const LINES_PER_PART: usize = 64;
+    let parts: Vec<Vec<u8>> = articles
+        .par_chunks(LINES_PER_PART)
+        .zip(extractions.par_chunks(LINES_PER_PART))
+        .map(|(articles, extractions)| {
+            let mut part = Vec::new();
+            for (article, extraction) in articles.iter().zip(extractions) {
+                render::write_extract_line(&mut part, article, extraction, with_text)
+                    .expect("writing to memory cannot fail");
+                part.push(b'\n');
+            }
+            part
         })
         .collect();
-    let mut bytes = Vec::with_capacity(lines.iter().map(String::len).sum());
-    for line in &lines {
-        bytes.extend_from_slice(line.as_bytes());
-    }
-    (bytes, failed)
+    (parts.concat(), failed)
 }
 
 /// What `parallax diff` needs.

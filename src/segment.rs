@@ -8,6 +8,8 @@
 //! abbreviations ("U.S.", "J.D. Vance", "Mr.", "Feb.") and closing quotes.
 
 use crate::model::{Paragraph, Range, Segments, Sentence};
+use crate::text::lexicon::lexicon_set;
+use crate::text::trim_range;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -77,17 +79,6 @@ fn line_end(body: &str) -> char {
     } else {
         '\n'
     }
-}
-
-/// Shrinks a range so that it neither starts nor ends with whitespace.
-pub fn trim_range(body: &str, range: Range) -> Range {
-    let text = range.text(body);
-    let leading = text.len() - text.trim_start().len();
-    let trailing = text.len() - text.trim_end().len();
-    if leading == text.len() {
-        return Range::new(range.start, range.start);
-    }
-    Range::new(range.start + leading, range.end - trailing)
 }
 
 /// True when a paragraph reads as prose: it ends like a sentence and is not
@@ -227,19 +218,12 @@ fn is_abbreviation(word: &str, next_word: &str) -> bool {
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| lexicon_lines(include_str!("../lexicons/abbreviations.txt")).collect())
+    SET.get_or_init(|| lexicon_set(include_str!("../lexicons/abbreviations.txt")))
 }
 
 fn sentence_openers() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| lexicon_lines(include_str!("../lexicons/sentence_openers.txt")).collect())
-}
-
-/// The entries of a lexicon file: one a line, `#` comments and blanks skipped.
-pub fn lexicon_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    SET.get_or_init(|| lexicon_set(include_str!("../lexicons/sentence_openers.txt")))
 }
 
 #[cfg(test)]

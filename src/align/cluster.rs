@@ -27,8 +27,10 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::tokens::{content_stems, is_number, is_stopword, tokenize, Token};
 use crate::model::{Article, Range};
+use crate::text::lexicon::is_stopword;
+use crate::text::numbers::is_number;
+use crate::text::tokens::{content_stems, tokenize, Token};
 
 /// Average-link similarity two clusters need to merge.
 const LINK_THRESHOLD: f64 = 0.20;

@@ -5,16 +5,15 @@
 //! without a counterpart (`only_in`). Alignments come in two levels: claim
 //! (the same claim, worded alike; `statements`) and topic (the same matter,
 //! worded differently; `topics`, with paraphrase groups from `synonyms`).
-//! Event clustering is in `cluster`, statement matching in `statements`; `tokens` (word tokens with byte
-//! offsets, shared word lists) is also used by `score`, which compares the
-//! same words.
+//! Event clustering is in `cluster`, statement matching in `statements`;
+//! the words compared (tokens, stems, stopwords) come from `crate::text`,
+//! as in `score`, which compares the same words.
 
 mod cluster;
 pub use cluster::distributed;
 pub use cluster::EventFeatures;
 mod statements;
 mod synonyms;
-pub(crate) mod tokens;
 mod topics;
 pub(crate) mod vectors;
 

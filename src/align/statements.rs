@@ -14,10 +14,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::synonyms::{topic_term, topic_terms};
-use super::tokens::{char_trigrams, content_stems, is_number, is_stopword, tokenize, Token};
 use super::topics::{quote_context, topic_pairs};
 use super::vectors::{tfidf_vectors, SparseVector};
 use crate::model::{Alignment, AlignmentLevel, Article, Extraction, StatementKind, StatementRef};
+use crate::text::lexicon::is_stopword;
+use crate::text::numbers::is_number;
+use crate::text::tokens::{char_trigrams, content_stems, tokenize, Token};
 
 /// Similarity a pair of statements needs to be aligned.
 const MATCH_THRESHOLD: f64 = 0.5;
@@ -311,7 +313,7 @@ fn merge_pairs(
 fn alignment(features: &[StatementFeatures], members: &[usize], similarities: &[f64]) -> Alignment {
     let agreement = similarities.iter().sum::<f64>() / similarities.len().max(1) as f64;
     Alignment {
-        topic: topic(features, members, |f| &f.stems, super::tokens::stem),
+        topic: topic(features, members, |f| &f.stems, crate::text::stems::stem),
         agreement: agreement.clamp(0.0, 1.0),
         statements: members.iter().map(|&m| features[m].reference).collect(),
         level: AlignmentLevel::Claim,

@@ -10,7 +10,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{is_negation, is_number, is_stopword, lexicon_entries, stem, Token};
+use crate::text::lexicon::{is_negation, is_stopword, lexicon_lines};
+use crate::text::numbers::is_number;
+use crate::text::stems::stem;
+use crate::text::tokens::Token;
 
 /// Word stems and phrases of the lexicon, each mapped to its group id.
 #[derive(Debug, Default)]
@@ -29,7 +32,7 @@ fn groups() -> &'static Groups {
 /// Reads groups written one a line, words split by spaces, phrases joined by `_`.
 fn parse_groups(text: &'static str) -> Groups {
     let mut groups = Groups::default();
-    for line in lexicon_entries(text) {
+    for line in lexicon_lines(text) {
         let mut words = line.split_whitespace();
         let Some(head) = words.next() else { continue };
         let id = format!("~{}", stem(head));
@@ -82,8 +85,8 @@ pub(crate) fn topic_terms(tokens: &[Token], key_terms: &[String]) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::tokens::tokenize;
     use crate::model::Range;
+    use crate::text::tokens::tokenize;
 
     fn check(text: &str, key_terms: &[&str], expected: &[&str]) {
         let tokens = tokenize(text, Range::new(0, text.len()));

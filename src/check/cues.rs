@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::align::tokens::{lexicon_entries, Token};
+use crate::text::lexicon::lexicon_lines;
+use crate::text::tokens::Token;
 
 /// What a cue does to a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -100,7 +101,7 @@ fn build(lists: &[(CueClass, &'static str)]) -> Cues {
         by_first_word: HashMap::new(),
     };
     for &(class, text) in lists {
-        for line in lexicon_entries(text) {
+        for line in lexicon_lines(text) {
             let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
             if cues.entries.iter().any(|entry| entry.text == text) {
                 continue;
@@ -173,8 +174,8 @@ pub(crate) fn class(hit: &CueHit) -> CueClass {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::tokens::tokenize;
     use crate::model::Range;
+    use crate::text::tokens::tokenize;
 
     fn check(text: &str, expected: &[(&str, &str)]) {
         let tokens = tokenize(text, Range::new(0, text.len()));

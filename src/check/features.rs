@@ -13,9 +13,10 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::cues::{self, CueClass, CueHit};
-use crate::align::tokens::{char_trigrams, content_stems, stem, tokenize, Token};
 use crate::align::vectors::{SparseVector, Vocabulary};
 use crate::model::{Article, Extraction, Range, StatementKind};
+use crate::text::stems::stem;
+use crate::text::tokens::{char_trigrams, content_stems, tokenize, Token};
 
 /// Sentences in the focus: the ones most similar to the claim.
 pub(crate) const FOCUS_SENTENCES: usize = 2;
@@ -201,7 +202,7 @@ fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
         .filter(|range| !range.is_empty())
         .collect();
     if ranges.is_empty() && !body.trim().is_empty() {
-        ranges.push(crate::segment::trim_range(body, Range::new(0, body.len())));
+        ranges.push(crate::text::trim_range(body, Range::new(0, body.len())));
     }
     let attributed: Vec<Range> = extraction
         .statements

@@ -6,9 +6,9 @@
 //! article's own outlet and the people it names are not cites.
 
 use super::attribution::Doc;
-use super::lexicon::{DETERMINER, PREPOSITION};
 use super::speakers::is_name_word;
-use crate::segment::lexicon_lines;
+use crate::text::lexicon::lexicon_lines;
+use crate::text::word_classes::{DETERMINER, PREPOSITION};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 

@@ -13,7 +13,6 @@
 
 mod attribution;
 mod cites;
-pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod speakers;

@@ -7,13 +7,13 @@
 //! Ushakov", "European officials") to a person or a group name. Pronouns are
 //! resolved by the caller, which knows the order of statements.
 
-use super::lexicon::{
+use super::tokens::{Kind, Token};
+use crate::model::{Range, Speaker};
+use crate::text::lexicon::lexicon_lines;
+use crate::text::word_classes::{
     AUXILIARY, CONJUNCTION, CUE, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR,
     TITLE, WEEKDAY_OR_MONTH,
 };
-use super::tokens::{Kind, Token};
-use crate::model::{Range, Speaker};
-use crate::segment::lexicon_lines;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -78,17 +78,14 @@ pub fn is_not_a_speaker(name: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET
         .get_or_init(|| lexicon_lines(include_str!("../../lexicons/not_speakers.txt")).collect());
-    let lower = name
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace('\u{2019}', "'");
+    let lower = crate::text::normalise(name.trim_end_matches('.'));
     let party_tag = matches!(lower.as_bytes(), [b'r' | b'd' | b'i', b'-', ..]);
     let contraction = lower.contains('\'') && !lower.ends_with("'s") && !lower.contains(' ');
     set.contains(lower.as_str())
         || party_tag
         || contraction
         || lower.contains("-year-old")
-        || crate::align::tokens::number_word_value(&lower).is_some()
+        || crate::text::numbers::number_word_value(&lower).is_some()
 }
 
 pub fn is_name_word(body: &str, token: &Token) -> bool {

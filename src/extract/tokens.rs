@@ -5,8 +5,8 @@
 //! initial ("Sen.", "J."), so that a name such as "Sen. J.D. Vance" reads as
 //! one run of words. Each word carries the lexicon flags of its lower-case form.
 
-use super::lexicon;
 use crate::model::Range;
+use crate::text::word_classes as lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -172,7 +172,7 @@ fn word_token(text: &str, base: usize, start: usize, end: usize, lower: &mut Str
         .or_else(|| stem.strip_suffix('\''))
         .or_else(|| stem.strip_suffix('’'))
         .unwrap_or(stem);
-    crate::extract::topics::push_lowercase(lower, stem);
+    crate::text::push_lowercase(lower, stem);
     let is_possessive = stem.len() != word.strip_suffix('.').unwrap_or(word).len();
     // "US", "IT": an all-capital word is a name, not a pronoun or determiner.
     let is_acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_uppercase() || c == '.');

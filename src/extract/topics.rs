@@ -6,10 +6,10 @@
 //! first (ties: first seen), at most three: the basis for aligning by topic.
 
 use crate::model::Range;
-use crate::segment::lexicon_lines;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::text::lexicon::is_topic_stopword;
+use crate::text::push_lowercase;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 const MAX_TOPICS: usize = 3;
 
@@ -100,27 +100,11 @@ fn for_each_content_word<'a>(
                 }
                 lower.clear();
                 push_lowercase(lower, word);
-                if !stopwords().contains(lower.as_str()) {
+                if !is_topic_stopword(lower) {
                     visit(s, word, lower);
                 }
             }
             _ => {}
         }
     }
-}
-
-/// Appends the lower case of `word` to `out`, fast for ASCII.
-pub fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| lexicon_lines(include_str!("../../lexicons/stopwords.txt")).collect())
 }

@@ -14,10 +14,11 @@ mod terminal;
 
 pub use html::event_file;
 pub use html::IndexSummary;
-use json::event_line;
+use json::write_event_line;
 pub use json::{
     articles_jsonl, errors_jsonl, events_jsonl, extract_line, format_score, report_json,
-    write_extract_line,
+    write_articles_jsonl, write_errors_jsonl, write_events_jsonl, write_extract_line,
+    write_report_json,
 };
 pub use markdown::summary_markdown;
 pub use stance::stance_line;
@@ -70,16 +71,23 @@ pub fn write(out_dir: &Path, report: &Report, options: &WriteOptions) -> anyhow:
     for (file, page) in html::index_pages_of(&IndexSummary::of_report(pages_report)) {
         write_file(&out_dir.join(file), &page)?;
     }
+    let report_json = |out: &mut BufWriter<File>| write_report_json(out, report);
     match options.format {
-        DataFormat::Json => write_file(&out_dir.join("report.json"), &report_json(report)),
+        DataFormat::Json => write_file_with(&out_dir.join("report.json"), report_json),
         DataFormat::Markdown => {
             write_file(&out_dir.join("summary.md"), &summary_markdown(pages_report))?;
-            write_file(&out_dir.join("report.json"), &report_json(report))
+            write_file_with(&out_dir.join("report.json"), report_json)
         }
         DataFormat::Jsonl => {
-            write_file(&out_dir.join("articles.jsonl"), &articles_jsonl(report))?;
-            write_file(&out_dir.join("errors.jsonl"), &errors_jsonl(report))?;
-            write_file(&out_dir.join("events.jsonl"), &events_jsonl(report))
+            write_file_with(&out_dir.join("articles.jsonl"), |out| {
+                write_articles_jsonl(out, &report.articles, &report.extractions)
+            })?;
+            write_file_with(&out_dir.join("errors.jsonl"), |out| {
+                write_errors_jsonl(out, &report.errors)
+            })?;
+            write_file_with(&out_dir.join("events.jsonl"), |out| {
+                write_events_jsonl(out, report)
+            })
         }
     }
 }
@@ -131,9 +139,9 @@ impl TemporaryFile {
         })
     }
 
-    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+    fn write(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
         self.writer
-            .write_all(text.as_bytes())
+            .write_all(bytes)
             .with_context(|| format!("cannot write {}", self.path.display()))
     }
 
@@ -151,6 +159,9 @@ impl Drop for TemporaryFile {
         let _ = fs::remove_file(&self.temporary);
     }
 }
+
+/// Lines of `articles.jsonl` written into one buffer by one thread.
+const LINES_PER_PART: usize = 64;
 
 const FIRST_IDS: EventIds = EventIds {
     first_alignment: 1,
@@ -180,19 +191,20 @@ impl JsonlWriter {
         articles: &[Article],
         extractions: &[Extraction],
     ) -> anyhow::Result<()> {
-        let lines: Vec<String> = articles
-            .par_iter()
-            .zip(extractions)
-            .map(|(article, extraction)| {
-                let mut line = extract_line(article, extraction, article.body_is_derived);
-                line.push('\n');
-                line
+        let parts: Vec<Vec<u8>> = articles
+            .par_chunks(LINES_PER_PART)
+            .zip(extractions.par_chunks(LINES_PER_PART))
+            .map(|(articles, extractions)| {
+                let mut part = Vec::new();
+                write_articles_jsonl(&mut part, articles, extractions)
+                    .expect("writing to memory cannot fail");
+                part
             })
             .collect();
         for (article, extraction) in articles.iter().zip(extractions) {
             self.index.add_article(article, extraction.statements.len());
         }
-        lines.iter().try_for_each(|line| self.articles.write(line))
+        parts.iter().try_for_each(|part| self.articles.write(part))
     }
 
     /// Writes the next events of the run: their lines of `events.jsonl` and
@@ -208,15 +220,22 @@ impl JsonlWriter {
             advance(&mut self.data_ids, &output.scored);
             self.n_events += 1;
         }
-        let rendered: Vec<anyhow::Result<String>> = batch
+        let rendered: Vec<anyhow::Result<Vec<u8>>> = batch
             .par_iter()
             .zip(&numbered)
             .map(|(output, (event_idx, data_ids, page_ids, shown))| {
                 let page_scored = shown.as_ref().unwrap_or(&output.scored);
                 let page = html::event_page_of(&output.report, page_scored, *event_idx, page_ids);
                 write_file(&self.out_dir.join(event_file(*event_idx)), &page)?;
-                let mut line = event_line(&output.report, &output.scored, *event_idx, data_ids);
-                line.push('\n');
+                let mut line = Vec::with_capacity(4096);
+                write_event_line(
+                    &mut line,
+                    &output.report,
+                    &output.scored,
+                    *event_idx,
+                    data_ids,
+                )?;
+                line.push(b'\n');
                 Ok(line)
             })
             .collect();
@@ -242,13 +261,9 @@ impl JsonlWriter {
             write_file(&self.out_dir.join(file), &page)?;
         }
         self.articles.finish()?;
-        let report = Report {
-            articles: Vec::new(),
-            extractions: Vec::new(),
-            events: Vec::new(),
-            errors: errors.to_vec(),
-        };
-        write_file(&self.out_dir.join("errors.jsonl"), &errors_jsonl(&report))?;
+        write_file_with(&self.out_dir.join("errors.jsonl"), |out| {
+            write_errors_jsonl(out, errors)
+        })?;
         self.events.finish()
     }
 }
@@ -297,9 +312,23 @@ fn confident(report: &Report, min_confidence: f64) -> Option<Report> {
 /// Writes `path` whole or not at all: into `.NAME.tmp-PID` beside it, then
 /// renamed over it (a rename within a folder is atomic).
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    write_file_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// `write_file` for text written as it is made, by `write`.
+fn write_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let written = fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, path));
+    let written = File::create(&temporary)
+        .and_then(|file| {
+            let mut out = BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)?;
+            out.flush()
+        })
+        .and_then(|()| fs::rename(&temporary, path));
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }

@@ -18,8 +18,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use super::{article_label, copied, divergence, quotation_marks};
-use crate::align::tokens::{lexicon_entries, lexicon_set, tokenize, Token};
 use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range};
+use crate::text::lexicon::{lexicon_lines, lexicon_set};
+use crate::text::tokens::{tokenize, Token};
 
 /// Letters of a name compared across outlets ("europ" for Europe, European).
 const NAME_PREFIX: usize = 5;
@@ -78,7 +79,7 @@ type Variant = Vec<Vec<&'static str>>;
 fn contested_terms() -> &'static Vec<Vec<Variant>> {
     static TERMS: OnceLock<Vec<Vec<Variant>>> = OnceLock::new();
     TERMS.get_or_init(|| {
-        lexicon_entries(include_str!("../../lexicons/score_contested.txt"))
+        lexicon_lines(include_str!("../../lexicons/score_contested.txt"))
             .map(|line| {
                 line.split('|')
                     .map(|variant| {

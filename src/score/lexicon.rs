@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::align::tokens::{lexicon_entries, lexicon_set};
+use crate::text::lexicon::{lexicon_lines, lexicon_set};
 
 /// Words that soften a claim: may, might, reportedly, appears...
 pub(crate) fn is_hedge(norm: &str) -> bool {
@@ -28,7 +28,7 @@ pub(crate) fn is_loaded(norm: &str) -> bool {
 pub(crate) fn report_verb_class(norm: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| {
-        lexicon_entries(include_str!("../../lexicons/score_report_verbs.txt"))
+        lexicon_lines(include_str!("../../lexicons/score_report_verbs.txt"))
             .filter_map(|line| line.split_once(' '))
             .collect()
     })

@@ -26,11 +26,11 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::align::tokens::{tokenize, Token};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
     ScoredEvent, Statement, StatementKind, StatementRef,
 };
+use crate::text::tokens::{tokenize, Token};
 
 /// A cue or speaker mention this close (bytes) to the content joins the
 /// compared words, so that "he reportedly told" is seen beside the quote.

@@ -10,8 +10,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::divergence;
-use crate::align::tokens::{stem, tokenize, Token};
 use crate::model::{Article, Divergence, DivergenceType, Evidence, Extraction, Range};
+use crate::text::stems::stem;
+use crate::text::tokens::{tokenize, Token};
 
 /// Jaro-Winkler similarity two surnames need to be one name spelt two ways.
 const MIN_JARO_WINKLER: f64 = 0.9;
@@ -107,7 +108,7 @@ const NOT_PERSON_WORDS: [&str; 16] = [
 /// capitalised words, none a title, group noun, party, medium or place
 /// ("Jim Manley", not "Arizona Republican", "Fox News" or "young man").
 pub(crate) fn is_person_name(name: &str) -> bool {
-    use crate::extract::lexicon::{flags, GROUP, TITLE};
+    use crate::text::word_classes::{flags, GROUP, TITLE};
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() >= 2
         && words.iter().all(|word| {
@@ -209,7 +210,7 @@ fn is_name_like(token: &Token, lowercase_seen: &HashSet<&str>) -> bool {
 }
 
 fn is_weekday_or_month(norm: &str) -> bool {
-    use crate::extract::lexicon::{flags, WEEKDAY_OR_MONTH};
+    use crate::text::word_classes::{flags, WEEKDAY_OR_MONTH};
     flags(norm.trim_end_matches('.')) & WEEKDAY_OR_MONTH != 0
 }
 

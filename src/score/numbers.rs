@@ -6,7 +6,10 @@
 //! token positions it covers. Two mentions disagree only when their units
 //! match and their intervals are disjoint.
 
-use crate::align::tokens::{is_stopword, number_word_value, stem, Token};
+use crate::text::lexicon::is_stopword;
+use crate::text::numbers::number_word_value;
+use crate::text::stems::stem;
+use crate::text::tokens::Token;
 
 /// One number as written: "about 300 billion dollars", "three-year", "2-3 months".
 #[derive(Debug, Clone, PartialEq)]
@@ -208,8 +211,8 @@ fn widen(tokens: &[Token], first: usize, low: f64, high: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::tokens::tokenize;
     use crate::model::Range;
+    use crate::text::tokens::tokenize;
 
     fn check(text: &str, expected: &[(f64, f64, Option<&str>)]) {
         let tokens = tokenize(text, Range::new(0, text.len()));

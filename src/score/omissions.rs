@@ -13,8 +13,11 @@
 use std::collections::BTreeSet;
 
 use super::omission;
-use crate::align::tokens::{is_number, is_stopword, stem, tokenize};
 use crate::model::{Article, Divergence, Event, Extraction, Range, StatementKind, StatementRef};
+use crate::text::lexicon::is_stopword;
+use crate::text::numbers::is_number;
+use crate::text::stems::stem;
+use crate::text::tokens::tokenize;
 
 /// Omission findings shown per event.
 pub(super) const MAX_OMISSIONS: usize = 12;

@@ -17,8 +17,8 @@ use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::same_wording;
 use super::{divergence, shorten, Side};
-use crate::align::tokens::is_negation;
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
+use crate::text::lexicon::is_negation;
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
@@ -432,8 +432,8 @@ fn check_misattribution(a: &Side, b: &Side, found: &mut Vec<Divergence>) -> bool
     if mention_text(a) == mention_text(b) {
         return false;
     }
-    let content_a = crate::align::tokens::tokenize(&a.article.body, a.statement.content);
-    let content_b = crate::align::tokens::tokenize(&b.article.body, b.statement.content);
+    let content_a = crate::text::tokens::tokenize(&a.article.body, a.statement.content);
+    let content_b = crate::text::tokens::tokenize(&b.article.body, b.statement.content);
     let old: Vec<&str> = content_a.iter().map(|t| t.norm.as_str()).collect();
     let new: Vec<&str> = content_b.iter().map(|t| t.norm.as_str()).collect();
     let equal: usize = capture_diff_slices(Algorithm::Myers, &old, &new)
@@ -487,8 +487,8 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
     let names_someone = |side: &Side, span: &Span<usize>| {
         span.clone().any(|i| {
             let word = side.tokens[i].norm.trim_end_matches("'s");
-            crate::extract::lexicon::flags(word)
-                & (crate::extract::lexicon::TITLE | crate::extract::lexicon::PRONOUN)
+            crate::text::word_classes::flags(word)
+                & (crate::text::word_classes::TITLE | crate::text::word_classes::PRONOUN)
                 == 0
         })
     };

@@ -22,10 +22,12 @@ use std::collections::HashSet;
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
 use super::{article_label, copied, divergence, quoted_ranges, shorten};
-use crate::align::tokens::{is_stopword, stem, tokenize, Token};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
 };
+use crate::text::lexicon::is_stopword;
+use crate::text::stems::stem;
+use crate::text::tokens::{tokenize, Token};
 
 /// Matching words a shared stretch needs to count as one remark.
 const MIN_SHARED_WORDS: usize = 5;
@@ -419,7 +421,7 @@ fn alteration(
 /// "IRS" / "I.R.S.", "They're" / "They are").
 pub(super) fn same_wording(a: &str, b: &str) -> bool {
     fn written(text: &str) -> String {
-        let lower = text.to_lowercase().replace('\u{2019}', "'");
+        let lower = crate::text::normalise(text);
         let expanded = lower
             .replace("it's", "it is")
             .replace("that's", "that is")

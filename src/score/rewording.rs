@@ -28,13 +28,14 @@ use super::lexicon::{is_hedge, report_verb_class};
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention};
 use super::{article_label, copied, divergence, quotation_marks};
-use crate::align::tokens::{
-    is_negation, is_number, is_stopword, lexicon_entries, stem, tokenize, Token,
-};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
     StatementKind,
 };
+use crate::text::lexicon::{is_negation, is_stopword, lexicon_lines};
+use crate::text::numbers::is_number;
+use crate::text::stems::stem;
+use crate::text::tokens::{tokenize, Token};
 
 /// Tokens either side of a compared word that count as its context.
 const WINDOW: usize = 8;
@@ -325,7 +326,7 @@ fn predicates() -> &'static Predicates {
             prefixes: Vec::new(),
             opposed: HashSet::new(),
         };
-        for line in lexicon_entries(include_str!("../../lexicons/score_opposed.txt")) {
+        for line in lexicon_lines(include_str!("../../lexicons/score_opposed.txt")) {
             let Some((head, rest)) = line.split_once(':') else {
                 continue;
             };

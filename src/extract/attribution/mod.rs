@@ -21,14 +21,14 @@ use content::*;
 use patterns::*;
 use phrases::*;
 
-use super::lexicon::{
-    AUXILIARY, BELIEF, CONJUNCTION, CUE, DETERMINER, EVIDENCE, GROUP, INTENT, OBJECT_PRONOUN,
-    PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
-};
 use super::speakers::{expand_title, is_name_word, Gender, People};
 use super::tokens::{tokenize, Kind, Token};
 use super::Found;
 use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
+use crate::text::word_classes::{
+    AUXILIARY, BELIEF, CONJUNCTION, CUE, DETERMINER, EVIDENCE, GROUP, INTENT, OBJECT_PRONOUN,
+    PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
+};
 
 /// A sentence with the index range of its tokens.
 #[derive(Debug, Clone, Copy)]

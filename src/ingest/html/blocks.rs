@@ -3,7 +3,7 @@
 //! elements that are furniture (by tag or by class) and those the page marks
 //! as the article's body.
 
-use crate::segment::lexicon_lines;
+use crate::text::lexicon::lexicon_lines;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use rustc_hash::FxHashSet;

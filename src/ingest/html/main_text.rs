@@ -2,7 +2,7 @@
 //! the article and gives its text, paragraphs separated by a blank line.
 
 use super::blocks::{Block, Blocks};
-use crate::segment::lexicon_lines;
+use crate::text::lexicon::lexicon_lines;
 use ego_tree::NodeId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::Html;

@@ -1,10 +1,12 @@
-//! The word classes the extractor reads: attribution cues, function words,
-//! titles and group nouns, loaded once from the data files in `lexicons/`.
+//! The word classes the extractor (and the scorer, on names and titles)
+//! reads: attribution cues, function words, titles, group nouns,
+//! abbreviations, weekdays and months, loaded once from the data files in
+//! `lexicons/`.
 //!
 //! Every word maps to a set of flags; a token's flags are looked up once when
 //! it is made, so later rules test bits instead of comparing strings.
 
-use crate::segment::lexicon_lines;
+use super::lexicon::lexicon_lines;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
