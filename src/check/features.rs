@@ -5,7 +5,8 @@
 //! similarity `align` uses: the mean of TF-IDF cosines over content-word
 //! stems and over character trigrams, sentence by sentence and over the
 //! body), and what the sentences closest to the claim do to it (cues that
-//! refute, doubt, hedge, negate or confirm; a question; reported speech).
+//! refute, doubt, hedge, negate or confirm; a question; reported speech),
+//! and the tone of the claim and of the article (`tone`).
 //! The sentences closest to the claim are the *focus*: they are what a
 //! reader weighs, and they become the evidence.
 
