@@ -13,8 +13,10 @@ What it does, python standard library only:
 3. learns, by L2-regularised logistic regression (AdaGrad stochastic gradient descent, fixed seed,
    features scaled by their standard deviation): a relatedness model (related vs unrelated)
    over the similarity and structure features, and a stance model (agree / disagree /
-   discuss, softmax, classes weighted a quarter of the way to balance) over the features of the pair itself,
-   one for articles of at most 40 words and one for longer ones;
+   discuss, softmax) over the features of the pair itself, one for articles of at most 40 words
+   (classes weighted a quarter of the way to balance) and one for longer ones (classes balanced
+   fully: on ARC's comments the cues tell the classes apart little, and a balanced model gives
+   the better macro F1 under cross-validation);
 4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
    the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
    ../shared/eval/stance_score.py;
@@ -42,12 +44,15 @@ RATE = 0.05
 SEED = 1
 # Class weights: 1 balances agree / disagree / discuss fully, 0 not at all.
 BALANCE = 0.25
+# The same for the stance model of long articles (comments, stories).
+BALANCE_LONG = 1.0
 REL_ONLY_WITH_UNRELATED = False
 # Relatedness weighs only features that say how related the texts are, and
 # the length of the article: cue words say nothing about relatedness.
 RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
                         "coverage_focus", "long", "short", "claim_margin", "claim_best",
-                        "sim_feedback", "sim_feedback_rel", "coverage_short", "sim_best_short"]
+                        "sim_feedback", "sim_feedback_rel", "coverage_short", "sim_best_short",
+                        "sim_neighbours", "sim_neighbours_rel"]
 
 
 def run_check(claims, articles, out):
@@ -144,7 +149,13 @@ def softmax_predict(w, x, classes):
 
 # The stance of a pair depends on the pair alone, not on the other articles
 # or claims of the run: these features only say how related it is.
-CONTEXT_FEATURES = {"sim_rel", "claim_margin", "claim_best", "claim_alone", "sim_feedback", "sim_feedback_rel"}
+CONTEXT_FEATURES = {"sim_rel", "claim_margin", "claim_best", "claim_alone", "sim_feedback", "sim_feedback_rel",
+                    "sim_neighbours", "sim_neighbours_rel"}
+
+# Tone and a comment's opening words are for readers' comments (ARC): in a
+# headline they moved Emergent's cross-validated accuracy down, so the short
+# stance model leaves them out.
+LONG_ONLY_FEATURES = {"claim_polarity", "tone_body", "tone_x_claim_polarity", "opening_against"}
 
 
 def train(examples):
@@ -162,8 +173,10 @@ def train(examples):
     models = {"relatedness": relatedness}
     for regime, short in (("stance_short", True), ("stance_long", False)):
         part = [e for e in examples if e["y"] != "unrelated" and bool(e["x"].get("short", 0.0)) == short]
-        rows = [{k: v for k, v in e["x"].items() if k not in CONTEXT_FEATURES} for e in part]
-        models[regime] = train_softmax(rows, [e["y"] for e in part], CLASSES, balance=BALANCE)
+        left_out = CONTEXT_FEATURES | (LONG_ONLY_FEATURES if short else set())
+        rows = [{k: v for k, v in e["x"].items() if k not in left_out} for e in part]
+        balance = BALANCE if short else BALANCE_LONG
+        models[regime] = train_softmax(rows, [e["y"] for e in part], CLASSES, balance=balance)
     return models
 
 
@@ -215,10 +228,12 @@ def main():
     ap.add_argument("--out", default=str(ROOT / "models/stance.json"))
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--balance", type=float, default=BALANCE)
+    ap.add_argument("--balance-long", type=float, default=BALANCE_LONG)
     ap.add_argument("--rel-unrelated-sets-only", action="store_true",
                     help="learn relatedness only from sets whose gold has unrelated pairs")
     args = ap.parse_args()
     globals()["BALANCE"] = args.balance
+    globals()["BALANCE_LONG"] = args.balance_long
     globals()["REL_ONLY_WITH_UNRELATED"] = args.rel_unrelated_sets_only
     sets, examples = datasets()
     figures = cross_validate(sets, examples)
@@ -232,6 +247,7 @@ def main():
         "made_by": "python3 scripts/train_stance.py (Emergent via ../shared/eval/emergent_convert.py and "
                    "../shared/data/arc-dev; dev data only)",
         "training": {"epochs": EPOCHS, "l2": L2, "seed": SEED, "folds": FOLDS,
+                     "balance_short": BALANCE, "balance_long": BALANCE_LONG,
                      "pairs": {name: sum(1 for e in examples if e["set"] == name) for name, *_ in sets}},
         "cross_validation_by_claim": figures,
         "relatedness": rounded(models["relatedness"]),

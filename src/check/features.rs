@@ -5,7 +5,8 @@
 //! similarity `align` uses: the mean of TF-IDF cosines over content-word
 //! stems and over character trigrams, sentence by sentence and over the
 //! body), and what the sentences closest to the claim do to it (cues that
-//! refute, doubt, hedge, negate or confirm; a question; reported speech).
+//! refute, doubt, hedge, negate or confirm; a question; reported speech),
+//! and the tone of the claim and of the article (`tone`).
 //! The sentences closest to the claim are the *focus*: they are what a
 //! reader weighs, and they become the evidence.
 
@@ -13,6 +14,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::cues::{self, CueClass, CueHit};
+use super::tone;
 use crate::align::vectors::{SparseVector, Vocabulary};
 use crate::model::{Article, Extraction, Range, StatementKind};
 use crate::text::stems::stem;
@@ -31,7 +33,7 @@ const MAX_COUNT: f64 = 3.0;
 
 /// The features, in order. Cues count by class: weighing each cue word on
 /// its own was tried and did worse under cross-validation (noise).
-const FIXED_FEATURES: [&str; 41] = [
+const FIXED_FEATURES: [&str; 47] = [
     "bias",
     "sim_best",
     "sim_second",
@@ -73,6 +75,12 @@ const FIXED_FEATURES: [&str; 41] = [
     "neg_scoped_mismatch",
     "coverage_short",
     "sim_best_short",
+    "sim_neighbours",
+    "sim_neighbours_rel",
+    "claim_polarity",
+    "tone_body",
+    "tone_x_claim_polarity",
+    "opening_against",
 ];
 
 /// Every feature name, fixed ones first.
@@ -106,6 +114,9 @@ pub(crate) struct Sentence {
     pub quote: bool,
     /// Inside an attributed statement (not the outlet's own narration).
     pub attributed: bool,
+    /// Words that speak well and ill of something (`tone`).
+    pub positive: usize,
+    pub negative: usize,
 }
 
 impl Sentence {
@@ -135,21 +146,28 @@ pub(crate) struct ArticleText {
     pub n_words: usize,
     pub body_vector: SparseVector,
     pub body_stems: HashSet<String>,
+    /// Its first word answers against ("No, ...").
+    pub opens_against: bool,
 }
 
 /// Sentences of one text before vectors are made: stems and trigrams.
 struct Draft {
     sentences: Vec<(Sentence, Vec<String>)>,
     n_words: usize,
+    opens_against: bool,
 }
 
 fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Vec<String>) {
     let trigrams = char_trigrams(&tokens);
+    let cues = cues::find(&tokens);
+    let (positive, negative) = tone::counts(&tokens, &cues);
     let sentence = Sentence {
         range,
         stems: content_stems(&tokens),
         token_stems: tokens.iter().map(|token| stem(&token.norm)).collect(),
-        cues: cues::find(&tokens),
+        cues,
+        positive,
+        negative,
         question: range.text(text).contains('?'),
         colon: range.text(text).contains(':'),
         quote: has_quotation_mark(range.text(text)),
@@ -211,17 +229,25 @@ fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
         .map(|statement| statement.content)
         .collect();
     let mut n_words = 0;
+    let mut opens_against = false;
     let sentences = ranges
         .into_iter()
         .map(|range| {
             let tokens = tokenize(body, range);
+            if n_words == 0 {
+                opens_against = tone::opens_against(&tokens);
+            }
             n_words += tokens.len();
             let (mut sentence, trigrams) = draft_sentence(body, range, tokens);
             sentence.attributed = attributed.iter().any(|content| content.overlap(&range) > 0);
             (sentence, trigrams)
         })
         .collect();
-    Draft { sentences, n_words }
+    Draft {
+        sentences,
+        n_words,
+        opens_against,
+    }
 }
 
 fn draft_claim(text: &str) -> Draft {
@@ -229,6 +255,7 @@ fn draft_claim(text: &str) -> Draft {
     Draft {
         sentences: vec![draft_sentence(text, range, tokenize(text, range))],
         n_words: 0,
+        opens_against: false,
     }
 }
 
@@ -282,7 +309,7 @@ pub(crate) fn texts(
     let articles = article_drafts
         .into_par_iter()
         .map(|draft| {
-            let n_words = draft.n_words;
+            let (n_words, opens_against) = (draft.n_words, draft.opens_against);
             let sentences = finish(draft);
             let all_stems: Vec<String> = sentences.iter().flat_map(|s| s.stems.clone()).collect();
             ArticleText {
@@ -290,6 +317,7 @@ pub(crate) fn texts(
                 body_stems: all_stems.into_iter().collect(),
                 sentences,
                 n_words,
+                opens_against,
             }
         })
         .collect();
@@ -411,5 +439,28 @@ pub(crate) fn pair_features(claim: &Sentence, article: &ArticleText) -> (Vec<f64
         let body = values[index(&format!("{class}_body"))];
         values[index(&format!("neg_claim_x_{class}_body"))] = neg_claim * body;
     }
+    set_tone(claim, article, &mut values);
     (values, focus)
+}
+
+/// `claim_polarity`: +1 when the claim speaks well of its matter, -1 ill,
+/// 0 neither; `tone_body`: the article's words that speak well less those
+/// that speak ill, over the square root of its length; their product; and
+/// whether the article opens against.
+fn set_tone(claim: &Sentence, article: &ArticleText, values: &mut [f64]) {
+    let polarity = match claim.positive.cmp(&claim.negative) {
+        std::cmp::Ordering::Greater => 1.0,
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+    };
+    let balance: f64 = article
+        .sentences
+        .iter()
+        .map(|s| s.positive as f64 - s.negative as f64)
+        .sum();
+    let tone = balance / (article.n_words.max(1) as f64).sqrt();
+    values[index("claim_polarity")] = polarity;
+    values[index("tone_body")] = tone;
+    values[index("tone_x_claim_polarity")] = tone * polarity;
+    values[index("opening_against")] = f64::from(u8::from(article.opens_against));
 }

@@ -12,6 +12,7 @@
 mod cues;
 mod features;
 mod linear;
+mod tone;
 
 use std::collections::HashMap;
 
@@ -34,6 +35,11 @@ const MIN_FEEDBACK_WITHOUT_SHARED_WORDS: f64 = 0.05;
 const CLAIM_LEVEL_SIMILARITY: f64 = 0.5;
 /// Articles whose mean body expands a claim for `sim_feedback`.
 const FEEDBACK_ARTICLES: usize = 3;
+/// Articles of a claim, most similar to it first (by body), that
+/// `sim_neighbours` compares each article with.
+const NEIGHBOUR_POOL: usize = 20;
+/// The closest of the pool averaged for `sim_neighbours`.
+const NEIGHBOURS: usize = 5;
 /// Evidence sentences given at most.
 const MAX_EVIDENCE: usize = 2;
 
@@ -169,6 +175,7 @@ impl<'a> Prepared<'a> {
             .collect();
         set_relative_similarity(&mut pairs);
         self.set_feedback_similarity(&mut pairs);
+        self.set_neighbour_similarity(&mut pairs);
         pairs
             .into_iter()
             .map(|(article_idx, values, focus)| {
@@ -225,6 +232,44 @@ impl<'a> Prepared<'a> {
             pairs.iter().map(|(_, v, _)| v[feedback]).sum::<f64>() / pairs.len().max(1) as f64;
         for (_, values, _) in pairs.iter_mut() {
             values[relative] = values[feedback] - mean;
+        }
+    }
+
+    /// `sim_neighbours`: the mean cosine of the body with its `NEIGHBOURS`
+    /// closest bodies among the claim's `NEIGHBOUR_POOL` articles most
+    /// similar to the claim (itself left out). The coverage of a claim forms
+    /// a cluster of bodies on its matter; an article about something else
+    /// finds few close neighbours in it, even when it shares the claim's
+    /// words. `sim_neighbours_rel`: minus the mean over the claim's articles.
+    fn set_neighbour_similarity(&self, pairs: &mut [(usize, Vec<f64>, Vec<usize>)]) {
+        let body = features::index("sim_body");
+        let mut pool: Vec<usize> = (0..pairs.len()).collect();
+        pool.sort_by(|&a, &b| {
+            pairs[b].1[body]
+                .total_cmp(&pairs[a].1[body])
+                .then(a.cmp(&b))
+        });
+        pool.truncate(NEIGHBOUR_POOL);
+        let vector_of = |i: usize| &self.texts.articles[pairs[i].0].body_vector;
+        let values: Vec<f64> = (0..pairs.len())
+            .map(|i| {
+                let mut similarities: Vec<f64> = pool
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| vector_of(i).cosine(vector_of(j)))
+                    .collect();
+                similarities.sort_by(|a, b| b.total_cmp(a));
+                similarities.iter().take(NEIGHBOURS).sum::<f64>() / NEIGHBOURS as f64
+            })
+            .collect();
+        let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+        let (own, relative) = (
+            features::index("sim_neighbours"),
+            features::index("sim_neighbours_rel"),
+        );
+        for ((_, pair_values, _), value) in pairs.iter_mut().zip(values) {
+            pair_values[own] = value;
+            pair_values[relative] = value - mean;
         }
     }
 

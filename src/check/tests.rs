@@ -84,3 +84,41 @@ fn an_article_on_something_else_is_unrelated_with_no_evidence() {
         &[(body, "unrelated", &[])],
     );
 }
+
+/// `sim_neighbours` of each article when `claim` is checked against all.
+fn neighbour_similarities(claim: &str, bodies: &[&str]) -> Vec<f64> {
+    let articles: Vec<Article> = bodies
+        .iter()
+        .enumerate()
+        .map(|(idx, body)| article(&format!("a{idx}"), body))
+        .collect();
+    let (extractions, _) = crate::extract_all(&articles);
+    let claims = vec![Claim {
+        id: "c".to_string(),
+        text: claim.to_string(),
+        articles: None,
+    }];
+    let feature = features::index("sim_neighbours");
+    check(&claims, &articles, &extractions)
+        .iter()
+        .map(|line| line.features[feature])
+        .collect()
+}
+
+#[test]
+fn an_article_on_another_matter_has_few_close_neighbours() {
+    let similarities = neighbour_similarities(
+        "We don't need libraries",
+        &[
+            "Public libraries lend books and give children a quiet place to read.",
+            "Libraries lend books, and children read there after school.",
+            "Without libraries, children who cannot buy books have nothing to read.",
+            "We don't need another stadium; the team plays well enough downtown.",
+        ],
+    );
+    let off_topic = similarities[3];
+    assert!(
+        similarities[..3].iter().all(|&s| s > off_topic),
+        "{similarities:?}"
+    );
+}
