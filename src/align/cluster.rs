@@ -16,7 +16,8 @@
 //! article is compact (`EventFeatures`: packed term ids and counts, the
 //! day), so a streaming run can cluster millions of articles. The similarity of a pair is
 //! the mean of its two cosines, damped by the gap between publication
-//! dates; clusters merge by average link above a threshold: precision
+//! dates; clusters merge by average link above a threshold, unless their
+//! leading names or their date spans say they are two events: precision
 //! first, since a false merge tells a reader that two newsrooms corroborate
 //! each other.
 
@@ -56,6 +57,12 @@ const MAX_TERMS: usize = 1 << 24;
 const MAX_CANDIDATES: usize = 24;
 /// Window units handled by one parallel job when finding candidate pairs.
 const UNITS_PER_JOB: usize = 16;
+/// Two clusters with at least `MIN_DATED_FOR_GAP` dated articles each stay
+/// apart when this many days or more separate the last date of one from
+/// the first date of the other (see `apart_in_time`).
+const APART_DAYS: i64 = 3;
+/// Dated articles a cluster needs before its dates count as its span.
+const MIN_DATED_FOR_GAP: usize = 2;
 
 /// Groups articles into events (the whole run at once).
 pub(crate) fn cluster(articles: &[Article]) -> Vec<Vec<usize>> {
@@ -555,15 +562,18 @@ fn similarity(a: &ArticleFeatures, b: &ArticleFeatures) -> f64 {
     }
 }
 
-/// Merges clusters along edges in descending order when the mean similarity
-/// over all cross pairs (computed on demand) reaches the threshold and the
-/// two are not two events of one kind by their leading names.
+/// Merges clusters along edges in descending order when the two are not
+/// apart in time, the mean similarity over all cross pairs (computed on
+/// demand) reaches the threshold and the two are not two events of one kind
+/// by their leading names.
 fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> Vec<Vec<usize>> {
     let mut cluster_of: Vec<usize> = (0..features.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..features.len()).map(|i| vec![i]).collect();
+    let mut spans: Vec<DateSpan> = features.iter().map(|f| DateSpan::of(f.day)).collect();
     for &(_, i, j) in edges {
         let (a, b) = (cluster_of[i], cluster_of[j]);
         if a == b
+            || apart_in_time(&spans[a], &spans[b])
             || mean_similarity(features, &members[a], &members[b]) < LINK_THRESHOLD
             || different_leading_entities(features, &members[a], &members[b])
         {
@@ -575,11 +585,60 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
             cluster_of[article_idx] = keep;
         }
         members[keep].extend(moved);
+        spans[keep] = spans[a].join(&spans[b]);
     }
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     groups.iter_mut().for_each(|group| group.sort_unstable());
     groups.sort_unstable_by_key(|group| group[0]);
     groups
+}
+
+/// The first and last day of a cluster's dated articles, and how many
+/// there are.
+#[derive(Clone, Copy)]
+struct DateSpan {
+    first: i64,
+    last: i64,
+    n_dated: usize,
+}
+
+impl DateSpan {
+    fn of(day: Option<i64>) -> DateSpan {
+        match day {
+            Some(day) => DateSpan {
+                first: day,
+                last: day,
+                n_dated: 1,
+            },
+            None => DateSpan {
+                first: i64::MAX,
+                last: i64::MIN,
+                n_dated: 0,
+            },
+        }
+    }
+
+    fn join(&self, other: &DateSpan) -> DateSpan {
+        DateSpan {
+            first: self.first.min(other.first),
+            last: self.last.max(other.last),
+            n_dated: self.n_dated + other.n_dated,
+        }
+    }
+}
+
+/// Whether two clusters, each already told on several dates, are
+/// `APART_DAYS` or more apart: two news events (a shooting and, days later,
+/// the charges; one text run again for a second event), however alike
+/// their words. Pairwise date damping alone lets them merge: single
+/// articles from the two meet at a gap the damping forgives before either
+/// cluster shows its own span. Clusters with a single dated article are
+/// left to the damping: one late article is often a follow-up.
+fn apart_in_time(a: &DateSpan, b: &DateSpan) -> bool {
+    if a.n_dated < MIN_DATED_FOR_GAP || b.n_dated < MIN_DATED_FOR_GAP {
+        return false;
+    }
+    (b.first - a.last).max(a.first - b.last) >= APART_DAYS
 }
 
 /// Whether two clusters of several articles each tell two events of one
@@ -728,6 +787,29 @@ mod tests {
             ),
         ];
         check(&articles, &[&[0, 2], &[1, 3]]);
+    }
+
+    #[test]
+    fn one_text_told_again_days_later_stays_two_events() {
+        // Pairwise, the two runs are 3 to 5 days apart, which the date
+        // damping alone forgives for identical words.
+        let articles = [
+            article("a", "Senate approves budget bill", "2016-03-01", SENATE),
+            article("b", "Senate approves budget bill", "2016-03-02", SENATE),
+            article("c", "Senate approves budget bill", "2016-03-05", SENATE),
+            article("d", "Senate approves budget bill", "2016-03-06", SENATE),
+        ];
+        check(&articles, &[&[0, 1], &[2, 3]]);
+    }
+
+    #[test]
+    fn one_late_article_still_joins_its_event() {
+        let articles = [
+            article("a", "Senate approves budget bill", "2016-03-01", SENATE),
+            article("b", "Senate approves budget bill", "2016-03-02", SENATE),
+            article("c", "Senate approves budget bill", "2016-03-05", SENATE),
+        ];
+        check(&articles, &[&[0, 1, 2]]);
     }
 
     #[test]
