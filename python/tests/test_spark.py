@@ -59,7 +59,7 @@ def stories():
 
 @pytest.fixture(scope="module")
 def spark():
-    session = job.session("local[2]", app_name="parallax-test")
+    session = job.session("local[2]", app_name="parallax-test", memory="2g")
     yield session
     session.stop()
 
