@@ -514,27 +514,6 @@ fn honorific_gender(word: &str) -> Gender {
 }
 
 fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>) -> Gender {
-    let female = [
-        "mrs",
-        "ms",
-        "miss",
-        "spokeswoman",
-        "chairwoman",
-        "congresswoman",
-        "queen",
-        "princess",
-        "lady",
-    ];
-    let male = [
-        "mr",
-        "spokesman",
-        "chairman",
-        "congressman",
-        "king",
-        "prince",
-        "sir",
-        "lord",
-    ];
     let mut words: Vec<String> = role
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
@@ -548,12 +527,39 @@ fn gender_of(body: &str, tokens: &[Token], run_start: usize, role: Option<&str>)
                 .to_lowercase(),
         );
     }
-    if words.iter().any(|w| female.contains(&w.as_str())) {
+    let genders: Vec<Gender> = words.iter().map(|word| word_gender(word)).collect();
+    if genders.contains(&Gender::Female) {
         Gender::Female
-    } else if words.iter().any(|w| male.contains(&w.as_str())) {
+    } else if genders.contains(&Gender::Male) {
         Gender::Male
     } else {
         Gender::Unknown
+    }
+}
+
+/// The gender an honorific or a gendered role word gives ("Mrs", "spokesman").
+fn word_gender(word: &str) -> Gender {
+    const FEMALE_ROLES: [&str; 6] = [
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+        "lady",
+    ];
+    const MALE_ROLES: [&str; 7] = [
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king",
+        "prince",
+        "sir",
+        "lord",
+    ];
+    match honorific_gender(word) {
+        Gender::Unknown if FEMALE_ROLES.contains(&word) => Gender::Female,
+        Gender::Unknown if MALE_ROLES.contains(&word) => Gender::Male,
+        gender => gender,
     }
 }
 
