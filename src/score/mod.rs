@@ -30,6 +30,7 @@ use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
     ScoredEvent, Statement, StatementKind, StatementRef,
 };
+use crate::text::lexicon::is_stopword;
 use crate::text::tokens::{tokenize, Token};
 
 /// A cue or speaker mention this close (bytes) to the content joins the
@@ -536,9 +537,35 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
     ranges
 }
 
+/// The words of `range` in `body` occur in order and next to each other
+/// somewhere in `other` (case and punctuation aside, function words at
+/// either end dropped: "… on time, and"), at least `MIN_CARRIED_WORDS` of
+/// them (fewer recur by chance). Words a quotation is said to leave out
+/// that the other article quotes in a sentence of its own are not left out.
+fn carried_elsewhere(body: &str, range: Range, other: &str) -> bool {
+    const MIN_CARRIED_WORDS: usize = 3;
+    let words: Vec<String> = tokenize(body, range).into_iter().map(|t| t.norm).collect();
+    let first = words.iter().position(|w| !is_stopword(w));
+    let last = words.iter().rposition(|w| !is_stopword(w));
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    let words = &words[first..=last];
+    if words.len() < MIN_CARRIED_WORDS {
+        return false;
+    }
+    let others: Vec<String> = tokenize(other, Range::new(0, other.len()))
+        .into_iter()
+        .map(|t| t.norm)
+        .collect();
+    others.windows(words.len()).any(|w| w == words)
+}
+
 /// The quoted stretches of a statement's frame: the whole content of a
 /// direct quote written without marks, and the stretches between quotation
-/// marks in the frame.
+/// marks in the frame. A quotation in curly marks that runs past either end
+/// of the frame (a quote of several sentences, the frame being one) is
+/// quoted up to that end: the mark's direction says which side is inside.
 fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> {
     let mut ranges = Vec::new();
     let content_text = statement.content.text(body);
@@ -548,17 +575,23 @@ fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> 
     if statement.kind == StatementKind::Direct && !has_marks {
         ranges.push(statement.content);
     }
-    let mut open: Option<usize> = None;
+    let mut open: Option<(usize, char)> = None;
+    let mut seen_mark = false;
     for (offset, c) in frame.text(body).char_indices() {
         let at = frame.start + offset;
         match (c, open) {
-            ('\u{201c}', _) | ('"', None) => open = Some(at + c.len_utf8()),
-            ('\u{201d}' | '"', Some(start)) => {
+            ('\u{201c}', _) | ('"', None) => open = Some((at + c.len_utf8(), c)),
+            ('\u{201d}' | '"', Some((start, _))) => {
                 ranges.push(Range::new(start, at));
                 open = None;
             }
+            ('\u{201d}', None) if !seen_mark => ranges.push(Range::new(frame.start, at)),
             _ => {}
         }
+        seen_mark |= matches!(c, '\u{201c}' | '\u{201d}' | '"');
+    }
+    if let Some((start, '\u{201c}')) = open {
+        ranges.push(Range::new(start, frame.end));
     }
     ranges
 }

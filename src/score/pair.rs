@@ -16,7 +16,7 @@ use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::same_wording;
-use super::{divergence, shorten, Side};
+use super::{carried_elsewhere, divergence, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::is_negation;
 
@@ -595,8 +595,18 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
     ));
 }
 
-/// Every word of the span is quoted (an empty span is: nothing was added).
+/// Every word of the span is quoted. An empty span (words the other side
+/// has and this one lacks) must sit inside a quotation, between two quoted
+/// words: words missing from the outlet's own narration ("refused to say
+/// the words “radical Islam”" against "say the two words 'Radical
+/// Islam'"), or before a quotation that starts later ("has “injected a
+/// degree of partisanship”" against "has now been injected a degree of
+/// partisanship"), are not a change to the quotation.
 fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {
+    if span.is_empty() {
+        let at = span.start;
+        return at > 0 && at < side.quoted.len() && side.quoted[at - 1] && side.quoted[at];
+    }
     span.clone().all(|i| side.quoted[i])
 }
 
@@ -719,6 +729,13 @@ fn check_truncation(
                 _ => missing.push(range),
             }
         }
+    }
+    if missing
+        .iter()
+        .all(|&range| carried_elsewhere(&long.article.body, range, &short.article.body))
+    {
+        // The other outlet quotes the rest in a sentence of its own.
+        return false;
     }
     let short_range = Range::new(
         short.tokens[short_positions[0]].range.start,

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
-use super::{article_label, copied, divergence, quoted_ranges, shorten};
+use super::{article_label, carried_elsewhere, copied, divergence, quoted_ranges, shorten};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
 };
@@ -311,7 +311,7 @@ fn truncation(
     let between = &body[long.tokens[long_last].range.end..dropped.start];
     let same_sentence = !ends_sentence(between);
     let turns = TURNING_WORDS.contains(&long.tokens[long_last + 1].norm.as_str());
-    if !same_sentence && !turns {
+    if !same_sentence && !turns || carried_elsewhere(body, dropped, short_body) {
         return None;
     }
     let mut found = divergence(

@@ -266,3 +266,32 @@ fn identical_articles_have_no_divergence_and_no_only_in() {
         .iter()
         .all(|a| a.agreement == 1.0));
 }
+
+/// A quotation in curly marks that runs past the sentence (the frame the
+/// pair checks read) is quoted up to the frame's end, and one that began
+/// before the frame is quoted from its start.
+#[test]
+fn a_quotation_longer_than_its_sentence_is_quoted_to_the_frame_edge() {
+    let body = "She said it could be \u{201c}used to attack us. Why would we help? Enough.\u{201d} Then she left.";
+    let extraction = statements(
+        body,
+        &[(
+            StatementKind::Mixed,
+            Some("She"),
+            Some("She"),
+            Some("said"),
+            "it could be \u{201c}used to attack us",
+        )],
+    );
+    let statement = &extraction.statements[0];
+    let texts = |frame: Range| -> Vec<&str> {
+        quoted_ranges(body, statement, frame)
+            .into_iter()
+            .map(|r| r.text(body))
+            .collect()
+    };
+    let first = locate(body, "She said it could be \u{201c}used to attack us.", 0);
+    assert_eq!(texts(first), vec!["used to attack us."]);
+    let middle = locate(body, "Enough.\u{201d} Then", 0);
+    assert_eq!(texts(middle), vec!["Enough."]);
+}

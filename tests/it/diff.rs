@@ -1,6 +1,6 @@
 //! `parallax diff A B`: the editor's check in a terminal. Exact output on a
-//! rewrite with one edit of each kind and on the two sample articles,
-//! colour off; exit statuses like `diff`; the JSON form.
+//! rewrite with one edit of each kind, on the two sample articles and on
+//! quotations framed by narration, colour off; exit statuses like `diff`; the JSON form.
 
 use serde_json::Value;
 use std::process::{Command, Output};
@@ -47,6 +47,27 @@ fn differences_in_other_words_between_the_sample_articles() {
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         expected("diff/expected-corpus.txt")
+    );
+}
+
+/// Quotations compared as quotations: words the outlet's own narration
+/// lacks around a quoted phrase are not a changed quote ("refused to say
+/// the words “budget fraud”" / "say the two words 'budget fraud'"); words
+/// one outlet quotes in a sentence of its own are not cut from its quote;
+/// a quotation of several sentences counts as quoted to its end.
+#[test]
+fn narration_around_quotes_and_quotes_split_in_two_are_not_findings() {
+    let output = parallax(&[
+        "diff",
+        "tests/data/diff/quoted-a.txt",
+        "tests/data/diff/quoted-b.txt",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        expected("diff/expected-quoted.txt")
     );
 }
 
