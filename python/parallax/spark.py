@@ -20,7 +20,8 @@ The stages, each over the bindings (``parallax._native``) in the executors:
 4. records (``mapInPandas``): each article's TF-IDF vectors from its terms' statistics;
 5. candidate pairs: postings grouped by term and week unit, terms rare within a unit and
    its neighbours (or, for undated articles, over the run), pairs sharing enough rare
-   terms; their similarity (``mapInPandas``); edges above the link threshold;
+   terms, each dated article keeping its 24 partners sharing the most; their similarity
+   (``mapInPandas``); edges above the link threshold;
 6. connected groups of the edges (label propagation), then average-link merging inside
    each group (cogrouped ``applyInPandas``): the events;
 7. each event compared (``applyInPandas``: extraction, canonical names, alignment,
@@ -301,14 +302,16 @@ def _day(value):
 
 def candidate_pairs(records):
     """Pairs ``(i, j)``, ``i < j``, sharing at least ``MIN_SHARED_TERMS`` terms rare for
-    them: for two dated articles at most one unit apart, a term in 2 to
-    ``MAX_CANDIDATE_DF`` articles of each one's window (its unit and the two neighbours);
-    for a pair with an undated article, of the whole run. Grouped by term and unit, so
-    that no group holds more than ``MAX_CANDIDATE_DF`` articles."""
+    them. A dated article looks in its window (its unit and the two neighbours) through
+    its terms in 2 to ``MAX_CANDIDATE_DF`` articles of that window, and keeps the
+    ``MAX_CANDIDATES`` partners sharing the most such terms (ties to the lower index); a
+    pair is a candidate when either article keeps the other. For a pair with an undated
+    article the terms must be rare over the whole run. Joins go by term and unit, so that
+    no group holds more than a window's ``MAX_CANDIDATE_DF`` articles."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    _, max_df, min_shared, window_days = _native.clustering_constants()
+    _, max_df, min_shared, window_days, max_candidates = _native.clustering_constants()
     postings = records.select(
         "idx", "day", F.lit(0).alias("kind"), F.explode("stem_ids").alias("term")
     ).unionByName(
@@ -326,21 +329,25 @@ def candidate_pairs(records):
         .filter(F.col("in_window").between(2, max_df))
         .select(*key, "unit")
     )
-    rare = dated.join(rare_units, key + ["unit"]).select(*key, "unit", "idx")
-    a, b = rare.alias("a"), rare.alias("b")
-    same_unit = a.join(b, key + ["unit"]).filter(F.col("a.idx") < F.col("b.idx"))
-    same_unit = same_unit.select(*key, F.col("a.idx").alias("i"), F.col("b.idx").alias("j"))
-    next_unit = a.join(
-        b,
-        (F.col("a.kind") == F.col("b.kind"))
-        & (F.col("a.term") == F.col("b.term"))
-        & (F.col("b.unit") == F.col("a.unit") + 1),
-    ).select(
-        F.col("a.kind").alias("kind"),
-        F.col("a.term").alias("term"),
-        F.least("a.idx", "b.idx").alias("i"),
-        F.greatest("a.idx", "b.idx").alias("j"),
+    # Article i's terms rare in its window, each looked up in the window's three units.
+    looking = (
+        dated.join(rare_units, key + ["unit"])
+        .select(*key, F.col("idx").alias("i"), F.explode(F.array(
+            F.col("unit") - 1, F.col("unit"), F.col("unit") + 1)).alias("unit"))
     )
+    found = dated.select(*key, "unit", F.col("idx").alias("j"))
+    shared = (
+        looking.join(found, key + ["unit"])
+        .filter(F.col("i") != F.col("j"))
+        .groupBy("i", "j")
+        .count()
+        .filter(F.col("count") >= min_shared)
+    )
+    best = Window.partitionBy("i").orderBy(F.col("count").desc(), F.col("j").asc())
+    kept = shared.withColumn("rank", F.row_number().over(best)).filter(F.col("rank") <= max_candidates)
+    dated_pairs = kept.select(
+        F.least("i", "j").alias("i"), F.greatest("i", "j").alias("j")
+    ).distinct()
     rare_in_run = postings.groupBy(*key).count().filter(F.col("count").between(2, max_df)).select(*key)
     in_run = postings.join(rare_in_run, key).select(*key, "idx", "day")
     undated, other = in_run.filter(F.col("day").isNull()).alias("u"), in_run.alias("o")
@@ -352,8 +359,10 @@ def candidate_pairs(records):
         F.least("u.idx", "o.idx").alias("i"),
         F.greatest("u.idx", "o.idx").alias("j"),
     )
-    shared = same_unit.unionByName(next_unit).unionByName(with_undated).groupBy("i", "j").count()
-    return shared.filter(F.col("count") >= min_shared).select("i", "j")
+    undated_pairs = (
+        with_undated.groupBy("i", "j").count().filter(F.col("count") >= min_shared).select("i", "j")
+    )
+    return dated_pairs.unionByName(undated_pairs)
 
 
 def similarity_edges(pairs, records):

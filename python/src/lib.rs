@@ -279,12 +279,13 @@ fn average_link(
 
 /// The clustering constants the job's posting rule uses.
 #[pyfunction]
-fn clustering_constants() -> (f64, u32, u32, i64) {
+fn clustering_constants() -> (f64, u32, u32, i64, usize) {
     (
         distributed::LINK_THRESHOLD,
         distributed::MAX_CANDIDATE_DF,
         distributed::MIN_SHARED_TERMS,
         distributed::WINDOW_DAYS,
+        distributed::MAX_CANDIDATES,
     )
 }
 

@@ -14,7 +14,9 @@ use std::collections::HashMap;
 
 use super::super::vectors::Vocabulary;
 use super::{ArticleFeatures, Weighted, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
-use super::{MIN_SHARED_TERMS as MIN_SHARED, WINDOW_DAYS as WINDOW};
+use super::{
+    MAX_CANDIDATES as MAX_PARTNERS, MIN_SHARED_TERMS as MIN_SHARED, WINDOW_DAYS as WINDOW,
+};
 use crate::model::Article;
 
 /// Average-link similarity two clusters need to merge; also the least
@@ -29,6 +31,10 @@ pub const MIN_SHARED_TERMS: u32 = MIN_SHARED;
 /// Days in a window unit: a window is a unit (`day.div_euclid(WINDOW_DAYS)`)
 /// and its two neighbours.
 pub const WINDOW_DAYS: i64 = WINDOW;
+/// A dated article keeps at most this many candidate partners in its window:
+/// those sharing the most terms rare there (ties to the earlier article in
+/// run order). A pair is a candidate when either article keeps the other.
+pub const MAX_CANDIDATES: usize = MAX_PARTNERS;
 
 /// One article as clustering sees it, with run-wide term ids.
 #[derive(Debug, Clone, Default, PartialEq)]
