@@ -2,7 +2,8 @@
 """Learn models/stance.json, the weights `parallax check` decides stances with.
 
 Usage (from the repository root, with ../shared beside it and a release build):
-  python3 scripts/train_stance.py [--out models/stance.json] [--cv-only]
+  python3 scripts/train_stance.py [--out models/stance.json] [--cv-only] [--no-words]
+                                  [--words-min-claims N] [--words-l2 X]
 
 What it does, python standard library only:
 1. converts Emergent (`../shared/eval/emergent_convert.py`) into out/emergent/ and runs
@@ -20,12 +21,14 @@ What it does, python standard library only:
    fixed), a weight per stance for each word of the article's bag (its distinct lower-case words
    among the first 50, and `?` / `!`, as `check --with-features` prints them), for the words
    found in the related long articles of at least WORDS_MIN_CLAIMS claims of the training folds
-   (words of one debate's matter are left out), with a strong L2 penalty (WORDS_L2);
+   (so that few words of a single debate's matter are kept), with a strong L2 penalty (WORDS_L2);
 4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
    the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
    ../shared/eval/stance_score.py;
-5. trains on every fold and writes the weights (scaled back to raw feature values) with the
-   cross-validated figures into models/stance.json.
+5. trains on every fold and writes the weights (scaled back to raw feature values; the word
+   weights as `stance_long_words`, word -> [agree, disagree, discuss]) with the cross-validated
+   figures and the trained model's in-sample ones (to see how much it overfits; its predictions
+   are written beside the CV ones, `-in-sample` added to the name) into models/stance.json.
 Nothing is keyed to a claim or an article: the features are the same for any text.
 """
 import argparse
