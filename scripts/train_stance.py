@@ -2,7 +2,8 @@
 """Learn models/stance.json, the weights `parallax check` decides stances with.
 
 Usage (from the repository root, with ../shared beside it and a release build):
-  python3 scripts/train_stance.py [--out models/stance.json] [--cv-only]
+  python3 scripts/train_stance.py [--out models/stance.json] [--cv-only] [--no-words]
+                                  [--words-min-claims N] [--words-l2 X]
 
 What it does, python standard library only:
 1. converts Emergent (`../shared/eval/emergent_convert.py`) into out/emergent/ and runs
@@ -16,12 +17,18 @@ What it does, python standard library only:
    discuss, softmax) over the features of the pair itself, one for articles of at most 40 words
    (classes weighted a quarter of the way to balance) and one for longer ones (classes balanced
    fully: on ARC's comments the cues tell the classes apart little, and a balanced model gives
-   the better macro F1 under cross-validation);
+   the better macro F1 under cross-validation); then, on top of the long model's scores (held
+   fixed), a weight per stance for each word of the article's bag (its distinct lower-case words
+   among the first 50, and `?` / `!`, as `check --with-features` prints them), for the words
+   found in the related long articles of at least WORDS_MIN_CLAIMS claims of the training folds
+   (so that few words of a single debate's matter are kept), with a strong L2 penalty (WORDS_L2);
 4. cross-validates by claim fold (train on four folds of both sets, predict the fifth), writes
    the predictions to out/emergent/pred-cv.jsonl and out/arc-dev-cv.jsonl and scores them with
    ../shared/eval/stance_score.py;
-5. trains on every fold and writes the weights (scaled back to raw feature values) with the
-   cross-validated figures into models/stance.json.
+5. trains on every fold and writes the weights (scaled back to raw feature values; the word
+   weights as `stance_long_words`, word -> [agree, disagree, discuss]) with the cross-validated
+   figures and the trained model's in-sample ones (to see how much it overfits; its predictions
+   are written beside the CV ones, `-in-sample` added to the name) into models/stance.json.
 Nothing is keyed to a claim or an article: the features are the same for any text.
 """
 import argparse
@@ -47,6 +54,10 @@ BALANCE = 0.25
 # The same for the stance model of long articles (comments, stories).
 BALANCE_LONG = 1.0
 REL_ONLY_WITH_UNRELATED = False
+# The long model's bag of words: a word is weighed when the related long
+# articles of this many claims hold it; its L2 penalty.
+WORDS_MIN_CLAIMS = 10
+WORDS_L2 = 1.0
 # Relatedness weighs only features that say how related the texts are, and
 # the length of the article: cue words say nothing about relatedness.
 RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
@@ -91,7 +102,7 @@ def datasets():
             key = (line["claim"], line["article"])
             if key in gold:
                 examples.append({"set": name, "key": key, "fold": fold_of(line["claim"]),
-                                 "x": line["features"], "y": gold[key]})
+                                 "x": line["features"], "words": line.get("words", []), "y": gold[key]})
     return sets, examples
 
 
@@ -177,10 +188,52 @@ def train(examples):
         rows = [{k: v for k, v in e["x"].items() if k not in left_out} for e in part]
         balance = BALANCE if short else BALANCE_LONG
         models[regime] = train_softmax(rows, [e["y"] for e in part], CLASSES, balance=balance)
+        if not short:
+            models["stance_long_words"] = train_words(part, models[regime])
     return models
 
 
-def predict(models, x):
+def train_words(part, base):
+    """Per-stance weights of the bag's words, added to the base model's scores (held fixed):
+    softmax by SGD over 0/1 word features, classes balanced as the long model, L2 WORDS_L2."""
+    claims_of = {}
+    for e in part:
+        for word in e["words"]:
+            claims_of.setdefault(word, set()).add((e["set"], e["key"][0]))
+    vocabulary = {word for word, claims in claims_of.items() if len(claims) >= WORDS_MIN_CLAIMS}
+    labels = [e["y"] for e in part]
+    counts = {c: labels.count(c) for c in CLASSES}
+    weight_of = {c: ((len(labels) / (len(CLASSES) * counts[c])) ** BALANCE_LONG if counts[c] else 1.0)
+                 for c in CLASSES}
+    data = [(sorted(w for w in e["words"] if w in vocabulary),
+             [sum(base[c].get(k, 0.0) * v for k, v in e["x"].items()) for c in CLASSES], e["y"]) for e in part]
+    w = {word: [0.0] * len(CLASSES) for word in sorted(vocabulary)}
+    squares = {word: [0.0] * len(CLASSES) for word in w}
+    order = list(range(len(data)))
+    rng = random.Random(SEED)
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            words, offsets, y = data[i]
+            scores = [offsets[j] + sum(w[word][j] for word in words) for j in range(len(CLASSES))]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            for j, (c, e) in enumerate(zip(CLASSES, exps)):
+                g = (e / z - (1.0 if c == y else 0.0)) * weight_of[y]
+                for word in words:
+                    grad = g + WORDS_L2 * w[word][j]
+                    squares[word][j] += grad * grad
+                    w[word][j] -= RATE * grad / math.sqrt(squares[word][j] + 1e-8)
+    return w
+
+
+def word_scores(models, words):
+    table = models.get("stance_long_words", {})
+    return [sum(table[word][j] for word in words if word in table) for j in range(len(CLASSES))]
+
+
+def predict(models, x, words):
     # The hand-set rules of src/check/mod.rs: a sentence aligned with the claim at claim level makes
     # the article related; no shared content word and little feedback similarity, unrelated.
     if x.get("sim_best", 0.0) >= 0.5:
@@ -192,8 +245,10 @@ def predict(models, x):
     if related < 0.5:
         return "unrelated"
     regime = "stance_short" if x.get("short", 0.0) else "stance_long"
-    p = softmax_predict(models[regime], x, CLASSES)
-    return CLASSES[max(range(3), key=lambda i: (p[i], -i))]
+    scores = [sum(models[regime][c].get(k, 0.0) * v for k, v in x.items()) for c in CLASSES]
+    if regime == "stance_long":
+        scores = [s + b for s, b in zip(scores, word_scores(models, words))]
+    return CLASSES[max(range(3), key=lambda i: (scores[i], -i))]
 
 
 def score(gold_path, pred_path):
@@ -208,10 +263,17 @@ def cross_validate(sets, examples):
         models = train([e for e in examples if e["fold"] != fold])
         for e in examples:
             if e["fold"] == fold:
-                predictions[(e["set"], e["key"])] = predict(models, e["x"])
+                predictions[(e["set"], e["key"])] = predict(models, e["x"], e["words"])
         print(f"fold {fold} done", file=sys.stderr)
+    return figures_of(sets, predictions)
+
+
+def figures_of(sets, predictions, suffix=""):
+    """Writes the predictions of each set (its CV file, or that name with suffix) and scores them."""
     figures = {}
     for name, lines, _, _, gold_path, pred_path in sets:
+        if suffix:
+            pred_path = pred_path.with_name(pred_path.stem + suffix + pred_path.suffix)
         with open(pred_path, "w", encoding="utf-8") as f:
             for line in lines:
                 stance = predictions.get((name, (line["claim"], line["article"])), "unrelated")
@@ -219,7 +281,7 @@ def cross_validate(sets, examples):
         res = score(gold_path, pred_path)
         figures[name] = {k: round(res[k], 3) for k in ("accuracy", "macro_f1", "fnc_score") if k in res}
         figures[name]["f1"] = {c: round(m["f1"], 3) for c, m in res["per_class"].items() if m["gold"]}
-        print(name, json.dumps(figures[name]))
+        print(name + suffix, json.dumps(figures[name]))
     return figures
 
 
@@ -229,17 +291,28 @@ def main():
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--balance", type=float, default=BALANCE)
     ap.add_argument("--balance-long", type=float, default=BALANCE_LONG)
+    ap.add_argument("--words-min-claims", type=int, default=WORDS_MIN_CLAIMS)
+    ap.add_argument("--words-l2", type=float, default=WORDS_L2)
+    ap.add_argument("--no-words", action="store_true", help="leave the bag of words out")
     ap.add_argument("--rel-unrelated-sets-only", action="store_true",
                     help="learn relatedness only from sets whose gold has unrelated pairs")
     args = ap.parse_args()
     globals()["BALANCE"] = args.balance
     globals()["BALANCE_LONG"] = args.balance_long
     globals()["REL_ONLY_WITH_UNRELATED"] = args.rel_unrelated_sets_only
+    globals()["WORDS_MIN_CLAIMS"] = args.words_min_claims
+    globals()["WORDS_L2"] = args.words_l2
     sets, examples = datasets()
+    if args.no_words:
+        for e in examples:
+            e["words"] = []
     figures = cross_validate(sets, examples)
     if args.cv_only:
         return 0
     models = train(examples)
+    # In-sample figures of the shipped model, to compare with the cross-validated ones (overfitting).
+    in_sample = figures_of(sets, {(e["set"], e["key"]): predict(models, e["x"], e["words"]) for e in examples},
+                           "-in-sample")
     rounded = lambda w: {k: round(v, 6) for k, v in sorted(w.items()) if abs(v) >= 1e-6}
     doc = {
         "about": "Weights of parallax check's stance models: logistic relatedness, softmax stance per article "
@@ -248,11 +321,19 @@ def main():
                    "../shared/data/arc-dev; dev data only)",
         "training": {"epochs": EPOCHS, "l2": L2, "seed": SEED, "folds": FOLDS,
                      "balance_short": BALANCE, "balance_long": BALANCE_LONG,
+                     "words": {"first_words": 50, "min_claims": WORDS_MIN_CLAIMS, "l2": WORDS_L2,
+                               "vocabulary": len(models["stance_long_words"])},
                      "pairs": {name: sum(1 for e in examples if e["set"] == name) for name, *_ in sets}},
         "cross_validation_by_claim": figures,
+        "in_sample": in_sample,
         "relatedness": rounded(models["relatedness"]),
         "stance_short": {c: rounded(models["stance_short"][c]) for c in CLASSES},
         "stance_long": {c: rounded(models["stance_long"][c]) for c in CLASSES},
+        "stance_long_words_about": "per word of the bag (src/check/features.rs, bag_of_words): its weight for "
+                                   "agree, disagree, discuss, added to stance_long's scores",
+        "stance_long_words": {word: [round(v, 6) for v in weights]
+                              for word, weights in sorted(models["stance_long_words"].items())
+                              if any(abs(v) >= 1e-6 for v in weights)},
     }
     Path(args.out).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("wrote", args.out)

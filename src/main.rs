@@ -117,7 +117,8 @@ enum Command {
         /// A JSONL file of claims: {"id", "claim", "articles"} a line
         #[arg(long, value_name = "FILE")]
         claims: Option<PathBuf>,
-        /// Add each pair's feature values (for scripts/train_stance.py)
+        /// Add each pair's feature values and the article's bag of words (for
+        /// scripts/train_stance.py)
         #[arg(long)]
         with_features: bool,
     },

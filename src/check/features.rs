@@ -30,6 +30,9 @@ const FOCUS_SHARE: f64 = 0.5;
 pub(crate) const SHORT_WORDS: usize = 40;
 /// Cue counts are capped here: a long rant is not more certain.
 const MAX_COUNT: f64 = 3.0;
+/// The bag of words a long article's stance model weighs is taken from its
+/// first this many words: a comment says where it stands early.
+pub(crate) const BAG_WORDS: usize = 50;
 
 /// The features, in order. Cues count by class: weighing each cue word on
 /// its own was tried and did worse under cross-validation (noise).
@@ -148,6 +151,29 @@ pub(crate) struct ArticleText {
     pub body_stems: HashSet<String>,
     /// Its first word answers against ("No, ...").
     pub opens_against: bool,
+    /// Its bag of words (`bag_of_words`).
+    pub words: Vec<String>,
+}
+
+/// The distinct words (lower case) among the first `BAG_WORDS` words of a
+/// body, and `?` and `!` when the text up to the last of them holds one;
+/// sorted. The long stance model weighs them (`linear`); `check
+/// --with-features` prints them for the training script.
+pub fn bag_of_words(body: &str) -> Vec<String> {
+    let mut tokens = tokenize(body, Range::new(0, body.len()));
+    tokens.truncate(BAG_WORDS);
+    let end = tokens.last().map_or(0, |token| token.range.end);
+    let mut words: Vec<String> = tokens.into_iter().map(|token| token.norm).collect();
+    for mark in ["?", "!"] {
+        // A mark right after the last word still belongs to it.
+        let tail = body[end..].chars().next().map_or(0, char::len_utf8);
+        if body[..end + tail].contains(mark) {
+            words.push(mark.to_string());
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// Sentences of one text before vectors are made: stems and trigrams.
@@ -155,6 +181,7 @@ struct Draft {
     sentences: Vec<(Sentence, Vec<String>)>,
     n_words: usize,
     opens_against: bool,
+    words: Vec<String>,
 }
 
 fn draft_sentence(text: &str, range: Range, tokens: Vec<Token>) -> (Sentence, Vec<String>) {
@@ -247,6 +274,7 @@ fn draft_article(article: &Article, extraction: &Extraction) -> Draft {
         sentences,
         n_words,
         opens_against,
+        words: bag_of_words(body),
     }
 }
 
@@ -256,6 +284,7 @@ fn draft_claim(text: &str) -> Draft {
         sentences: vec![draft_sentence(text, range, tokenize(text, range))],
         n_words: 0,
         opens_against: false,
+        words: Vec::new(),
     }
 }
 
@@ -308,8 +337,9 @@ pub(crate) fn texts(
     };
     let articles = article_drafts
         .into_par_iter()
-        .map(|draft| {
+        .map(|mut draft| {
             let (n_words, opens_against) = (draft.n_words, draft.opens_against);
+            let words = std::mem::take(&mut draft.words);
             let sentences = finish(draft);
             let all_stems: Vec<String> = sentences.iter().flat_map(|s| s.stems.clone()).collect();
             ArticleText {
@@ -318,6 +348,7 @@ pub(crate) fn texts(
                 sentences,
                 n_words,
                 opens_against,
+                words,
             }
         })
         .collect();

@@ -6,7 +6,9 @@
 //! `scripts/train_stance.py` from development data only (the file says how
 //! and what its cross-validated figures are). Articles of at most 40 words
 //! (headlines) and longer ones (comments, stories) have a stance
-//! model each: cues weigh differently in a headline.
+//! model each: cues weigh differently in a headline. The long model also
+//! weighs the words of the article's bag (`features::bag_of_words`), each
+//! with a learned weight per stance (`stance_long_words` in the file).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,6 +26,9 @@ pub(crate) struct StanceModel {
     /// agree, disagree, discuss; for short and long articles.
     short: [Weights; 3],
     long: [Weights; 3],
+    /// Per word of the bag: its weight for agree, disagree, discuss (long
+    /// articles only).
+    long_words: HashMap<String, [f64; 3]>,
 }
 
 pub(crate) fn model() -> &'static StanceModel {
@@ -52,10 +57,21 @@ pub(crate) fn parse(text: &str) -> StanceModel {
     let classes = |value: &Value| -> [Weights; 3] {
         ["agree", "disagree", "discuss"].map(|class| weights(&value[class]))
     };
+    let long_words = value["stance_long_words"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(word, weights)| {
+            let weights = weights.as_array()?;
+            let weight = |idx: usize| weights.get(idx).and_then(Value::as_f64);
+            Some((word.clone(), [weight(0)?, weight(1)?, weight(2)?]))
+        })
+        .collect();
     StanceModel {
         relatedness: weights(&value["relatedness"]),
         short: classes(&value["stance_short"]),
         long: classes(&value["stance_long"]),
+        long_words,
     }
 }
 
@@ -80,6 +96,14 @@ pub(crate) fn unknown_names(text: &str) -> Vec<String> {
     unknown
 }
 
+#[cfg(test)]
+impl StanceModel {
+    /// Words the long model weighs.
+    pub(crate) fn n_words(&self) -> usize {
+        self.long_words.len()
+    }
+}
+
 fn dot(weights: &[f64], values: &[f64]) -> f64 {
     weights.iter().zip(values).map(|(w, v)| w * v).sum()
 }
@@ -90,10 +114,19 @@ impl StanceModel {
         1.0 / (1.0 + (-dot(&self.relatedness, values)).exp())
     }
 
-    /// Probabilities of agree, disagree, discuss, for a related article.
-    pub fn stance(&self, values: &[f64], short: bool) -> [f64; 3] {
+    /// Probabilities of agree, disagree, discuss, for a related article
+    /// with these feature values and bag of words.
+    pub fn stance(&self, values: &[f64], short: bool, words: &[String]) -> [f64; 3] {
         let weights = if short { &self.short } else { &self.long };
-        let scores = weights.each_ref().map(|w| dot(w, values));
+        let mut scores = weights.each_ref().map(|w| dot(w, values));
+        if !short {
+            // In the bag's (sorted) order, so the sums are the same every run.
+            for weights in words.iter().filter_map(|word| self.long_words.get(word)) {
+                for (score, weight) in scores.iter_mut().zip(weights) {
+                    *score += weight;
+                }
+            }
+        }
         let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let exps = scores.map(|s| (s - max).exp());
         let total: f64 = exps.iter().sum();

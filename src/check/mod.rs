@@ -56,6 +56,8 @@ pub fn check(
         .collect()
 }
 
+pub use features::bag_of_words;
+
 /// The names of the features in `StanceLine::features`.
 pub fn feature_names() -> &'static [String] {
     features::names()
@@ -307,7 +309,7 @@ fn decide(
         (Stance::Unrelated, 1.0 - related)
     } else {
         let short = values[features::index("short")] > 0.0;
-        let probabilities = model.stance(&values, short);
+        let probabilities = model.stance(&values, short, &article.words);
         let best = (0..3)
             .max_by(|&a, &b| {
                 probabilities[a]

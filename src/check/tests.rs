@@ -122,3 +122,21 @@ fn an_article_on_another_matter_has_few_close_neighbours() {
         "{similarities:?}"
     );
 }
+
+#[test]
+fn the_bag_of_words_holds_the_first_words_once_in_lower_case_with_marks() {
+    assert_eq!(
+        features::bag_of_words("No! No, I don't agree. Really?"),
+        ["!", "?", "agree", "don't", "i", "no", "really"]
+    );
+    // Only the first `BAG_WORDS` words, and a mark only among them.
+    let long = format!("{} Why?", "word ".repeat(features::BAG_WORDS));
+    assert_eq!(features::bag_of_words(&long), ["word"]);
+    assert_eq!(features::bag_of_words(""), Vec::<String>::new());
+}
+
+#[test]
+fn the_model_file_weighs_words_for_every_stance() {
+    let model = linear::parse(include_str!("../../models/stance.json"));
+    assert!(model.n_words() > 0);
+}

@@ -6,7 +6,8 @@ use super::json::{format_score, span_text, string};
 use crate::model::{Article, Claim, StanceLine};
 
 /// One `check` line (without the line break); with `features`, the named
-/// feature values the stance came from are added (for training scripts).
+/// feature values the stance came from are added, and the article's bag of
+/// words (`check::bag_of_words`), for training scripts.
 pub fn stance_line(
     line: &StanceLine,
     claim: &Claim,
@@ -50,6 +51,14 @@ pub fn stance_line(
             out.push_str(&format!(":{}", (value * 1e6).round() / 1e6));
         }
         out.push('}');
+        out.push_str(",\"words\":[");
+        for (idx, word) in crate::check::bag_of_words(&article.body).iter().enumerate() {
+            if idx > 0 {
+                out.push(',');
+            }
+            string(&mut out, word);
+        }
+        out.push(']');
     }
     out.push('}');
     out
