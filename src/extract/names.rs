@@ -5,13 +5,18 @@
 //! name are one person ("Marco Rubio", "Marco A. Rubio"); surnames a letter
 //! apart with the same first initial are one person spelt two ways
 //! ("Steve Witkoff" / "Steve Whitkoff", Jaro-Winkler ≥ 0.9); a bare surname
-//! takes the full name when exactly one person in the run has it. Two people
+//! takes the full name when exactly one person in the run has it. Names that
+//! end in an organisation's head word ("Cato Institute", "White House") are
+//! left as written: "Institute" said alone is not the Cato Institute. Two people
 //! sharing a surname stay apart when their first names differ. The registry
 //! can be fed chunk by chunk (streaming); a canonical name, once given, never
 //! changes, so earlier output stays valid.
 
 use crate::model::Extraction;
-use std::collections::BTreeMap;
+use crate::text::lexicon::lexicon_lines;
+use crate::text::word_classes::{flags, GROUP};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// How many times as often as any other holder a person must be named for
 /// a bare surname to mean them.
@@ -73,6 +78,7 @@ fn parts(name: &str) -> Option<(String, String)> {
         || !words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        || is_organisation_head(&words[words.len() - 1].to_lowercase())
     {
         return None;
     }
@@ -82,6 +88,17 @@ fn parts(name: &str) -> Option<(String, String)> {
         words[0].to_lowercase(),
         format!("{}{suffix}", words[words.len() - 1].to_lowercase()),
     ))
+}
+
+/// The last word of an organisation's name ("Institute", "House",
+/// "Committee"): such a name is no first name and surname, and its last
+/// word alone names no one in particular.
+fn is_organisation_head(lower_word: &str) -> bool {
+    static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        lexicon_lines(include_str!("../../lexicons/organisation_heads.txt")).collect()
+    });
+    flags(lower_word) & GROUP != 0 || heads.contains(lower_word)
 }
 
 fn first_names_agree(a: &str, b: &str) -> bool {
@@ -257,6 +274,13 @@ mod tests {
     #[test]
     fn surname_takes_the_full_name() {
         check(&["Marco Rubio"], "Rubio", Some("Marco Rubio"));
+    }
+
+    #[test]
+    fn an_organisation_head_alone_is_not_the_organisation() {
+        check(&["Cato Institute"], "Institute", None);
+        check(&["White House"], "House", None);
+        check(&["Cato Institute"], "Cato Institute", None);
     }
 
     #[test]
