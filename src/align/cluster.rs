@@ -64,9 +64,12 @@ const UNITS_PER_JOB: usize = 16;
 const APART_DAYS: i64 = 3;
 /// Dated articles a cluster needs before its dates count as its span.
 const MIN_DATED_FOR_GAP: usize = 2;
-/// Clusters need this many articles before their consensus entities are
-/// compared (see `conflicting_consensus`).
+/// Clusters need this many articles before one consensus entity absent
+/// from the other cluster sets them apart (see `conflicting_consensus`).
 const MIN_CONSENSUS_CLUSTER: usize = 4;
+/// Smaller clusters (at least two articles) need this many such entities
+/// each.
+const SMALL_CLUSTER_CONFLICTS: usize = 12;
 /// An entity is a cluster's consensus when at least this share of its
 /// articles (numerator, denominator) hold it.
 const CONSENSUS_SHARE: (usize, usize) = (3, 4);
@@ -675,16 +678,23 @@ fn different_leading_entities(features: &[ArticleFeatures], a: &[usize], b: &[us
 /// names. A single name or figure is not enough: each side must have its
 /// own, and it must be one most of its articles report, not one article's
 /// side detail (updated tolls and follow-ups of one event keep most of
-/// their details).
+/// their details). Clusters of two or three articles agree on more by
+/// chance, so each must have many such names and figures: two different
+/// stories of one campaign in one week, each told by two or three outlets
+/// around its own people and places.
 fn conflicting_consensus(features: &[ArticleFeatures], a: &[usize], b: &[usize]) -> bool {
-    if a.len() < MIN_CONSENSUS_CLUSTER || b.len() < MIN_CONSENSUS_CLUSTER {
-        return false;
-    }
-    has_consensus_absent_from(features, a, b) && has_consensus_absent_from(features, b, a)
+    let smaller = a.len().min(b.len());
+    let needed = match smaller {
+        0 | 1 => return false,
+        n if n < MIN_CONSENSUS_CLUSTER => SMALL_CLUSTER_CONFLICTS,
+        _ => 1,
+    };
+    consensus_absent_from(features, a, b) >= needed
+        && consensus_absent_from(features, b, a) >= needed
 }
 
-/// Whether a consensus entity of cluster `x` occurs in no article of `y`.
-fn has_consensus_absent_from(features: &[ArticleFeatures], x: &[usize], y: &[usize]) -> bool {
+/// How many consensus entities of cluster `x` occur in no article of `y`.
+fn consensus_absent_from(features: &[ArticleFeatures], x: &[usize], y: &[usize]) -> usize {
     let mut holders: FxHashMap<u32, usize> = FxHashMap::default();
     for &idx in x {
         for term in features[idx].entities.ids() {
@@ -695,7 +705,8 @@ fn has_consensus_absent_from(features: &[ArticleFeatures], x: &[usize], y: &[usi
     holders
         .into_iter()
         .filter(|&(_, count)| count * denominator >= x.len() * numerator)
-        .any(|(term, _)| !y.iter().any(|&idx| features[idx].entities.has_term(term)))
+        .filter(|&(term, _)| !y.iter().any(|&idx| features[idx].entities.has_term(term)))
+        .count()
 }
 
 /// The entity of largest summed weight over a cluster's articles (the
@@ -867,6 +878,37 @@ mod tests {
                 pirate_capture(&format!("b{k}"), "23", "Ships are often attacked there.")
             }));
         check(&articles, &[&[0, 1, 2, 3, 4, 5, 6, 7]]);
+    }
+
+    #[test]
+    fn two_small_clusters_each_with_many_own_names_stay_apart() {
+        // Two outlets each on two captures: each pair names twelve crew
+        // members the other pair never names.
+        let crews = [
+            "Abbott, Barker, Carter, Dalton, Ellis, Foster, Grant, Hayes, \
+             Irwin, Jensen, Keller and Lawson",
+            "Morgan, Nolan, Osborne, Porter, Quinn, Reyes, Sutton, Tucker, \
+             Underwood, Vance, Walsh and Young",
+        ];
+        let articles: Vec<Article> = (0..4)
+            .map(|k| {
+                let detail = format!("Crew members {} were unhurt.", crews[k / 2]);
+                pirate_capture(&format!("p{k}"), "several", &detail)
+            })
+            .collect();
+        check(&articles, &[&[0, 1], &[2, 3]]);
+    }
+
+    #[test]
+    fn two_small_clusters_with_a_few_own_names_join() {
+        let crews = ["Abbott, Barker and Carter", "Morgan, Nolan and Osborne"];
+        let articles: Vec<Article> = (0..4)
+            .map(|k| {
+                let detail = format!("Crew members {} were unhurt.", crews[k / 2]);
+                pirate_capture(&format!("p{k}"), "several", &detail)
+            })
+            .collect();
+        check(&articles, &[&[0, 1, 2, 3]]);
     }
 
     #[test]
