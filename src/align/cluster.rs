@@ -17,7 +17,8 @@
 //! day), so a streaming run can cluster millions of articles. The similarity of a pair is
 //! the mean of its two cosines, damped by the gap between publication
 //! dates; clusters merge by average link above a threshold, unless their
-//! leading names or their date spans say they are two events: precision
+//! leading names, their consensus names and figures or their date spans
+//! say they are two events: precision
 //! first, since a false merge tells a reader that two newsrooms corroborate
 //! each other.
 
@@ -63,6 +64,15 @@ const UNITS_PER_JOB: usize = 16;
 const APART_DAYS: i64 = 3;
 /// Dated articles a cluster needs before its dates count as its span.
 const MIN_DATED_FOR_GAP: usize = 2;
+/// Clusters need this many articles before one consensus entity absent
+/// from the other cluster sets them apart (see `conflicting_consensus`).
+const MIN_CONSENSUS_CLUSTER: usize = 4;
+/// Smaller clusters (at least two articles) need this many such entities
+/// each.
+const SMALL_CLUSTER_CONFLICTS: usize = 12;
+/// An entity is a cluster's consensus when at least this share of its
+/// articles (numerator, denominator) hold it.
+const CONSENSUS_SHARE: (usize, usize) = (3, 4);
 
 /// Groups articles into events (the whole run at once).
 pub(crate) fn cluster(articles: &[Article]) -> Vec<Vec<usize>> {
@@ -565,7 +575,7 @@ fn similarity(a: &ArticleFeatures, b: &ArticleFeatures) -> f64 {
 /// Merges clusters along edges in descending order when the two are not
 /// apart in time, the mean similarity over all cross pairs (computed on
 /// demand) reaches the threshold and the two are not two events of one kind
-/// by their leading names.
+/// by their leading names or by the details each agrees on.
 fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> Vec<Vec<usize>> {
     let mut cluster_of: Vec<usize> = (0..features.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..features.len()).map(|i| vec![i]).collect();
@@ -576,6 +586,7 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
             || apart_in_time(&spans[a], &spans[b])
             || mean_similarity(features, &members[a], &members[b]) < LINK_THRESHOLD
             || different_leading_entities(features, &members[a], &members[b])
+            || conflicting_consensus(features, &members[a], &members[b])
         {
             continue;
         }
@@ -656,6 +667,46 @@ fn different_leading_entities(features: &[ArticleFeatures], a: &[usize], b: &[us
             .is_some_and(|term| !y.iter().any(|&idx| features[idx].entities.has_term(term)))
     };
     absent_from(a, b) && absent_from(b, a)
+}
+
+/// Whether two clusters of several articles each tell two events of one
+/// kind by the details most of their articles agree on: each has a
+/// consensus entity (a name or figure in three quarters of its articles) that
+/// no article of the other holds, as with two Indian Navy pirate captures
+/// (23 pirates, then 26 and the INS Sukanya) or two MacBook Pro launches
+/// (Macworld 2009, then WWDC and Ivy Bridge), told around the same leading
+/// names. A single name or figure is not enough: each side must have its
+/// own, and it must be one most of its articles report, not one article's
+/// side detail (updated tolls and follow-ups of one event keep most of
+/// their details). Clusters of two or three articles agree on more by
+/// chance, so each must have many such names and figures: two different
+/// stories of one campaign in one week, each told by two or three outlets
+/// around its own people and places.
+fn conflicting_consensus(features: &[ArticleFeatures], a: &[usize], b: &[usize]) -> bool {
+    let smaller = a.len().min(b.len());
+    let needed = match smaller {
+        0 | 1 => return false,
+        n if n < MIN_CONSENSUS_CLUSTER => SMALL_CLUSTER_CONFLICTS,
+        _ => 1,
+    };
+    consensus_absent_from(features, a, b) >= needed
+        && consensus_absent_from(features, b, a) >= needed
+}
+
+/// How many consensus entities of cluster `x` occur in no article of `y`.
+fn consensus_absent_from(features: &[ArticleFeatures], x: &[usize], y: &[usize]) -> usize {
+    let mut holders: FxHashMap<u32, usize> = FxHashMap::default();
+    for &idx in x {
+        for term in features[idx].entities.ids() {
+            *holders.entry(term).or_default() += 1;
+        }
+    }
+    let (numerator, denominator) = CONSENSUS_SHARE;
+    holders
+        .into_iter()
+        .filter(|&(_, count)| count * denominator >= x.len() * numerator)
+        .filter(|&(term, _)| !y.iter().any(|&idx| features[idx].entities.has_term(term)))
+        .count()
 }
 
 /// The entity of largest summed weight over a cluster's articles (the
@@ -787,6 +838,77 @@ mod tests {
             ),
         ];
         check(&articles, &[&[0, 2], &[1, 3]]);
+    }
+
+    /// A pirate capture told by four outlets: the shared names (`Gulf of
+    /// Aden`, repeated) lead, `figure` is the detail all four report.
+    fn pirate_capture(id: &str, figure: &str, detail: &str) -> Article {
+        let body = format!(
+            "The Indian Navy captured {figure} pirates in the Gulf of Aden on \
+             Saturday after they attacked a merchant vessel. The Gulf of Aden \
+             is a busy shipping lane, and warships have patrolled the Gulf of \
+             Aden for months. Officials said the Gulf of Aden operation ended \
+             without injuries, and ships in the Gulf of Aden sailed on. {detail}"
+        );
+        article(id, "Indian Navy captures pirates", "2016-03-05", &body)
+    }
+
+    #[test]
+    fn two_captures_each_with_its_own_agreed_figure_stay_apart() {
+        // Same words, same days and the same leading name; each cluster's
+        // four articles agree on a figure the other never gives.
+        let mut articles: Vec<Article> = (0..4)
+            .map(|k| pirate_capture(&format!("a{k}"), "23", "Ships are often attacked."))
+            .collect();
+        articles
+            .extend((0..4).map(|k| {
+                pirate_capture(&format!("b{k}"), "26", "Ships are often attacked there.")
+            }));
+        check(&articles, &[&[0, 1, 2, 3], &[4, 5, 6, 7]]);
+    }
+
+    #[test]
+    fn agreed_figure_on_one_side_only_still_joins() {
+        // Later reports give a toll the first ones lacked: one event.
+        let mut articles: Vec<Article> = (0..4)
+            .map(|k| pirate_capture(&format!("a{k}"), "several", "Ships are often attacked."))
+            .collect();
+        articles
+            .extend((0..4).map(|k| {
+                pirate_capture(&format!("b{k}"), "23", "Ships are often attacked there.")
+            }));
+        check(&articles, &[&[0, 1, 2, 3, 4, 5, 6, 7]]);
+    }
+
+    #[test]
+    fn two_small_clusters_each_with_many_own_names_stay_apart() {
+        // Two outlets each on two captures: each pair names twelve crew
+        // members the other pair never names.
+        let crews = [
+            "Abbott, Barker, Carter, Dalton, Ellis, Foster, Grant, Hayes, \
+             Irwin, Jensen, Keller and Lawson",
+            "Morgan, Nolan, Osborne, Porter, Quinn, Reyes, Sutton, Tucker, \
+             Underwood, Vance, Walsh and Young",
+        ];
+        let articles: Vec<Article> = (0..4)
+            .map(|k| {
+                let detail = format!("Crew members {} were unhurt.", crews[k / 2]);
+                pirate_capture(&format!("p{k}"), "several", &detail)
+            })
+            .collect();
+        check(&articles, &[&[0, 1], &[2, 3]]);
+    }
+
+    #[test]
+    fn two_small_clusters_with_a_few_own_names_join() {
+        let crews = ["Abbott, Barker and Carter", "Morgan, Nolan and Osborne"];
+        let articles: Vec<Article> = (0..4)
+            .map(|k| {
+                let detail = format!("Crew members {} were unhurt.", crews[k / 2]);
+                pirate_capture(&format!("p{k}"), "several", &detail)
+            })
+            .collect();
+        check(&articles, &[&[0, 1, 2, 3]]);
     }
 
     #[test]
