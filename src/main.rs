@@ -15,6 +15,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// mimalloc instead of the system allocator: `compare` spent about a quarter
+/// of its time in glibc's malloc and free (perf, 10,000 articles); see
+/// BENCHMARKS.md, "Allocator".
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXAMPLES: &str = "\
 Examples:
   parallax compare corpus/ --out reports      compare every article in corpus/
