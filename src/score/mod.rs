@@ -593,7 +593,23 @@ fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> 
     if let Some((start, '\u{201c}')) = open {
         ranges.push(Range::new(start, frame.end));
     }
+    ranges.retain(|&range| !is_title(body, range));
     ranges
+}
+
+/// A short stretch in quotation marks, two words or more, whose words are
+/// all capitalised but for function words ("This Week," "Meet the Press"):
+/// the title of a show, a book or a slogan, not words anyone is quoted
+/// saying. A comma or period the marks close on is allowed.
+fn is_title(body: &str, range: Range) -> bool {
+    const MAX_TITLE_WORDS: usize = 5;
+    let text = range.text(body).trim_end_matches([',', '.']);
+    let tokens = tokenize(body, range);
+    tokens.len() >= 2
+        && tokens.len() <= MAX_TITLE_WORDS
+        && tokens[0].capitalised
+        && !text.contains(['.', ',', '!', '?', ';', ':'])
+        && tokens.iter().all(|t| t.capitalised || is_stopword(&t.norm))
 }
 
 #[cfg(test)]

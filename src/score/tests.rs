@@ -295,3 +295,26 @@ fn a_quotation_longer_than_its_sentence_is_quoted_to_the_frame_edge() {
     let middle = locate(body, "Enough.\u{201d} Then", 0);
     assert_eq!(texts(middle), vec!["Enough."]);
 }
+
+/// The title of a show in quotation marks is not a quotation; a short
+/// remark in lower case is.
+#[test]
+fn titles_in_quotation_marks_are_not_quoted_words() {
+    let body = "\u{201c}It is wrong,\u{201d} he said on the program \u{201c}This Week,\u{201d} calling it \u{201c}a disgrace.\u{201d}";
+    let extraction = statements(
+        body,
+        &[(
+            StatementKind::Direct,
+            Some("He"),
+            Some("he"),
+            Some("said"),
+            "\u{201c}It is wrong,\u{201d}",
+        )],
+    );
+    let quoted: Vec<&str> =
+        quoted_ranges(body, &extraction.statements[0], Range::new(0, body.len()))
+            .into_iter()
+            .map(|r| r.text(body))
+            .collect();
+    assert_eq!(quoted, vec!["It is wrong,", "a disgrace."]);
+}
