@@ -17,7 +17,7 @@ use std::time::Instant;
 
 /// mimalloc instead of the system allocator: `compare` spent about a quarter
 /// of its time in glibc's malloc and free (perf, 10,000 articles); see
-/// BENCHMARKS.md, "Allocator".
+/// BENCHMARKS.md, "Scale at the end of 2026-11-30".
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -78,16 +78,16 @@ fn parts(name: &str) -> Option<(String, String)> {
         || !words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        || is_organisation_head(&words[words.len() - 1].to_lowercase())
     {
+        return None;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    if is_organisation_head(&last) {
         return None;
     }
     // "Donald Trump Jr." is another person than "Donald Trump": the suffix
     // stays part of the surname key.
-    Some((
-        words[0].to_lowercase(),
-        format!("{}{suffix}", words[words.len() - 1].to_lowercase()),
-    ))
+    Some((words[0].to_lowercase(), format!("{last}{suffix}")))
 }
 
 /// The last word of an organisation's name ("Institute", "House",

@@ -537,28 +537,34 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
     ranges
 }
 
-/// The words of `range` in `body` occur in order and next to each other
-/// somewhere in `other` (case and punctuation aside, function words at
-/// either end dropped: "… on time, and"), at least `MIN_CARRIED_WORDS` of
-/// them (fewer recur by chance). Words a quotation is said to leave out
-/// that the other article quotes in a sentence of its own are not left out.
-fn carried_elsewhere(body: &str, range: Range, other: &str) -> bool {
+/// The words of each of `ranges` in `body` occur in order and next to each
+/// other somewhere in `other` (case and punctuation aside, function words
+/// at either end dropped: "… on time, and"), at least `MIN_CARRIED_WORDS`
+/// of them a range (fewer recur by chance). Words a quotation is said to
+/// leave out that the other article quotes in a sentence of its own are
+/// not left out.
+fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
     const MIN_CARRIED_WORDS: usize = 3;
-    let words: Vec<String> = tokenize(body, range).into_iter().map(|t| t.norm).collect();
-    let first = words.iter().position(|w| !is_stopword(w));
-    let last = words.iter().rposition(|w| !is_stopword(w));
-    let (Some(first), Some(last)) = (first, last) else {
-        return false;
-    };
-    let words = &words[first..=last];
-    if words.len() < MIN_CARRIED_WORDS {
-        return false;
+    let mut stretches = Vec::with_capacity(ranges.len());
+    for &range in ranges {
+        let words: Vec<String> = tokenize(body, range).into_iter().map(|t| t.norm).collect();
+        let first = words.iter().position(|w| !is_stopword(w));
+        let last = words.iter().rposition(|w| !is_stopword(w));
+        let (Some(first), Some(last)) = (first, last) else {
+            return false;
+        };
+        if last + 1 - first < MIN_CARRIED_WORDS {
+            return false;
+        }
+        stretches.push(words[first..=last].to_vec());
     }
     let others: Vec<String> = tokenize(other, Range::new(0, other.len()))
         .into_iter()
         .map(|t| t.norm)
         .collect();
-    others.windows(words.len()).any(|w| w == words)
+    stretches
+        .iter()
+        .all(|words| others.windows(words.len()).any(|w| w == words.as_slice()))
 }
 
 /// The quoted stretches of a statement's frame: the whole content of a
@@ -604,11 +610,13 @@ fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> 
 fn is_title(body: &str, range: Range) -> bool {
     const MAX_TITLE_WORDS: usize = 5;
     let text = range.text(body).trim_end_matches([',', '.']);
+    if text.contains(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
     let tokens = tokenize(body, range);
     tokens.len() >= 2
         && tokens.len() <= MAX_TITLE_WORDS
         && tokens[0].capitalised
-        && !text.contains(['.', ',', '!', '?', ';', ':'])
         && tokens.iter().all(|t| t.capitalised || is_stopword(&t.norm))
 }
 

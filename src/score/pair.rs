@@ -730,10 +730,7 @@ fn check_truncation(
             }
         }
     }
-    if missing
-        .iter()
-        .all(|&range| carried_elsewhere(&long.article.body, range, &short.article.body))
-    {
+    if carried_elsewhere(&long.article.body, &missing, &short.article.body) {
         // The other outlet quotes the rest in a sentence of its own.
         return false;
     }

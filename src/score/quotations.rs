@@ -311,7 +311,7 @@ fn truncation(
     let between = &body[long.tokens[long_last].range.end..dropped.start];
     let same_sentence = !ends_sentence(between);
     let turns = TURNING_WORDS.contains(&long.tokens[long_last + 1].norm.as_str());
-    if !same_sentence && !turns || carried_elsewhere(body, dropped, short_body) {
+    if !same_sentence && !turns || carried_elsewhere(body, &[dropped], short_body) {
         return None;
     }
     let mut found = divergence(
