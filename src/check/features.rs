@@ -164,10 +164,11 @@ pub fn bag_of_words(body: &str) -> Vec<String> {
     tokens.truncate(BAG_WORDS);
     let end = tokens.last().map_or(0, |token| token.range.end);
     let mut words: Vec<String> = tokens.into_iter().map(|token| token.norm).collect();
+    // A mark right after the last word still belongs to it.
+    let tail = body[end..].chars().next().map_or(0, char::len_utf8);
+    let head = &body[..end + tail];
     for mark in ["?", "!"] {
-        // A mark right after the last word still belongs to it.
-        let tail = body[end..].chars().next().map_or(0, char::len_utf8);
-        if body[..end + tail].contains(mark) {
+        if head.contains(mark) {
             words.push(mark.to_string());
         }
     }
