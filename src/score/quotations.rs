@@ -14,8 +14,11 @@
 //! Two quotations are one remark when a local alignment (Smith–Waterman over
 //! normalised words, stems matching at a lower score) finds a shared stretch
 //! of at least `MIN_SHARED_WORDS` matching words that makes up most of the
-//! shorter one. Quotation pairs whose statements already share a
-//! claim-level row are left to `pair`.
+//! shorter one. A shorter quotation (`MIN_SHORT_WORDS` words or more) is
+//! part of a remark only when the same person says it and the longer
+//! quotation holds it word for word ("Teachers should teach."); such a pair
+//! can only be a truncation. Quotation pairs whose statements already
+//! share a claim-level row are left to `pair`.
 
 use std::collections::HashSet;
 
@@ -35,6 +38,11 @@ const MIN_SHARED_WORDS: usize = 5;
 const MIN_SHARED_SHARE: f64 = 0.6;
 /// Words a longer quotation must run on past the shorter for a truncation.
 const MIN_DROPPED_WORDS: usize = 3;
+/// Words a quotation shorter than `MIN_SHARED_WORDS` needs to be compared
+/// at all (held word for word by a longer quotation of the same person).
+const MIN_SHORT_WORDS: usize = 3;
+/// Content words such a short quotation needs.
+const MIN_SHORT_CONTENT_WORDS: usize = 2;
 
 /// One quotation: its words and who says them.
 struct Quotation {
@@ -85,6 +93,12 @@ pub(super) fn cross_quotations(
             {
                 continue;
             }
+            if a.tokens.len().min(b.tokens.len()) < MIN_SHARED_WORDS {
+                if let Some(local) = short_in_long(extractions, a, b) {
+                    found.extend(truncation(articles, a, b, &local));
+                }
+                continue;
+            }
             let local = local_alignment(&a.stems, &b.stems);
             if !is_one_remark(a, b, &local) {
                 continue;
@@ -129,7 +143,7 @@ fn article_quotations(
                 continue;
             }
             let tokens = tokenize(body, range);
-            if tokens.len() < MIN_SHARED_WORDS {
+            if tokens.len() < MIN_SHORT_WORDS {
                 continue;
             }
             let stems = tokens.iter().map(|t| stem(&t.norm)).collect();
@@ -143,6 +157,54 @@ fn article_quotations(
         }
     }
     quotations
+}
+
+/// A quotation shorter than `MIN_SHARED_WORDS` held word for word (same
+/// normalised words, in a row) by a longer quotation of the same named
+/// person, as the matches of a local alignment; `None` otherwise. Short
+/// quotations recur by chance ("a very serious", "we will see"), so the
+/// words must be the same and so must the speaker.
+fn short_in_long(extractions: &[Extraction], a: &Quotation, b: &Quotation) -> Option<Local> {
+    let a_is_short = a.tokens.len() <= b.tokens.len();
+    let (short, long) = if a_is_short { (a, b) } else { (b, a) };
+    if short.tokens.len() == long.tokens.len() {
+        return None;
+    }
+    let content = short
+        .tokens
+        .iter()
+        .filter(|t| !is_stopword(&t.norm))
+        .count();
+    let name = |q: &Quotation| {
+        extractions[q.article_idx].statements[q.statement_idx]
+            .speaker
+            .name
+            .as_deref()
+    };
+    let (Some(name_short), Some(name_long)) = (name(short), name(long)) else {
+        return None;
+    };
+    if content < MIN_SHORT_CONTENT_WORDS
+        || !is_person_name(name_short)
+        || !may_be_same_person(name_short, name_long)
+    {
+        return None;
+    }
+    let short_words: Vec<&str> = short.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let long_words: Vec<&str> = long.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let start = long_words
+        .windows(short_words.len())
+        .position(|window| window == short_words.as_slice())?;
+    let matches = (0..short_words.len())
+        .map(|k| {
+            if a_is_short {
+                (k, start + k)
+            } else {
+                (start + k, k)
+            }
+        })
+        .collect();
+    Some(Local { matches })
 }
 
 /// Smith–Waterman over stems: +2 a match, −1 a mismatch or gap.

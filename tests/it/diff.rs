@@ -71,6 +71,28 @@ fn narration_around_quotes_and_quotes_split_in_two_are_not_findings() {
     );
 }
 
+/// A quotation of three words is compared when the same person says it
+/// and the other outlet's quotation holds it word for word: cut before
+/// "but", it is a truncation ("Nurses should rest." / "Nurses should rest,
+/// but if ...").
+#[test]
+fn a_short_quotation_cut_before_but_is_truncated() {
+    let output = parallax(&[
+        "diff",
+        "tests/data/diff/short-a.txt",
+        "tests/data/diff/short-b.txt",
+        "--color",
+        "never",
+        "--only",
+        "quote_truncated",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        expected("diff/expected-short.txt")
+    );
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
