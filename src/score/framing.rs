@@ -118,6 +118,14 @@ fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Rang
     uses
 }
 
+fn first_key(uses: &BTreeMap<usize, Vec<Range>>) -> usize {
+    *uses.keys().next().expect("a variant used")
+}
+
+/// Contested-term contrasts between two outlets: each uses a variant the
+/// other never does, or one uses a variant the other never does while the
+/// other names the referent only in its own way (both may say "Islamic
+/// center", but only one also says "mosque near Ground Zero").
 fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
     let mut found = Vec::new();
     for variants in contested_terms() {
@@ -132,8 +140,15 @@ fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
             .filter(|v| !uses_x.contains_key(v))
             .copied()
             .collect();
-        let (Some(&vx), Some(&vy)) = (only_x.first(), only_y.first()) else {
-            continue;
+        let (x, y, uses_x, uses_y, vx, vy, one_sided) = match (only_x.first(), only_y.first()) {
+            (Some(&vx), Some(&vy)) => (x, y, &uses_x, &uses_y, vx, vy, false),
+            (Some(&vx), None) if !uses_y.is_empty() => {
+                (x, y, &uses_x, &uses_y, vx, first_key(&uses_y), true)
+            }
+            (None, Some(&vy)) if !uses_x.is_empty() => {
+                (y, x, &uses_y, &uses_x, vy, first_key(&uses_x), true)
+            }
+            _ => continue,
         };
         let spans: Vec<Evidence> = uses_x[&vx]
             .iter()
@@ -146,19 +161,24 @@ fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
                 range,
             }))
             .collect();
-        let mut d = divergence(
-            DivergenceType::LoadedLanguage,
-            0.5,
-            format!(
-                "{} says \u{201c}{}\u{201d} where {} says \u{201c}{}\u{201d}: contested names for one referent.",
-                article_label(&articles[x.article_idx]),
-                variants[vx][0].join(" "),
-                article_label(&articles[y.article_idx]),
-                variants[vy][0].join(" "),
-            ),
-            spans,
+        let words =
+            |voice: &Voice, range: Range| range.text(&articles[voice.article_idx].body).to_string();
+        let (label_x, label_y) = (
+            article_label(&articles[x.article_idx]),
+            article_label(&articles[y.article_idx]),
         );
-        d.confidence = 0.8;
+        let (said_x, said_y) = (words(x, uses_x[&vx][0]), words(y, uses_y[&vy][0]));
+        let what = if one_sided {
+            format!(
+                "{label_x} says \u{201c}{said_x}\u{201d}, which {label_y} never does; it says \u{201c}{said_y}\u{201d}: contested names for one referent."
+            )
+        } else {
+            format!(
+                "{label_x} says \u{201c}{said_x}\u{201d} where {label_y} says \u{201c}{said_y}\u{201d}: contested names for one referent."
+            )
+        };
+        let mut d = divergence(DivergenceType::LoadedLanguage, 0.5, what, spans);
+        d.confidence = if one_sided { 0.7 } else { 0.8 };
         found.push(d);
     }
     found
@@ -285,5 +305,54 @@ mod tests {
     fn quoted_words_are_not_the_outlets_voice() {
         let voice = voice_of("He said \u{201c}Europeans are shocked\u{201d} today.");
         assert!(reactions_by_party(&voice).is_empty());
+    }
+
+    /// Each text's contested-term contrasts with the other, as
+    /// (explanation, evidence texts).
+    fn contrasts(x: &str, y: &str) -> Vec<(String, Vec<String>)> {
+        let articles: Vec<Article> = [x, y]
+            .iter()
+            .enumerate()
+            .map(|(k, text)| Article {
+                id: format!("a{k}"),
+                body: text.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        let voice_x = voice(&articles[0], 0);
+        let voice_y = voice(&articles[1], 1);
+        contested(&articles, &voice_x, &voice_y)
+            .into_iter()
+            .map(|d| {
+                let texts = d
+                    .spans
+                    .iter()
+                    .map(|e| e.range.text(&articles[e.article_idx].body).to_string())
+                    .collect();
+                (d.explanation, texts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_contested_name_one_outlet_adds_to_the_neutral_one() {
+        let found = contrasts(
+            "Reid broke with Obama over the proposed mosque near Ground Zero, saying the Islamic center should move.",
+            "Reid said the Islamic center should be built elsewhere.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, ["mosque near Ground Zero", "Islamic center"]);
+        assert!(found[0].0.contains("which a1 never does"), "{}", found[0].0);
+    }
+
+    #[test]
+    fn the_same_names_on_both_sides_are_no_contrast() {
+        let both = "The mosque near Ground Zero, an Islamic center, divides the city.";
+        assert!(contrasts(both, both).is_empty());
+        assert!(contrasts(
+            "The Islamic center opens.",
+            "The Islamic center opens late."
+        )
+        .is_empty());
     }
 }
