@@ -62,6 +62,9 @@ const UNITS_PER_JOB: usize = 16;
 /// apart when this many days or more separate the last date of one from
 /// the first date of the other (see `apart_in_time`).
 const APART_DAYS: i64 = 3;
+/// Two clusters stay apart when together they would span more than this
+/// many days from first to last date (see `apart_in_time`).
+const MAX_EVENT_SPAN_DAYS: i64 = 7;
 /// Dated articles a cluster needs before its dates count as its span.
 const MIN_DATED_FOR_GAP: usize = 2;
 /// Clusters need this many articles before one consensus entity absent
@@ -643,9 +646,17 @@ impl DateSpan {
 /// the charges; one text run again for a second event), however alike
 /// their words. Pairwise date damping alone lets them merge: single
 /// articles from the two meet at a gap the damping forgives before either
-/// cluster shows its own span. Clusters with a single dated article are
-/// left to the damping: one late article is often a follow-up.
+/// cluster shows its own span. Nor do clusters merge into one that spans
+/// more than `MAX_EVENT_SPAN_DAYS`, even by one late article: runs of one
+/// story that overlap in time would otherwise chain, each joining the
+/// next, into one "event" of weeks (an archive that reruns a text every few
+/// days). Within that week, clusters with a single dated article are left
+/// to the damping: one late article is often a follow-up.
 fn apart_in_time(a: &DateSpan, b: &DateSpan) -> bool {
+    let joined = a.join(b);
+    if joined.n_dated >= 2 && joined.last - joined.first > MAX_EVENT_SPAN_DAYS {
+        return true;
+    }
     if a.n_dated < MIN_DATED_FOR_GAP || b.n_dated < MIN_DATED_FOR_GAP {
         return false;
     }
@@ -798,6 +809,22 @@ mod tests {
             article("b", "Senate approves budget bill", "2016-06-01", SENATE),
         ];
         check(&articles, &[&[0], &[1]]);
+    }
+
+    /// Four runs of one text, each told on two days, the first three
+    /// overlapping: they chain into one event of six days; the fourth, two
+    /// days later, would stretch it to ten and stays apart.
+    #[test]
+    fn overlapping_runs_do_not_chain_past_a_week() {
+        let days = ["2016-03-01", "2016-03-03", "2016-03-03", "2016-03-05"];
+        let days = days
+            .iter()
+            .chain(&["2016-03-05", "2016-03-07", "2016-03-09", "2016-03-11"]);
+        let articles: Vec<Article> = days
+            .enumerate()
+            .map(|(k, day)| article(&format!("a{k}"), "Senate approves budget bill", day, SENATE))
+            .collect();
+        check(&articles, &[&[0, 1, 2, 3, 4, 5], &[6, 7]]);
     }
 
     const QUAKE_NORTH: &str = "A magnitude 6.1 earthquake struck the northern \
