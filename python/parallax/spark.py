@@ -21,9 +21,10 @@ The stages, each over the bindings (``parallax._native``) in the executors:
 5. candidate pairs: postings grouped by term and week unit, terms rare within a unit and
    its neighbours (or, for undated articles, over the run), pairs sharing enough rare
    terms, each dated article keeping its 24 partners sharing the most; their similarity
-   (``mapInPandas``); edges above the link threshold;
-6. connected groups of the edges (label propagation), then average-link merging inside
-   each group (cogrouped ``applyInPandas``): the events;
+   (``mapInPandas``); edges at or above the edge threshold (below the link threshold:
+   a lone article left by average link may still join its one clear partner by them);
+6. connected groups of the edges (label propagation), then average-link merging and the
+   lone articles' second pass inside each group (cogrouped ``applyInPandas``): the events;
 7. each event compared (``applyInPandas``: extraction, canonical names, alignment,
    scoring, its ``events.jsonl`` line), then numbered across the run (a running sum of
    alignments and divergences in event order) and written.
@@ -366,7 +367,7 @@ def candidate_pairs(records):
 
 
 def similarity_edges(pairs, records):
-    """Edges ``(i, j, similarity)``: candidate pairs at least ``LINK_THRESHOLD`` alike."""
+    """Edges ``(i, j, similarity)``: candidate pairs at least ``EDGE_THRESHOLD`` alike."""
     from pyspark.sql import functions as F
 
     left = records.select([F.col(c).alias("a_" + c) for c in records.columns])

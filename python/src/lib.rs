@@ -277,11 +277,12 @@ fn average_link(
     py.detach(|| distributed::average_link(&records, &edges))
 }
 
-/// The clustering constants the job's posting rule uses.
+/// The clustering constants the job's posting rule uses; the first is the
+/// least similarity of an edge.
 #[pyfunction]
 fn clustering_constants() -> (f64, u32, u32, i64, usize) {
     (
-        distributed::LINK_THRESHOLD,
+        distributed::EDGE_THRESHOLD,
         distributed::MAX_CANDIDATE_DF,
         distributed::MIN_SHARED_TERMS,
         distributed::WINDOW_DAYS,

@@ -20,11 +20,14 @@
 //! leading names, their consensus names and figures or their date spans
 //! say they are two events: precision
 //! first, since a false merge tells a reader that two newsrooms corroborate
-//! each other.
+//! each other. Then an article left alone (short texts of one event share
+//! few words) joins the cluster it is clearly nearest, when that cluster is
+//! in turn nearest it: at half the threshold, and twice as near as either's
+//! next best (`join_lone_articles`).
 
 pub mod distributed;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -36,6 +39,13 @@ use crate::text::tokens::{content_stems, tokenize, Token};
 
 /// Average-link similarity two clusters need to merge.
 const LINK_THRESHOLD: f64 = 0.20;
+/// Least similarity of a candidate pair kept as an edge, and the least mean
+/// similarity at which an article left alone joins its one clear partner
+/// (see `join_lone_articles`).
+const LONE_THRESHOLD: f64 = 0.10;
+/// A lone article joins a cluster only when their mean similarity is at
+/// least this many times the similarity of either one's runner-up.
+const LONE_MARGIN: f64 = 2.0;
 /// Terms in more articles than this within a time window (or, for undated
 /// articles, in the whole run) do not generate candidate pairs.
 const MAX_CANDIDATE_DF: u32 = 60;
@@ -392,7 +402,7 @@ fn is_rare(count: usize) -> bool {
     (2..=MAX_CANDIDATE_DF as usize).contains(&count)
 }
 
-/// Edges (similarity at least `LINK_THRESHOLD`) between dated articles at
+/// Edges (similarity at least `LONE_THRESHOLD`) between dated articles at
 /// most one window unit apart that share at least `MIN_SHARED_TERMS` terms
 /// rare in each one's window (its unit and the two neighbours). Window
 /// units are taken a block at a time, in parallel, so memory holds the
@@ -502,11 +512,12 @@ fn best_partners(
     partners
         .into_iter()
         .map(|(_, j)| (similarity(&articles[i], &articles[j]), i.min(j), i.max(j)))
-        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
+        .filter(|(sim, _, _)| *sim >= LONE_THRESHOLD)
         .collect()
 }
 
-/// The pairs sharing enough rare terms whose similarity reaches the threshold.
+/// The pairs sharing enough rare terms whose similarity reaches
+/// `LONE_THRESHOLD`.
 fn linked(
     articles: &[ArticleFeatures],
     shared: FxHashMap<(usize, usize), u32>,
@@ -515,7 +526,7 @@ fn linked(
         .into_iter()
         .filter(|(_, count)| *count >= MIN_SHARED_TERMS)
         .map(|((i, j), _)| (similarity(&articles[i], &articles[j]), i, j))
-        .filter(|(sim, _, _)| *sim >= LINK_THRESHOLD)
+        .filter(|(sim, _, _)| *sim >= LONE_THRESHOLD)
         .collect()
 }
 
@@ -583,7 +594,7 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
     let mut cluster_of: Vec<usize> = (0..features.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..features.len()).map(|i| vec![i]).collect();
     let mut spans: Vec<DateSpan> = features.iter().map(|f| DateSpan::of(f.day)).collect();
-    for &(_, i, j) in edges {
+    for &(_, i, j) in edges.iter().take_while(|edge| edge.0 >= LINK_THRESHOLD) {
         let (a, b) = (cluster_of[i], cluster_of[j]);
         if a == b
             || apart_in_time(&spans[a], &spans[b])
@@ -601,10 +612,112 @@ fn average_link(features: &[ArticleFeatures], edges: &[(f64, usize, usize)]) -> 
         members[keep].extend(moved);
         spans[keep] = spans[a].join(&spans[b]);
     }
+    join_lone_articles(features, edges, &mut members, &mut cluster_of);
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     groups.iter_mut().for_each(|group| group.sort_unstable());
     groups.sort_unstable_by_key(|group| group[0]);
     groups
+}
+
+/// Second pass: an article that average link left alone joins the cluster
+/// it is clearly most like, when that cluster is in turn most like it: the
+/// mean similarity of the two reaches `LONE_THRESHOLD` and is at least
+/// `LONE_MARGIN` times the best mean similarity either has with any other
+/// cluster it shares an edge with. Short texts of one event (an opinion
+/// piece and a news report on the same vote) share too few words to pass
+/// `LINK_THRESHOLD`, yet each is plainly nearer the other than anything else
+/// that week; two stories of one topic each keep other near neighbours,
+/// which the margin asks to be far behind. Rounds repeat until no article
+/// joins; merges within a round are mutual best pairs, so their order does
+/// not matter. The vetoes of the first pass need clusters of two or more
+/// articles on both sides, so none applies to a lone article.
+fn join_lone_articles(
+    features: &[ArticleFeatures],
+    edges: &[(f64, usize, usize)],
+    members: &mut [Vec<usize>],
+    cluster_of: &mut [usize],
+) {
+    loop {
+        let neighbours = neighbour_clusters(edges, cluster_of);
+        let mut memo: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+        let mut mean = |a: usize, b: usize| {
+            *memo
+                .entry((a.min(b), a.max(b)))
+                .or_insert_with(|| mean_similarity(features, &members[a], &members[b]))
+        };
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        for (&lone, others) in &neighbours {
+            if members[lone].len() != 1 {
+                continue;
+            }
+            let Some((target, best, runner_up)) = best_two(others, |other| mean(lone, other))
+            else {
+                continue;
+            };
+            if best < LONE_THRESHOLD || best < LONE_MARGIN * runner_up {
+                continue;
+            }
+            if members[target].len() == 1 && target < lone {
+                continue; // the pair is found from its other article
+            }
+            let (back, _, back_runner_up) =
+                best_two(&neighbours[&target], |other| mean(target, other))
+                    .expect("the lone article is a neighbour");
+            if back == lone && best >= LONE_MARGIN * back_runner_up {
+                joins.push((lone, target));
+            }
+        }
+        if joins.is_empty() {
+            return;
+        }
+        for (lone, target) in joins {
+            let moved = std::mem::take(&mut members[lone]);
+            for &article_idx in &moved {
+                cluster_of[article_idx] = target;
+            }
+            members[target].extend(moved);
+        }
+    }
+}
+
+/// The clusters each cluster shares an edge with, ascending.
+fn neighbour_clusters(
+    edges: &[(f64, usize, usize)],
+    cluster_of: &[usize],
+) -> BTreeMap<usize, Vec<usize>> {
+    let mut neighbours: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(_, i, j) in edges {
+        let (a, b) = (cluster_of[i], cluster_of[j]);
+        if a != b {
+            neighbours.entry(a).or_default().push(b);
+            neighbours.entry(b).or_default().push(a);
+        }
+    }
+    for list in neighbours.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    neighbours
+}
+
+/// The cluster of highest mean similarity among `others` (the lowest id
+/// among equals), that similarity, and the highest among the rest (0 when
+/// there is no other).
+fn best_two(others: &[usize], mut mean: impl FnMut(usize) -> f64) -> Option<(usize, f64, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    let mut runner_up = 0.0f64;
+    for &other in others {
+        let sim = mean(other);
+        match best {
+            Some((_, top)) if sim <= top => runner_up = runner_up.max(sim),
+            Some((_, top)) => {
+                runner_up = runner_up.max(top);
+                best = Some((other, sim));
+            }
+            None => best = Some((other, sim)),
+        }
+    }
+    best.map(|(cluster, sim)| (cluster, sim, runner_up))
 }
 
 /// The first and last day of a cluster's dated articles, and how many
@@ -1033,6 +1146,96 @@ mod tests {
         articles[0].published = None;
         articles[1].published = None;
         check(&articles, &[&[0, 2], &[1]]);
+    }
+
+    /// Mean similarity of article `lone` with the articles `cluster`, as the
+    /// second pass computes it.
+    fn mean_with(articles: &[Article], lone: usize, cluster: &[usize]) -> f64 {
+        let mut features = EventFeatures::default();
+        features.add(articles);
+        let stem_idf = features.stems.idf(articles.len());
+        let entity_idf = features.entities.idf(articles.len());
+        let all: Vec<ArticleFeatures> = features
+            .records
+            .iter()
+            .map(|record| ArticleFeatures {
+                stems: Weighted::Packed {
+                    entries: &record.stems,
+                    idf: &stem_idf,
+                    norm: norm(&record.stems, &stem_idf),
+                },
+                entities: Weighted::Packed {
+                    entries: &record.entities,
+                    idf: &entity_idf,
+                    norm: norm(&record.entities, &entity_idf),
+                },
+                day: record.day,
+            })
+            .collect();
+        mean_similarity(&all, &[lone], cluster)
+    }
+
+    /// An opinion piece on the budget deal: it shares too few words with
+    /// the news reports to pass `LINK_THRESHOLD`.
+    const BUDGET_OPINION: &str = "Opinion: the deal Senator Delgado struck \
+        leaves rural roads behind. Lawmakers who cheered it should drive the \
+        roads they forgot.";
+
+    #[test]
+    fn lone_article_joins_its_one_clear_partner() {
+        let articles = [
+            article("a", "Senate approves budget bill", "2016-03-01", SENATE),
+            article("b", "Storm floods Oregon coast", "2016-03-01", STORM),
+            article("c", "Budget bill passes the Senate", "2016-03-02", SENATE),
+            article(
+                "d",
+                "A deal that forgets our roads",
+                "2016-03-02",
+                BUDGET_OPINION,
+            ),
+        ];
+        let with_budget = mean_with(&articles, 3, &[0, 2]);
+        assert!((LONE_THRESHOLD..LINK_THRESHOLD).contains(&with_budget));
+        assert_eq!(mean_with(&articles, 3, &[1]), 0.0);
+        check(&articles, &[&[0, 2, 3], &[1]]);
+    }
+
+    #[test]
+    fn lone_article_near_two_stories_stays_alone() {
+        // Nearer the budget reports, but not twice as near as the storm's.
+        let opinion = "Opinion: the deal Senator Delgado struck leaves rural \
+            roads behind; ask the coastal towns the powerful storm flooded as \
+            rivers rose.";
+        let articles = [
+            article("a", "Senate approves budget bill", "2016-03-01", SENATE),
+            article("b", "Storm floods Oregon coast", "2016-03-01", STORM),
+            article("c", "Budget bill passes the Senate", "2016-03-02", SENATE),
+            article("d", "A deal that forgets our roads", "2016-03-02", opinion),
+            article("e", "Oregon towns flooded by storm", "2016-03-02", STORM),
+        ];
+        let with_budget = mean_with(&articles, 3, &[0, 2]);
+        let with_storm = mean_with(&articles, 3, &[1, 4]);
+        assert!((LONE_THRESHOLD..LINK_THRESHOLD).contains(&with_budget));
+        assert!(with_storm >= LONE_THRESHOLD && with_budget < LONE_MARGIN * with_storm);
+        check(&articles, &[&[0, 2], &[1, 4], &[3]]);
+    }
+
+    #[test]
+    fn two_lone_articles_join_each_other() {
+        // Neither passes `LINK_THRESHOLD` with the other; nothing else is near.
+        let articles = [
+            article("a", "Storm floods Oregon coast", "2016-03-01", STORM),
+            article(
+                "b",
+                "A deal that forgets our roads",
+                "2016-03-02",
+                BUDGET_OPINION,
+            ),
+            article("c", "Senate approves budget bill", "2016-03-01", SENATE),
+        ];
+        let with_report = mean_with(&articles, 1, &[2]);
+        assert!((LONE_THRESHOLD..LINK_THRESHOLD).contains(&with_report));
+        check(&articles, &[&[0], &[1, 2]]);
     }
 
     #[test]

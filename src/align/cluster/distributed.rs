@@ -14,14 +14,23 @@ use std::collections::HashMap;
 
 use super::super::vectors::Vocabulary;
 use super::{ArticleFeatures, Weighted, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
+use super::{LONE_MARGIN as MARGIN, LONE_THRESHOLD as LONE};
 use super::{
     MAX_CANDIDATES as MAX_PARTNERS, MIN_SHARED_TERMS as MIN_SHARED, WINDOW_DAYS as WINDOW,
 };
 use crate::model::Article;
 
-/// Average-link similarity two clusters need to merge; also the least
-/// similarity of an edge.
+/// Average-link similarity two clusters need to merge.
 pub const LINK_THRESHOLD: f64 = LINK;
+/// The least similarity of an edge (candidate pairs below it are dropped):
+/// edges between `EDGE_THRESHOLD` and `LINK_THRESHOLD` are what a lone
+/// article left by average link may join by (`LONE_MARGIN`), so a connected
+/// group must be built from every edge down to this.
+pub const EDGE_THRESHOLD: f64 = LONE;
+/// A lone article joins the cluster it and that cluster each find most
+/// alike, at mean similarity `EDGE_THRESHOLD` or more and at least this
+/// many times either one's next best.
+pub const LONE_MARGIN: f64 = MARGIN;
 /// A term in 2 to this many articles of a window (or, for a pair with an
 /// undated article, of the whole run) generates candidate pairs.
 pub const MAX_CANDIDATE_DF: u32 = MAX_DF;
@@ -121,7 +130,7 @@ pub fn similarity(a: &ArticleRecord, b: &ArticleRecord) -> f64 {
 
 /// The events of one connected group of articles: `records` in run order,
 /// `edges` (`(similarity, i, j)`, indexes into `records`, at least
-/// `LINK_THRESHOLD`) every candidate edge among them. Gives groups of
+/// `EDGE_THRESHOLD`) every candidate edge among them. Gives groups of
 /// indexes into `records`, each ascending, ordered by their first article,
 /// as `cluster` gives them for the whole run.
 pub fn average_link(records: &[ArticleRecord], edges: &[(f64, usize, usize)]) -> Vec<Vec<usize>> {
@@ -176,6 +185,14 @@ mod tests {
             article("a", "Senate approves budget bill", "2016-03-01", senate),
             article("b", "Storm floods Oregon coast", "2016-03-01", storm),
             article("c", "Budget bill passes the Senate", "2016-03-02", senate),
+            // Joins the budget reports in the lone articles' second pass.
+            article(
+                "d",
+                "A deal that forgets our roads",
+                "2016-03-02",
+                "Opinion: the deal Senator Delgado struck leaves rural roads \
+                 behind. Lawmakers who cheered it should drive the roads they forgot.",
+            ),
         ];
         let terms: Vec<(Vec<String>, Vec<String>)> = articles.iter().map(article_terms).collect();
         let stem_docs: Vec<Vec<String>> = terms.iter().map(|t| t.0.clone()).collect();
@@ -197,12 +214,13 @@ mod tests {
         for i in 0..records.len() {
             for j in i + 1..records.len() {
                 let sim = similarity(&records[i], &records[j]);
-                if sim >= LINK_THRESHOLD {
+                if sim >= EDGE_THRESHOLD {
                     edges.push((sim, i, j));
                 }
             }
         }
         assert_eq!(average_link(&records, &edges), cluster(&articles));
-        assert_eq!(cluster(&articles), vec![vec![0, 2], vec![1]]);
+        assert_eq!(cluster(&articles), vec![vec![0, 2, 3], vec![1]]);
+        assert!(edges.iter().any(|edge| edge.0 < LINK_THRESHOLD));
     }
 }
