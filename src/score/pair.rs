@@ -15,7 +15,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class};
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
-use super::quotations::same_wording;
+use super::quotations::{is_editorial, same_wording};
 use super::{carried_elsewhere, divergence, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::is_negation;
@@ -563,6 +563,8 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && !same_wording(&written(a, &h.old), &written(b, &h.new))
                 && !marks_a_cut(a, &h.old)
                 && !marks_a_cut(b, &h.new)
+                && !inserted_by_editor(a, &h.old, &h.new)
+                && !inserted_by_editor(b, &h.new, &h.old)
         })
         .collect();
     let changed: usize = quote_hunks
@@ -642,6 +644,15 @@ fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
     let (lo, hi) = (body.floor_char_boundary(lo), body.ceil_char_boundary(hi));
     let around = &body[lo..hi];
     around.contains('\u{2026}') || around.contains("...")
+}
+
+/// Words only one side has, which an editor put into its quotation in
+/// brackets or parentheses ("these (local) supervisors" / "these
+/// supervisors"): the speaker's words are the same.
+fn inserted_by_editor(side: &Side, span: &Span<usize>, other: &Span<usize>) -> bool {
+    other.is_empty()
+        && span_range(side, span, false)
+            .is_some_and(|range| !span.is_empty() && is_editorial(&side.article.body, range))
 }
 
 /// At least `MIN_SHARED_QUOTE` of the shorter word list is matched in order.

@@ -565,10 +565,14 @@ fn gap_range(q: &Quotation, lo: usize, hi: usize) -> Range {
 }
 
 /// An insertion the quoting outlet marked as its own: "[firearms]".
-fn is_editorial(body: &str, range: Range) -> bool {
+/// Words an editor put into a quotation: in brackets ("[firearms]"), or
+/// alone in parentheses ("these (local) supervisors").
+pub(super) fn is_editorial(body: &str, range: Range) -> bool {
     let before = body[..range.start].trim_end();
     let after = body[range.end..].trim_start();
-    (before.ends_with('[') && after.starts_with(']')) || range.text(body).contains(['[', ']'])
+    (before.ends_with('[') && after.starts_with(']'))
+        || (before.ends_with('(') && after.starts_with(')'))
+        || range.text(body).contains(['[', ']'])
 }
 
 fn evidence(a: &Quotation, range_a: Range, b: &Quotation, range_b: Range) -> Vec<Evidence> {

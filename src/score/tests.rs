@@ -318,3 +318,35 @@ fn titles_in_quotation_marks_are_not_quoted_words() {
             .collect();
     assert_eq!(quoted, vec!["It is wrong,", "a disgrace."]);
 }
+
+/// Words an editor put into a quotation, in parentheses or brackets, are
+/// not the speaker's words changed; a word the speaker said differently is.
+#[test]
+fn an_editors_insertion_in_a_quotation_is_no_change() {
+    const PLAIN: &str = "The court heard the case on Tuesday. \u{201c}Then you say that these \
+        supervisors have too much discretion over pay,\u{201d} Justice Kennedy said.";
+    const INSERTED: &str = "The court heard the case on Tuesday. \u{201c}Then you say that these \
+        (local) supervisors have too much discretion over pay,\u{201d} Justice Kennedy said.";
+    const CHANGED: &str = "The court heard the case on Tuesday. \u{201c}Then you say that these \
+        regional supervisors have too much discretion over pay,\u{201d} Justice Kennedy said.";
+    let spec = |content: &'static str| -> Vec<StatementSpec<'static>> {
+        vec![(
+            Direct,
+            Some("Anthony Kennedy"),
+            Some("Kennedy"),
+            Some("said"),
+            content,
+        )]
+    };
+    let plain = spec("Then you say that these supervisors have too much discretion over pay,");
+    let inserted =
+        spec("Then you say that these (local) supervisors have too much discretion over pay,");
+    let changed =
+        spec("Then you say that these regional supervisors have too much discretion over pay,");
+    check((PLAIN, &plain), (INSERTED, &inserted), &[]);
+    check(
+        (PLAIN, &plain),
+        (CHANGED, &changed),
+        &[("quote_altered", &["supervisors", "regional"])],
+    );
+}
