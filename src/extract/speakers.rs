@@ -9,7 +9,7 @@
 
 use super::tokens::{Kind, Token};
 use crate::model::{Range, Speaker};
-use crate::text::lexicon::lexicon_lines;
+use crate::text::lexicon::{lexicon_lines, lexicon_set};
 use crate::text::word_classes::{
     AUXILIARY, CONJUNCTION, CUE, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR,
     TITLE, WEEKDAY_OR_MONTH,
@@ -307,7 +307,21 @@ impl People {
             .find(|&i| tokens[i].text(body) == "and")
             .unwrap_or(end);
         let phrase = &tokens[start..end];
-        let runs = name_runs(body, phrase);
+        let mut runs = name_runs(body, phrase);
+        // "a lawyer for Mrs. Clinton": the lawyer speaks, not Mrs. Clinton;
+        // "David Kendall, a lawyer for Mrs. Clinton" is David Kendall.
+        if let Some(&(run_start, _)) = runs.last() {
+            if speaks_for_another(body, phrase, run_start) {
+                runs.pop();
+                if runs.is_empty() {
+                    return Resolved {
+                        name: Some(group_name(body, phrase)),
+                        role: None,
+                        person: None,
+                    };
+                }
+            }
+        }
         if let Some(&(run_start, run_end)) = runs.last() {
             let name_start = strip_titles(phrase, (run_start, run_end));
             let last = &phrase[run_end - 1];
@@ -376,6 +390,23 @@ impl People {
             },
         }
     }
+}
+
+/// Whether the name starting at `run_start` follows an agent and "for" or
+/// "to" ("a lawyer for", "an aide to"): the one named is spoken for, not
+/// speaking (`lexicons/agents.txt`).
+fn speaks_for_another(body: &str, phrase: &[Token], run_start: usize) -> bool {
+    run_start >= 2
+        && matches!(phrase[run_start - 1].text(body), "for" | "to")
+        && is_agent(phrase[run_start - 2].text(body))
+}
+
+/// A word for someone who speaks for another ("lawyer", "aide").
+pub(crate) fn is_agent(word: &str) -> bool {
+    static AGENTS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    AGENTS
+        .get_or_init(|| lexicon_set(include_str!("../../lexicons/agents.txt")))
+        .contains(word.to_lowercase().as_str())
 }
 
 /// A title word in lower case with abbreviations spelt out ("Gov." →

@@ -150,7 +150,11 @@ pub(crate) fn may_be_same_person(a: &str, b: &str) -> bool {
             .unwrap_or("")
             .to_lowercase()
     };
-    a == b || same_person_names(a, b) || surname(a) == surname(b)
+    // "lawyer for Mrs. Clinton" ends in her surname but is someone else.
+    let capitalised = |name: &str| name.starts_with(|c: char| c.is_uppercase());
+    a == b
+        || same_person_names(a, b)
+        || capitalised(a) && capitalised(b) && surname(a) == surname(b)
 }
 
 /// Where each name-like word of an article occurs, and every word it uses.
@@ -406,5 +410,16 @@ mod tests {
         check("obama", "obamacare", false);
         assert!(same_person_names("Michael Steele", "Michael Steale"));
         assert!(!same_person_names("Michael Steele", "Ann Steale"));
+    }
+
+    #[test]
+    fn one_surname_is_one_person_unless_someone_speaks_for_them() {
+        assert!(may_be_same_person("Obama", "Barack Obama"));
+        assert!(may_be_same_person("Mrs. Clinton", "Hillary Clinton"));
+        assert!(!may_be_same_person(
+            "lawyer for Mrs. Clinton",
+            "Hillary Clinton"
+        ));
+        assert!(!may_be_same_person("Barack Obama", "Michelle Robinson"));
     }
 }

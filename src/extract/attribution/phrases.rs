@@ -134,10 +134,12 @@ pub(super) fn noun_phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<(u
             continue;
         }
         if token.has(PREPOSITION) {
+            // "spokesman for the group", "an aide to Mr. Ryan".
             let bridges = !token.is_capitalized
-                && matches!(doc.text(i), "of" | "for")
                 && i > lo
-                && doc.tokens[i - 1].is_word();
+                && doc.tokens[i - 1].is_word()
+                && (matches!(doc.text(i), "of" | "for")
+                    || doc.text(i) == "to" && crate::extract::speakers::is_agent(doc.text(i - 1)));
             if !bridges {
                 break;
             }

@@ -180,3 +180,21 @@ fn a_name_after_the_verb_is_not_the_subject_for_pronouns() {
         &["- | said | Mr. Trump could win"],
     );
 }
+
+/// "a lawyer for Mrs. Clinton" speaks for her: the lawyer is the speaker,
+/// or the lawyer's name when the phrase gives it.
+#[test]
+fn an_agent_for_someone_is_the_speaker() {
+    check(
+        "Hillary Clinton ran for president. But a lawyer for Mrs. Clinton said there was no need to turn over the server.",
+        &["lawyer for Mrs. Clinton | said | there was no need to turn over the server"],
+    );
+    check(
+        "Hillary Clinton ran for president. David Kendall, a lawyer for Mrs. Clinton, said there was no need to turn over the server.",
+        &["David Kendall | said | there was no need to turn over the server"],
+    );
+    check(
+        "Paul Ryan spoke on Monday. An aide to Mr. Ryan said the plan would be released on Friday.",
+        &["aide to Mr. Ryan | said | the plan would be released on Friday"],
+    );
+}
