@@ -307,28 +307,37 @@ impl EventFeatures {
         self.records.is_empty()
     }
 
+    /// Every article's TF-IDF vectors under the run's inverse document
+    /// frequencies.
+    fn weighted<'a>(
+        &'a self,
+        stem_idf: &'a [f64],
+        entity_idf: &'a [f64],
+    ) -> Vec<ArticleFeatures<'a>> {
+        self.records
+            .par_iter()
+            .map(|record| ArticleFeatures {
+                stems: Weighted::Packed {
+                    entries: &record.stems,
+                    idf: stem_idf,
+                    norm: norm(&record.stems, stem_idf),
+                },
+                entities: Weighted::Packed {
+                    entries: &record.entities,
+                    idf: entity_idf,
+                    norm: norm(&record.entities, entity_idf),
+                },
+                day: record.day,
+            })
+            .collect()
+    }
+
     /// Groups the articles added into events: each group ascending, groups
     /// ordered by their first article.
     pub fn groups(&self) -> Vec<Vec<usize>> {
         let stem_idf = self.stems.idf(self.records.len());
         let entity_idf = self.entities.idf(self.records.len());
-        let articles: Vec<ArticleFeatures> = self
-            .records
-            .par_iter()
-            .map(|record| ArticleFeatures {
-                stems: Weighted::Packed {
-                    entries: &record.stems,
-                    idf: &stem_idf,
-                    norm: norm(&record.stems, &stem_idf),
-                },
-                entities: Weighted::Packed {
-                    entries: &record.entities,
-                    idf: &entity_idf,
-                    norm: norm(&record.entities, &entity_idf),
-                },
-                day: record.day,
-            })
-            .collect();
+        let articles = self.weighted(&stem_idf, &entity_idf);
         let mut edges = dated_edges(&articles);
         edges.extend(undated_edges(&articles, self));
         edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -1155,23 +1164,7 @@ mod tests {
         features.add(articles);
         let stem_idf = features.stems.idf(articles.len());
         let entity_idf = features.entities.idf(articles.len());
-        let all: Vec<ArticleFeatures> = features
-            .records
-            .iter()
-            .map(|record| ArticleFeatures {
-                stems: Weighted::Packed {
-                    entries: &record.stems,
-                    idf: &stem_idf,
-                    norm: norm(&record.stems, &stem_idf),
-                },
-                entities: Weighted::Packed {
-                    entries: &record.entities,
-                    idf: &entity_idf,
-                    norm: norm(&record.entities, &entity_idf),
-                },
-                day: record.day,
-            })
-            .collect();
+        let all = features.weighted(&stem_idf, &entity_idf);
         mean_similarity(&all, &[lone], cluster)
     }
 
