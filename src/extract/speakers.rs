@@ -46,6 +46,18 @@ pub struct Resolved {
     pub person: Option<usize>,
 }
 
+impl Resolved {
+    /// A phrase that names no one person: a group, a role, an agent ("the
+    /// officials", "lawyer for Mrs. Clinton"), as written.
+    fn group(body: &str, phrase: &[Token]) -> Resolved {
+        Resolved {
+            name: Some(group_name(body, phrase)),
+            role: None,
+            person: None,
+        }
+    }
+}
+
 /// The people of one article.
 #[derive(Debug, Clone, Default)]
 pub struct People {
@@ -314,11 +326,7 @@ impl People {
             if speaks_for_another(body, phrase, run_start) {
                 runs.pop();
                 if runs.is_empty() {
-                    return Resolved {
-                        name: Some(group_name(body, phrase)),
-                        role: None,
-                        person: None,
-                    };
+                    return Resolved::group(body, phrase);
                 }
             }
         }
@@ -345,11 +353,7 @@ impl People {
                 person: Some(idx),
             };
         }
-        Resolved {
-            name: Some(group_name(body, phrase)),
-            role: None,
-            person: None,
-        }
+        Resolved::group(body, phrase)
     }
 
     fn resolve_name(

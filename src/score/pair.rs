@@ -651,8 +651,9 @@ fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
 /// supervisors"): the speaker's words are the same.
 fn inserted_by_editor(side: &Side, span: &Span<usize>, other: &Span<usize>) -> bool {
     other.is_empty()
+        && !span.is_empty()
         && span_range(side, span, false)
-            .is_some_and(|range| !span.is_empty() && is_editorial(&side.article.body, range))
+            .is_some_and(|range| is_editorial(&side.article.body, range))
 }
 
 /// At least `MIN_SHARED_QUOTE` of the shorter word list is matched in order.

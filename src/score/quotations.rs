@@ -175,13 +175,9 @@ fn short_in_long(extractions: &[Extraction], a: &Quotation, b: &Quotation) -> Op
         .iter()
         .filter(|t| !is_stopword(&t.norm))
         .count();
-    let name = |q: &Quotation| {
-        extractions[q.article_idx].statements[q.statement_idx]
-            .speaker
-            .name
-            .as_deref()
-    };
-    let (Some(name_short), Some(name_long)) = (name(short), name(long)) else {
+    let (Some(name_short), Some(name_long)) =
+        (speaker(extractions, short), speaker(extractions, long))
+    else {
         return None;
     };
     if content < MIN_SHORT_CONTENT_WORDS
@@ -205,6 +201,14 @@ fn short_in_long(extractions: &[Extraction], a: &Quotation, b: &Quotation) -> Op
         })
         .collect();
     Some(Local { matches })
+}
+
+/// The canonical name of whoever says the quotation, if known.
+fn speaker<'a>(extractions: &'a [Extraction], q: &Quotation) -> Option<&'a str> {
+    extractions[q.article_idx].statements[q.statement_idx]
+        .speaker
+        .name
+        .as_deref()
 }
 
 /// Smith–Waterman over stems: +2 a match, −1 a mismatch or gap.
@@ -274,20 +278,14 @@ fn compare_quotations(
     local: &Local,
     found: &mut Vec<Divergence>,
 ) {
-    let speaker = |q: &Quotation| {
-        extractions[q.article_idx].statements[q.statement_idx]
-            .speaker
-            .name
-            .clone()
-    };
-    let (speaker_a, speaker_b) = (speaker(a), speaker(b));
+    let (speaker_a, speaker_b) = (speaker(extractions, a), speaker(extractions, b));
     let named = |q: &Quotation| {
         speaker_named_explicitly(
             &extractions[q.article_idx].statements[q.statement_idx],
             &articles[q.article_idx].body,
         )
     };
-    if let (Some(name_a), Some(name_b)) = (&speaker_a, &speaker_b) {
+    if let (Some(name_a), Some(name_b)) = (speaker_a, speaker_b) {
         if is_person_name(name_a)
             && is_person_name(name_b)
             && !may_be_same_person(name_a, name_b)
