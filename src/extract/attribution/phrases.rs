@@ -270,8 +270,8 @@ pub(super) fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
     if resolved.person.is_none() {
         if let Some(recent) = recent_author(doc, phrase, context) {
             return Speaker {
-                name: Some(recent.name.clone()),
-                role: recent.role.clone(),
+                name: Some(recent.name),
+                role: recent.role,
                 mention,
             };
         }
@@ -284,24 +284,27 @@ pub(super) fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
 }
 
 /// A phrase that names no one the article introduced may still point at a
-/// person just mentioned: "the statement" (its author), "the senator" (the
-/// last person whose role says senator).
-pub(super) fn recent_author<'c>(
-    doc: &Doc,
-    phrase: Phrase,
-    context: &'c Context,
-) -> Option<&'c Recent> {
+/// person just mentioned: "the statement" (its author, see
+/// `document_author`), "the senator" (the last person whose role says
+/// senator).
+pub(super) fn recent_author(doc: &Doc, phrase: Phrase, context: &Context) -> Option<Recent> {
     let words = &doc.tokens[phrase.core_start..phrase.core_end];
     if words.iter().any(|t| is_name_word(doc.body, t)) {
         return None;
     }
     let head = doc.text(phrase.core_end - 1).to_ascii_lowercase();
-    let is_document = matches!(
-        head.as_str(),
-        "statement" | "letter" | "memo" | "tweet" | "post" | "email" | "release"
-    );
-    if is_document {
-        return context.recent.iter().rev().find(|r| r.is_person);
+    if let Some(kind) = document_kind(&head) {
+        return match document_author(doc, phrase, &head, context) {
+            Author::Person(recent) => Some(recent),
+            Author::NotAPerson => None,
+            // A statement or a tweet is mostly its author's, named just
+            // before; a letter or a memo is as often about its addressee
+            // ("a letter to Ryan"), so it is left unresolved.
+            Author::Unknown => match kind {
+                Document::Own => context.recent.iter().rev().find(|r| r.is_person).cloned(),
+                Document::Addressed => None,
+            },
+        };
     }
     let titles: Vec<String> = words
         .iter()
@@ -327,6 +330,218 @@ pub(super) fn recent_author<'c>(
                 .collect();
             titles.iter().all(|t| role.contains(t))
         })
+        .cloned()
+}
+
+/// What a document speaker is: one its author issues in their own name
+/// ("a statement", "a tweet") or one addressed to someone ("a letter").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Document {
+    Own,
+    Addressed,
+}
+
+fn document_kind(head: &str) -> Option<Document> {
+    match head {
+        "statement" | "tweet" | "post" | "email" | "e-mail" | "release" => Some(Document::Own),
+        "letter" | "memo" => Some(Document::Addressed),
+        _ => None,
+    }
+}
+
+/// Who wrote a document, as the article says it.
+#[derive(Debug)]
+enum Author {
+    /// A person of the article ("Ms. Zimmer issued a statement").
+    Person(Recent),
+    /// Someone who is not one person ("the St. Louis group fired off the
+    /// statement", "companies ... sent a letter").
+    NotAPerson,
+    /// The article does not say near the phrase.
+    Unknown,
+}
+
+/// Verbs whose subject writes the document that is their object.
+fn issues_document(word: &str) -> bool {
+    matches!(
+        word,
+        "issued"
+            | "issues"
+            | "released"
+            | "releases"
+            | "sent"
+            | "sends"
+            | "signed"
+            | "wrote"
+            | "writes"
+            | "posted"
+            | "posts"
+            | "published"
+            | "tweeted"
+            | "emailed"
+            | "e-mailed"
+            | "circulated"
+            | "drafted"
+            | "put"
+            | "fired"
+    )
+}
+
+/// Words a document phrase may follow its issuing verb by: "issued a
+/// formal statement", "sent Ryan, R-Wis., a letter", "fired off to the
+/// NAACP the statement".
+const MAX_VERB_GAP: usize = 8;
+/// Sentences searched back for where a "the letter" was first issued.
+const MAX_SENTENCES_BACK: usize = 6;
+
+/// The author of the document `phrase` names (head word `head`): the
+/// subject of an issuing verb just before it in its sentence ("Barry Rand
+/// issued a formal statement"); the name after "from" or "by" ("the
+/// statement from Grimm's attorney, William McGinley"); or, for "the
+/// letter", where the article first issued that letter a few sentences
+/// before. The last person mentioned is often someone else: the addressee
+/// ("has sent Ryan a letter"), or the previous speaker.
+fn document_author(doc: &Doc, phrase: Phrase, head: &str, context: &Context) -> Author {
+    let Some(sentence_idx) = doc
+        .sentences
+        .iter()
+        .position(|s| s.first <= phrase.core_start && phrase.core_start < s.end)
+    else {
+        return Author::Unknown;
+    };
+    let sentence = doc.sentences[sentence_idx];
+    let here = issuer_before(doc, sentence.first, phrase.start, context)
+        .or_else(|| issuer_after(doc, phrase.core_end, sentence.end));
+    if let Some(author) = here {
+        return author;
+    }
+    let definite = doc.tokens[phrase.core_start].has(DETERMINER)
+        && !doc.lower_is(phrase.core_start, "a")
+        && !doc.lower_is(phrase.core_start, "an");
+    if !definite {
+        return Author::Unknown;
+    }
+    for earlier in doc.sentences[sentence_idx.saturating_sub(MAX_SENTENCES_BACK)..sentence_idx]
+        .iter()
+        .rev()
+    {
+        for k in earlier.first..earlier.end {
+            if doc.in_quote[k] || !doc.lower_is(k, head) {
+                continue;
+            }
+            let found = issuer_before(doc, earlier.first, k, context)
+                .or_else(|| issuer_after(doc, k + 1, earlier.end));
+            if let Some(author) = found {
+                return author;
+            }
+        }
+    }
+    Author::Unknown
+}
+
+/// "NAME issued (…) DOCUMENT", the document starting at token `hi`.
+fn issuer_before(doc: &Doc, lo: usize, hi: usize, context: &Context) -> Option<Author> {
+    let verb = (lo.max(hi.saturating_sub(MAX_VERB_GAP))..hi)
+        .rev()
+        .find(|&i| !doc.in_quote[i] && issues_document(&doc.text(i).to_ascii_lowercase()))?;
+    if (verb + 1..hi).any(|i| doc.tokens[i].kind == Kind::Terminal || doc.in_quote[i]) {
+        return None;
+    }
+    let mut end = verb;
+    while end > lo
+        && matches!(
+            doc.text(end - 1).to_ascii_lowercase().as_str(),
+            "has" | "have" | "had" | "also" | "later" | "then" | "quickly" | "jointly" | "just"
+        )
+    {
+        end -= 1;
+    }
+    let by_phrase =
+        phrase_backward(doc, lo, end).map(|subject| person_or_not(doc, subject, context));
+    if let Some(Author::Person(recent)) = by_phrase {
+        return Some(Author::Person(recent));
+    }
+    // A subject with long asides ("Cathi Herrod, president of the Center
+    // for Arizona Policy, an architect of the bill, issued"): the first
+    // name of the clause, if a person's.
+    Some(first_person(doc, lo, end).unwrap_or(Author::NotAPerson))
+}
+
+/// The first run of name words in `lo..hi`, followed by a comma, if it is
+/// a person of the article.
+fn first_person(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
+    let start = (lo..hi).find(|&k| is_name_word(doc.body, &doc.tokens[k]) && !doc.in_quote[k])?;
+    let mut stop = start;
+    while stop < hi && is_name_word(doc.body, &doc.tokens[stop]) && !doc.tokens[stop].is_possessive
+    {
+        stop += 1;
+    }
+    // Only a name the aside follows ("Cathi Herrod, president of ..."),
+    // not one that qualifies a noun ("the St. Louis group").
+    if doc.tokens.get(stop).is_none_or(|t| t.kind != Kind::Comma) {
+        return None;
+    }
+    match person_named(doc, start, stop) {
+        author @ Author::Person(_) => Some(author),
+        _ => None,
+    }
+}
+
+/// The person of the article that tokens `start..end` name, if any.
+fn person_named(doc: &Doc, start: usize, end: usize) -> Author {
+    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+    match (resolved.name, resolved.person) {
+        (Some(name), Some(person)) => Author::Person(Recent {
+            name,
+            role: resolved.role,
+            gender: doc.people.persons[person].gender,
+            is_person: true,
+        }),
+        _ => Author::NotAPerson,
+    }
+}
+
+/// "DOCUMENT from NAME", "DOCUMENT signed by NAME", from token `lo`.
+fn issuer_after(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
+    // "from", or a participle and at most two words before "by" or
+    // "from" ("released Tuesday by the faculty").
+    let preposition = |k: usize| k < hi && (doc.lower_is(k, "from") || doc.lower_is(k, "by"));
+    let participle = lo < hi
+        && (doc.lower_is(lo, "written") || issues_document(&doc.text(lo).to_ascii_lowercase()));
+    let i = if preposition(lo) {
+        lo
+    } else if participle {
+        (lo + 1..(lo + 4).min(hi)).find(|&k| preposition(k))?
+    } else {
+        return None;
+    };
+    // The first name not in the possessive: "from Grimm's attorney,
+    // William McGinley" is McGinley's.
+    let end = hi.min(i + MAX_VERB_GAP);
+    let start = (i + 1..end).find(|&k| {
+        is_name_word(doc.body, &doc.tokens[k])
+            && !doc.tokens[k].is_possessive
+            && !doc.tokens.get(k + 1).is_some_and(|t| t.is_possessive)
+    })?;
+    let mut stop = start;
+    while stop < end && is_name_word(doc.body, &doc.tokens[stop]) && !doc.tokens[stop].is_possessive
+    {
+        stop += 1;
+    }
+    Some(person_named(doc, start, stop))
+}
+
+/// The issuing verb's subject as a person of the article, through a
+/// pronoun ("she issued a statement") when it is one.
+fn person_or_not(doc: &Doc, subject: Phrase, context: &Context) -> Author {
+    let core = &doc.tokens[subject.core_start];
+    if subject.core_end - subject.core_start == 1 && core.has(PRONOUN) {
+        return match context.pronoun(doc.text(subject.core_start)) {
+            Some(recent) if recent.is_person => Author::Person(recent.clone()),
+            _ => Author::NotAPerson,
+        };
+    }
+    person_named(doc, subject.core_start, subject.core_end)
 }
 
 /// "Dmitriev, who ..." → the phrase before the comma ahead of "who".

@@ -198,3 +198,38 @@ fn an_agent_for_someone_is_the_speaker() {
         &["aide to Mr. Ryan | said | the plan would be released on Friday"],
     );
 }
+
+#[test]
+fn a_statement_is_its_issuers_not_the_last_speakers() {
+    check(
+        "“We will appeal,” Senator Dana Whitcomb said. Later, the county’s \
+         treasurer, Marta Oyelaran, issued a statement saying the audit was closed.",
+        &[
+            "Dana Whitcomb | said | “We will appeal,”",
+            "Marta Oyelaran | saying | the audit was closed",
+        ],
+    );
+}
+
+#[test]
+fn a_letter_to_someone_is_not_theirs() {
+    check(
+        "“I will sign it,” Governor Ellis Bramwell said. More than forty \
+         teachers have sent Bramwell a letter saying his plan hurts rural \
+         schools. “Your plan fails our children,” says the letter.",
+        &[
+            "Ellis Bramwell | said | “I will sign it,”",
+            "letter | saying | his plan hurts rural schools",
+            "letter | says | “Your plan fails our children,”",
+        ],
+    );
+}
+
+#[test]
+fn the_statement_from_names_its_author() {
+    check(
+        "Mayor Lina Ostrova spoke first. “We are disappointed,” said the \
+         statement from the union’s lawyer, Peter Kavanagh.",
+        &["Peter Kavanagh | said | “We are disappointed,”"],
+    );
+}
