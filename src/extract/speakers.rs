@@ -85,7 +85,7 @@ pub fn without_non_speaker(mut speaker: Speaker) -> Speaker {
 }
 
 /// Whether a name is a place, a page label, a party-state tag, an age, a
-/// number word or a contraction: never a speaker.
+/// number word, a contraction, a time or a share: never a speaker.
 pub fn is_not_a_speaker(name: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET
@@ -98,6 +98,38 @@ pub fn is_not_a_speaker(name: &str) -> bool {
         || contraction
         || lower.contains("-year-old")
         || crate::text::numbers::number_word_value(&lower).is_some()
+        || names_a_time_or_share(&lower)
+}
+
+/// A phrase about a time or a share, which the relative-clause and
+/// subject rules can pick up ("the weekend, which ...", "several hours
+/// earlier", "the 1.3 percent growth"): its last word is a time word, or it
+/// gives a percentage that is not a share of people ("55 percent of
+/// Republican primary voters" do say things, in polls).
+fn names_a_time_or_share(lower: &str) -> bool {
+    let last = lower.rsplit(' ').next().unwrap_or(lower);
+    matches!(
+        last,
+        "week"
+            | "weeks"
+            | "weekend"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "earlier"
+            | "later"
+            | "ago"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    ) || (lower.split(' ').any(|w| w == "percent") && !lower.contains("percent of "))
 }
 
 pub fn is_name_word(body: &str, token: &Token) -> bool {
@@ -606,4 +638,25 @@ pub fn span_text(body: &str, tokens: &[Token]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_not_a_speaker;
+
+    #[test]
+    fn times_and_shares_are_not_speakers() {
+        let never = [
+            "weekend",
+            "Several hours earlier",
+            "the 1.3 percent growth",
+            "week ago",
+        ];
+        let people = ["Barry Rand", "Tim Ryan", "Weekley", "55 percent of voters"];
+        assert_eq!(
+            never.iter().filter(|n| is_not_a_speaker(n)).count(),
+            never.len()
+        );
+        assert!(people.iter().all(|n| !is_not_a_speaker(n)));
+    }
 }
