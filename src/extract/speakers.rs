@@ -377,6 +377,21 @@ impl People {
                 return self.resolve_name(body, phrase, (run_start, name_start, run_end));
             }
         }
+        // "Democratic lawmakers", "a senior administration official": a
+        // group noun heads the phrase (before any "of"), so its words are
+        // not one known person's role ("the Democratic governor").
+        let before_of = phrase
+            .iter()
+            .position(|t| matches!(t.text(body), "of" | "for" | "at" | "with" | "from"))
+            .unwrap_or(phrase.len());
+        let headed_by_group = phrase[..before_of]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.has(GROUP) && !t.has(TITLE));
+        if headed_by_group {
+            return Resolved::group(body, phrase);
+        }
         if let Some(idx) = self.by_role(body, phrase) {
             let person = &self.persons[idx];
             return Resolved {

@@ -233,3 +233,12 @@ fn the_statement_from_names_its_author() {
         &["Peter Kavanagh | said | “We are disappointed,”"],
     );
 }
+
+#[test]
+fn a_group_is_not_the_person_whose_role_shares_its_words() {
+    check(
+        "Marisol Ortega, the Democratic governor of Nevada, backs the deal. \
+         Democratic lawmakers said the deal was unfair.",
+        &["Democratic lawmakers | said | the deal was unfair"],
+    );
+}
