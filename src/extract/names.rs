@@ -93,7 +93,7 @@ fn parts(name: &str) -> Option<(String, String)> {
 /// The last word of an organisation's name ("Institute", "House",
 /// "Committee"): such a name is no first name and surname, and its last
 /// word alone names no one in particular.
-fn is_organisation_head(lower_word: &str) -> bool {
+pub(crate) fn is_organisation_head(lower_word: &str) -> bool {
     static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
         lexicon_lines(include_str!("../../lexicons/organisation_heads.txt")).collect()

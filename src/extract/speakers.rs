@@ -132,6 +132,14 @@ fn names_a_time_or_share(lower: &str) -> bool {
     ) || (lower.split(' ').any(|w| w == "percent") && !lower.contains("percent of "))
 }
 
+/// Whether a name of the registry is an organisation's or a place's
+/// ("New York Times", "Air Force One", "Guantanamo Bay"): it can resolve
+/// "the Times", but never the "he" or "she" of the next sentence.
+pub fn names_no_person(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    crate::extract::names::is_organisation_head(&last)
+}
+
 pub fn is_name_word(body: &str, token: &Token) -> bool {
     token.is_word()
         && token.is_capitalized

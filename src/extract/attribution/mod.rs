@@ -21,7 +21,7 @@ use content::*;
 use patterns::*;
 use phrases::*;
 
-use super::speakers::{expand_title, is_name_word, Gender, People};
+use super::speakers::{expand_title, is_name_word, names_no_person, Gender, People};
 use super::tokens::{tokenize, Kind, Token};
 use super::Found;
 use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
@@ -353,11 +353,12 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, i);
     if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
         let gender = doc.people.persons[person].gender;
+        let is_person = !names_no_person(&name);
         context.remember(Recent {
             name,
             role: resolved.role,
             gender,
-            is_person: true,
+            is_person,
         });
     }
 }
@@ -455,11 +456,14 @@ fn finish(
     let kind = kind_of(doc, content);
     if let Some(name) = &speaker.name {
         let person = doc.people.persons.iter().find(|p| &p.name == name);
-        let is_person = person.is_some()
+        let is_named = person.is_some()
             || name.split(' ').count() >= 2
                 && name
                     .split(' ')
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        // "The Washington Post" may go on speaking in the next quotation,
+        // but it is never the "he" or "she" of the next sentence.
+        let is_person = is_named && !names_no_person(name);
         let pronoun_gender = speaker
             .mention
             .map(|m| m.text(doc.body).to_ascii_lowercase())
@@ -476,7 +480,7 @@ fn finish(
                 .unwrap_or(Gender::Unknown),
             is_person,
         });
-        if is_person {
+        if is_named {
             context.last_speaker = Some((speaker.clone(), sentence.paragraph_idx));
         }
     }

@@ -492,10 +492,10 @@ fn person_named(doc: &Doc, start: usize, end: usize) -> Author {
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
     match (resolved.name, resolved.person) {
         (Some(name), Some(person)) => Author::Person(Recent {
+            is_person: !names_no_person(&name),
             name,
             role: resolved.role,
             gender: doc.people.persons[person].gender,
-            is_person: true,
         }),
         _ => Author::NotAPerson,
     }
@@ -554,10 +554,11 @@ pub(super) fn antecedent(doc: &Doc, who: usize, context: &Context) -> Option<Rec
         return context.pronoun(doc.text(start)).cloned();
     }
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+    let name = resolved.name?;
     Some(Recent {
-        name: resolved.name?,
+        name: name.clone(),
         role: resolved.role,
         gender: Gender::Unknown,
-        is_person: resolved.person.is_some(),
+        is_person: resolved.person.is_some() && !names_no_person(&name),
     })
 }

@@ -242,3 +242,17 @@ fn a_group_is_not_the_person_whose_role_shares_its_words() {
         &["Democratic lawmakers | said | the deal was unfair"],
     );
 }
+
+#[test]
+fn a_pronoun_skips_a_newspaper_and_a_place() {
+    check(
+        "Senator Carla Benedetti spoke after the Lakeside Times reported the vote. \
+         “We lost,” she said. Governor Tom Aldana later flew to Wheeler Bay. \
+         “It was close,” he said.",
+        &[
+            "Lakeside Times | reported | the vote",
+            "Carla Benedetti | said | “We lost,”",
+            "Tom Aldana | said | “It was close,”",
+        ],
+    );
+}
