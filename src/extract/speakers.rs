@@ -374,13 +374,14 @@ impl People {
             let name_start = strip_titles(phrase, (run_start, run_end));
             let last = &phrase[run_end - 1];
             let is_title_only = last.has(TITLE) && run_end - name_start == 1 && !last.has(GROUP);
-            // "the Fox News host": the name only qualifies a title or group
-            // noun that ends the phrase; the phrase names a role, not Fox News.
+            // "the Fox News host", "Federal prosecutors", "Legal scholars":
+            // the name only qualifies the noun that ends the phrase; the
+            // phrase names a role or a group, not Fox News (nor "Federal").
             let qualifies_a_noun = run_end < phrase.len()
                 && phrase[run_end..]
                     .iter()
-                    .all(|t| t.is_word() && !t.is_capitalized)
-                && phrase[phrase.len() - 1].has(TITLE | GROUP);
+                    .all(|t| t.is_word() && !t.is_capitalized && !t.has(PRONOUN))
+                && is_head_noun(body, &phrase[phrase.len() - 1]);
             if !is_title_only && !last.has(GROUP) && !qualifies_a_noun {
                 return self.resolve_name(body, phrase, (run_start, name_start, run_end));
             }
@@ -449,6 +450,31 @@ impl People {
             },
         }
     }
+}
+
+/// Whether the last word of a speaker phrase can be the noun it is about:
+/// a title or group word ("host", "officials"), or a plural noun
+/// ("prosecutors", "scholars", "attacks"), not a verb or an adverb that a
+/// loose phrase ran on into ("Akin rebuffed", "Mr. LePage nevertheless").
+fn is_head_noun(body: &str, token: &Token) -> bool {
+    let word = token.text(body).to_lowercase();
+    token.has(TITLE | GROUP)
+        || word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("'s")
+            && !word.ends_with("’s")
+            && !matches!(
+                word.as_str(),
+                "says"
+                    | "claims"
+                    | "does"
+                    | "always"
+                    | "perhaps"
+                    | "thus"
+                    | "towards"
+                    | "afterwards"
+            )
 }
 
 /// Whether the name starting at `run_start` follows an agent and "for" or

@@ -256,3 +256,11 @@ fn a_pronoun_skips_a_newspaper_and_a_place() {
         ],
     );
 }
+
+#[test]
+fn a_capitalised_word_before_a_plural_noun_names_the_group() {
+    check(
+        "Federal prosecutors said the case was strong.",
+        &["Federal prosecutors | said | the case was strong"],
+    );
+}
