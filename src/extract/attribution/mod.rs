@@ -21,7 +21,9 @@ use content::*;
 use patterns::*;
 use phrases::*;
 
-use super::speakers::{expand_title, is_name_word, names_no_person, Gender, People};
+use super::speakers::{
+    expand_title, is_name_word, is_not_a_speaker, names_no_person, Gender, People,
+};
 use super::tokens::{tokenize, Kind, Token};
 use super::Found;
 use crate::model::{Paragraph, Range, Segments, Speaker, StatementKind};
@@ -327,10 +329,73 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
     ))
 }
 
-/// Notes a name at the start of a sentence (its subject) for pronouns.
-fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
-    // Only a name in subject position: after at most a determiner or a
-    // title ("The", "Sen."), never after a verb ("He said Mr. Trump ...").
+/// "Mr. Santorum, at another appearance in Columbus, Ohio, called ...":
+/// the phrase before the cue is the place that ends an aside, so the
+/// speaker is the person the sentence opens with.
+fn subject_for_place(doc: &Doc, speaker: Speaker, sentence: &Sent) -> Speaker {
+    let Some(mention) = speaker.mention else {
+        return speaker;
+    };
+    if !speaker.name.as_deref().is_some_and(is_not_a_speaker) {
+        return speaker;
+    }
+    let Ok(first) = doc
+        .tokens
+        .binary_search_by_key(&mention.start, |t| t.range.start)
+    else {
+        return speaker;
+    };
+    if first <= sentence.first || doc.tokens[first - 1].kind != Kind::Comma {
+        return speaker;
+    }
+    let comma = first - 1;
+    // "Harry Reid, Democrat of Nevada, ... has promised": the name before
+    // the comma; else the sentence's subject, when an aside follows it
+    // ("Mr. Braley, speaking at a fund-raiser in Corpus Christi, Tex., was
+    // explaining").
+    let mut name_start = comma;
+    while name_start > sentence.first
+        && is_name_word(doc.body, &doc.tokens[name_start - 1])
+        && !doc.tokens[name_start - 1].is_possessive
+    {
+        name_start -= 1;
+    }
+    // Not a place or a body the sentence mentions on the way ("in Corpus
+    // Christi, Tex.", "Minnesota's Twin Cities", "Budget and Policy
+    // Priorities"): the name must not follow a preposition, a conjunction
+    // or a possessive.
+    let introduced = name_start > sentence.first && {
+        let before = &doc.tokens[name_start - 1];
+        before.is_possessive || before.has(PREPOSITION | CONJUNCTION)
+    };
+    if introduced {
+        name_start = comma;
+    }
+    let subject = sentence_subject(doc, sentence)
+        .filter(|&(_, end)| end < comma && doc.tokens[end].kind == Kind::Comma);
+    let candidates = [(name_start < comma).then_some((name_start, comma)), subject];
+    for (start, end) in candidates.into_iter().flatten() {
+        let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+        if let (Some(name), Some(_)) = (resolved.name, resolved.person) {
+            if !names_no_person(&name) {
+                return Speaker {
+                    name: Some(name),
+                    role: resolved.role,
+                    mention: Some(Range::new(
+                        doc.tokens[start].range.start,
+                        doc.tokens[end - 1].range.end,
+                    )),
+                };
+            }
+        }
+    }
+    speaker
+}
+
+/// The name a sentence opens with, as token positions `[start, end)`:
+/// after at most a determiner or a title ("The", "Sen."), and not in the
+/// possessive.
+fn sentence_subject(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
     let mut i = sentence.first;
     while i < sentence.end
         && doc.tokens[i].is_word()
@@ -338,7 +403,7 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
         && doc.tokens[i].has(DETERMINER | TITLE)
     {
         if i - sentence.first > 3 {
-            return;
+            return None;
         }
         i += 1;
     }
@@ -348,8 +413,18 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
         i += 1;
     }
     if i == start || doc.tokens.get(i).is_some_and(|t| t.is_possessive) {
-        return;
+        return None;
     }
+    Some((start, i))
+}
+
+/// Notes a name at the start of a sentence (its subject) for pronouns.
+fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
+    // Only a name in subject position: after at most a determiner or a
+    // title ("The", "Sen."), never after a verb ("He said Mr. Trump ...").
+    let Some((start, i)) = sentence_subject(doc, sentence) else {
+        return;
+    };
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, i);
     if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
         let gender = doc.people.persons[person].gender;
@@ -454,6 +529,7 @@ fn finish(
     context: &mut Context,
 ) -> Found {
     let kind = kind_of(doc, content);
+    let speaker = subject_for_place(doc, speaker, sentence);
     if let Some(name) = &speaker.name {
         let person = doc.people.persons.iter().find(|p| &p.name == name);
         let is_named = person.is_some()

@@ -264,3 +264,15 @@ fn a_capitalised_word_before_a_plural_noun_names_the_group() {
         &["Federal prosecutors | said | the case was strong"],
     );
 }
+
+#[test]
+fn a_place_ending_an_aside_gives_way_to_the_name_before_it() {
+    check(
+        "Representative Dana Whitcomb, Republican of Ohio, said the bill was dead. \
+         Mr. Whitcomb, speaking at a rally in Dayton, Ohio, called the vote “a farce.”",
+        &[
+            "Dana Whitcomb | said | the bill was dead",
+            "Dana Whitcomb | called | the vote “a farce.”",
+        ],
+    );
+}
