@@ -141,10 +141,15 @@ pub fn names_no_person(name: &str) -> bool {
 }
 
 pub fn is_name_word(body: &str, token: &Token) -> bool {
+    let text = token.text(body);
+    // A middle initial ("John A. Boehner", "Elijah E. Cummings") even when
+    // the letter alone is also a word ("A", "I").
+    let is_initial =
+        text.len() == 2 && text.ends_with('.') && text.as_bytes()[0].is_ascii_uppercase();
     token.is_word()
         && token.is_capitalized
-        && !token.has(NOT_NAME | WEEKDAY_OR_MONTH | CUE)
-        && !token.text(body).starts_with(|c: char| c.is_ascii_digit())
+        && (is_initial || !token.has(NOT_NAME | WEEKDAY_OR_MONTH | CUE))
+        && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn is_particle(body: &str, token: &Token) -> bool {

@@ -276,3 +276,16 @@ fn a_place_ending_an_aside_gives_way_to_the_name_before_it() {
         ],
     );
 }
+
+#[test]
+fn a_middle_initial_and_an_opening_plus_stay_out_of_the_way() {
+    check(
+        "Speaker Dana A. Whitcomb said the vote would wait. Plus Whitcomb \
+         is naming a new clerk, aides said. “We are ready,” Whitcomb said.",
+        &[
+            "Dana A. Whitcomb | said | the vote would wait",
+            "aides | said | Plus Whitcomb is naming a new clerk",
+            "Dana A. Whitcomb | said | “We are ready,”",
+        ],
+    );
+}
