@@ -101,10 +101,29 @@ pub(crate) fn is_organisation_head(lower_word: &str) -> bool {
     flags(lower_word) & GROUP != 0 || heads.contains(lower_word)
 }
 
+/// Two first names that can be one person's: the same, an initial of the
+/// other, or a full name and its short form ("timothy" / "tim", "richard" /
+/// "dick": `lexicons/nicknames.txt`).
 fn first_names_agree(a: &str, b: &str) -> bool {
     let a = a.trim_end_matches('.');
     let b = b.trim_end_matches('.');
-    a == b || (a.len() == 1 || b.len() == 1) && a.chars().next() == b.chars().next()
+    a == b
+        || (a.len() == 1 || b.len() == 1) && a.chars().next() == b.chars().next()
+        || full_names(a).any(|full| full_names(b).any(|other| other == full))
+}
+
+/// The full given names `name` is, or is a short form of.
+fn full_names(name: &str) -> impl Iterator<Item = &'static str> + '_ {
+    static FORMS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        lexicon_lines(include_str!("../../lexicons/nicknames.txt"))
+            .map(|line| line.split_whitespace().collect())
+            .collect()
+    });
+    forms
+        .iter()
+        .filter(move |line| line.contains(&name))
+        .map(|line| line[0])
 }
 
 impl NameRegistry {
@@ -289,6 +308,25 @@ mod tests {
             &["Steve Witkoff", "Steve Witkoff", "Steve Whitkoff"],
             "Steve Whitkoff",
             Some("Steve Witkoff"),
+        );
+    }
+
+    #[test]
+    fn a_short_first_name_is_the_same_person() {
+        check(
+            &["Richard J. Durbin", "Richard J. Durbin", "Dick Durbin"],
+            "Dick Durbin",
+            Some("Richard J. Durbin"),
+        );
+        check(
+            &["Timothy Murray", "Tim Murray", "Tim Murray"],
+            "Timothy Murray",
+            Some("Tim Murray"),
+        );
+        check(
+            &["Hillary Clinton", "Bill Clinton", "William Clinton"],
+            "Hillary Clinton",
+            Some("Hillary Clinton"),
         );
     }
 
