@@ -256,7 +256,10 @@ pub(super) fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
         let recent = if core.has(RELATIVE) || doc.lower_is(phrase.core_start, "who") {
             antecedent(doc, phrase.core_start, context)
         } else {
-            context.pronoun(doc.text(phrase.core_start)).cloned()
+            context
+                .pronoun(doc.text(phrase.core_start))
+                .cloned()
+                .or_else(|| earlier_in_sentence(doc, phrase.core_start))
         };
         return Speaker {
             name: recent.as_ref().map(|r| r.name.clone()),
@@ -331,6 +334,46 @@ pub(super) fn recent_author(doc: &Doc, phrase: Phrase, context: &Context) -> Opt
             titles.iter().all(|t| role.contains(t))
         })
         .cloned()
+}
+
+/// "As the official, Lois Lerner, appeared ..., she told": a "he" or
+/// "she" that nothing before the sentence explains is the nearest person
+/// of that gender named earlier in its own sentence.
+fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
+    let gender = match doc.text(pronoun).to_ascii_lowercase().as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return None,
+    };
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.first <= pronoun && pronoun < s.end)?;
+    let mut end = pronoun;
+    while end > sentence.first {
+        if !is_name_word(doc.body, &doc.tokens[end - 1]) || doc.in_quote[end - 1] {
+            end -= 1;
+            continue;
+        }
+        let mut start = end;
+        while start > sentence.first && is_name_word(doc.body, &doc.tokens[start - 1]) {
+            start -= 1;
+        }
+        let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+        if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
+            let person_gender = doc.people.persons[person].gender;
+            if person_gender == gender && !names_no_person(&name) {
+                return Some(Recent {
+                    name,
+                    role: resolved.role,
+                    gender,
+                    is_person: true,
+                });
+            }
+        }
+        end = start;
+    }
+    None
 }
 
 /// What a document speaker is: one its author issues in their own name

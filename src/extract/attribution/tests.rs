@@ -289,3 +289,11 @@ fn a_middle_initial_and_an_opening_plus_stay_out_of_the_way() {
         ],
     );
 }
+
+#[test]
+fn a_pronoun_nothing_before_explains_takes_the_name_in_its_sentence() {
+    check(
+        "As the official, Laura Benning, appeared before the panel, she said she had done nothing wrong.",
+        &["Laura Benning | said | she had done nothing wrong"],
+    );
+}
