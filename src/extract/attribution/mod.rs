@@ -227,6 +227,9 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
                 continue;
             }
             for statement in attribute(doc, sentence, &mut context) {
+                if continues_without_quote(doc, &statement) {
+                    continue;
+                }
                 claimed_until = claimed_until.max(statement.content.end);
                 found.push(statement);
             }
@@ -327,6 +330,44 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
         sentence,
         context,
     ))
+}
+
+/// "continued" followed by a possessive or a preposition reports no speech
+/// ("continued his refusal to step down", "continued on Tuesday"), unless
+/// beside a quotation ("“...,” Ms. O'Neill continued.") or as an aside
+/// ("..., Santorum continued, ...").
+fn continues_without_quote(doc: &Doc, statement: &Found) -> bool {
+    let Some(cue) = statement.cue else {
+        return false;
+    };
+    let is_continued = matches!(
+        cue.text(doc.body).to_ascii_lowercase().as_str(),
+        "continued" | "continues" | "continuing"
+    );
+    let quoted = statement
+        .content
+        .text(doc.body)
+        .starts_with(['"', '“', '‘', '\'']);
+    // "That world view, Santorum continued, suggests ...": a parenthetical
+    // cue, followed by punctuation, still reports speech.
+    let parenthetical = doc.body[cue.end..]
+        .trim_start()
+        .starts_with(|c: char| !c.is_alphanumeric());
+    // "continued to insist that ...", "continued calling out ..." go on
+    // saying something; "continued his refusal", "continued on Tuesday",
+    // "continued under Obama" do not.
+    let first_word = statement
+        .content
+        .text(doc.body)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let says_nothing = matches!(
+        first_word.as_str(),
+        "his" | "her" | "its" | "their" | "on" | "in" | "at" | "under" | "through" | "into"
+    );
+    is_continued && !quoted && !parenthetical && says_nothing
 }
 
 /// "Mr. Santorum, at another appearance in Columbus, Ohio, called ...":

@@ -297,3 +297,12 @@ fn a_pronoun_nothing_before_explains_takes_the_name_in_its_sentence() {
         &["Laura Benning | said | she had done nothing wrong"],
     );
 }
+
+#[test]
+fn continued_with_a_possessive_or_a_preposition_says_nothing() {
+    check(
+        "Mr. Dalton continued his refusal to resign on Tuesday. \
+         “We will win,” Mr. Dalton continued.",
+        &["Dalton | continued | “We will win,”"],
+    );
+}
