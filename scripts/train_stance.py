@@ -34,9 +34,10 @@ What it does, python standard library only:
    weights as `stance_long_words`, word -> [agree, disagree, discuss]) with the figures of both
    cross-validations and the trained model's in-sample ones (to see how much it overfits; its
    predictions are written beside the CV ones, `-in-sample` added to the name) into
-   models/stance.json. The shipped model's `parallax check` answers on both sets must equal
-   those in-sample predictions pair for pair (compare with the scorer's output or `cmp` after
-   sorting: the model file holds the weights the script predicted with, rounded to 1e-6).
+   models/stance.json. After a release build with the new file, `parallax check`'s stance for
+   every (claim, article) of both sets must equal those in-sample predictions (compare the
+   `stance` of each pair; the file holds the weights the script predicted with, rounded to
+   1e-6, so a near tie could differ).
 Nothing is keyed to a claim or an article: the features are the same for any text.
 """
 import argparse
