@@ -260,7 +260,26 @@ impl People {
             };
             people.add(name, role, gender, tokens[run.0].range.start);
         }
+        people.drop_leading_words();
         people
+    }
+
+    /// Drops a "person" that is another person's name after a capitalised
+    /// word opening a sentence or a quotation ("Meet Melania Trump" beside
+    /// "Melania Trump", "Plus Obama"): the first word is no part of a name
+    /// when the rest is a name the article gives on its own, and it is no
+    /// first name that the list of first names knows.
+    fn drop_leading_words(&mut self) {
+        let names: HashSet<String> = self.persons.iter().map(|p| p.name.clone()).collect();
+        self.persons.retain(|p| {
+            let Some((first, rest)) = p.name.split_once(' ') else {
+                return true;
+            };
+            !(rest.contains(' ')
+                && names.contains(rest)
+                && first_name_gender(&p.name) == Gender::Unknown
+                && !first.ends_with('.'))
+        });
     }
 
     fn add(&mut self, name: String, role: Option<String>, gender: Gender, position: usize) {

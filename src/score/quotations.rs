@@ -366,6 +366,13 @@ fn truncation(
     if !short_text.ends_with(['.', ',', '!', '?']) {
         return None;
     }
+    // A quotation of a few words worked into the outlet's sentence ("are
+    // not “based on the Bible.”") is partial quotation, whatever its
+    // closing punctuation; a few words quoted as a remark of their own
+    // ("he said. “Teachers should teach.”") are not.
+    if short.tokens.len() < MIN_SHARED_WORDS && !opens_a_remark(short_body, short.range.start) {
+        return None;
+    }
     let body = &articles[long.article_idx].body;
     let dropped = Range::new(long.tokens[long_last + 1].range.start, long.range.end);
     let between = &body[long.tokens[long_last].range.end..dropped.start];
@@ -404,6 +411,14 @@ fn truncation(
 const TURNING_WORDS: [&str; 9] = [
     "but", "if", "unless", "except", "although", "though", "however", "yet", "only",
 ];
+
+/// Whether the quotation starting at `start` opens a remark: nothing but
+/// a sentence end, a colon or the start of the text before it.
+fn opens_a_remark(body: &str, start: usize) -> bool {
+    let before = body[..start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"\u{201c}\u{2018}'".contains(c));
+    before.is_empty() || before.ends_with(['.', '?', '!', ':'])
+}
 
 fn ends_sentence(text: &str) -> bool {
     text.trim_end()
@@ -592,6 +607,17 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_few_words_worked_into_a_sentence_open_no_remark() {
+        let body = "He said. \u{201c}Teachers should teach.\u{201d} Policies are not \u{201c}based on the Bible.\u{201d}";
+        let first = body.find('\u{201c}').unwrap();
+        let second = body.rfind('\u{201c}').unwrap();
+        assert!(opens_a_remark(body, first));
+        assert!(opens_a_remark(body, first + '\u{201c}'.len_utf8()));
+        assert!(!opens_a_remark(body, second));
+        assert!(opens_a_remark("\"Teachers should teach.\"", 0));
     }
 
     #[test]

@@ -265,10 +265,16 @@ pub(super) fn participle(
         None => {
             let (start, end) = match phrase_forward(doc, sentence.first, c) {
                 Some(p) => (p.start, p.end),
-                None => {
-                    let end = noun_phrase_end(doc, sentence.first, c)?;
-                    noun_phrase_backward(doc, sentence.first, end)?
-                }
+                None => match first_person_run(doc, sentence.first, c) {
+                    // "An angry Trump lashed out at Cruz on Twitter,
+                    // calling ...": the person the clause opens with, not
+                    // the last noun before the comma.
+                    Some(run) => run,
+                    None => {
+                        let end = noun_phrase_end(doc, sentence.first, c)?;
+                        noun_phrase_backward(doc, sentence.first, end)?
+                    }
+                },
             };
             // A sentence-initial capital proves nothing ("Part of the
             // call focused on explaining ..."): the subject must name someone.
@@ -291,6 +297,36 @@ pub(super) fn participle(
         sentence,
         context,
     ))
+}
+
+/// Words an opening name may follow and still be the subject ("An angry
+/// Trump", "But Mr. Reid").
+const MAX_SUBJECT_OFFSET: usize = 3;
+
+/// The first run of name words in `lo..hi`, when it opens the clause (at
+/// most `MAX_SUBJECT_OFFSET` words in) and is a person of the article.
+fn first_person_run(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let start = (lo..hi).find(|&i| is_name_word(doc.body, &doc.tokens[i]) && !doc.in_quote[i])?;
+    if start - lo > MAX_SUBJECT_OFFSET
+        || (lo..start).any(|i| {
+            let token = &doc.tokens[i];
+            let opens_a_clause = token.has(SUBORDINATOR)
+                || token.has(CONJUNCTION)
+                    && !matches!(
+                        doc.text(i).to_ascii_lowercase().as_str(),
+                        "but" | "and" | "so" | "yet"
+                    );
+            !token.is_word() || token.has(PREPOSITION) || opens_a_clause
+        })
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < hi && is_name_word(doc.body, &doc.tokens[end]) && !doc.tokens[end].is_possessive {
+        end += 1;
+    }
+    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
+    resolved.person.map(|_| (start, end))
 }
 
 /// The end of a subject phrase opening a sentence ("The bank", "He"),

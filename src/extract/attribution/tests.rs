@@ -306,3 +306,16 @@ fn continued_with_a_possessive_or_a_preposition_says_nothing() {
         &["Dalton | continued | “We will win,”"],
     );
 }
+
+#[test]
+fn an_opening_word_before_a_known_name_is_not_part_of_it() {
+    check(
+        "An angry Dana Whitcomb lashed out at Tom Aldana on Twitter, calling him \
+         “a fraud.” Posters all over town show “Meet Dana Whitcomb” in red. \
+         Whitcomb said the posters were fake.",
+        &[
+            "Dana Whitcomb | calling | him “a fraud.”",
+            "Dana Whitcomb | said | the posters were fake",
+        ],
+    );
+}
