@@ -227,7 +227,7 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
                 continue;
             }
             for statement in attribute(doc, sentence, &mut context) {
-                if continues_without_quote(doc, &statement) {
+                if continues_saying_nothing(doc, &statement) {
                     continue;
                 }
                 claimed_until = claimed_until.max(statement.content.end);
@@ -333,10 +333,10 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
 }
 
 /// "continued" followed by a possessive or a preposition reports no speech
-/// ("continued his refusal to step down", "continued on Tuesday"), unless
-/// beside a quotation ("“...,” Ms. O'Neill continued.") or as an aside
-/// ("..., Santorum continued, ...").
-fn continues_without_quote(doc: &Doc, statement: &Found) -> bool {
+/// ("continued his refusal to step down", "continued on Tuesday", "continued
+/// under Obama"); "continued to insist that ...", "“...,” Ms. O'Neill
+/// continued." and "..., Santorum continued, ..." do.
+fn continues_saying_nothing(doc: &Doc, statement: &Found) -> bool {
     let Some(cue) = statement.cue else {
         return false;
     };
@@ -344,18 +344,11 @@ fn continues_without_quote(doc: &Doc, statement: &Found) -> bool {
         cue.text(doc.body).to_ascii_lowercase().as_str(),
         "continued" | "continues" | "continuing"
     );
-    let quoted = statement
-        .content
-        .text(doc.body)
-        .starts_with(['"', '“', '‘', '\'']);
-    // "That world view, Santorum continued, suggests ...": a parenthetical
-    // cue, followed by punctuation, still reports speech.
+    // An aside ("..., Santorum continued, suggests ...") is followed by
+    // punctuation and still reports speech.
     let parenthetical = doc.body[cue.end..]
         .trim_start()
         .starts_with(|c: char| !c.is_alphanumeric());
-    // "continued to insist that ...", "continued calling out ..." go on
-    // saying something; "continued his refusal", "continued on Tuesday",
-    // "continued under Obama" do not.
     let first_word = statement
         .content
         .text(doc.body)
@@ -367,7 +360,7 @@ fn continues_without_quote(doc: &Doc, statement: &Found) -> bool {
         first_word.as_str(),
         "his" | "her" | "its" | "their" | "on" | "in" | "at" | "under" | "through" | "into"
     );
-    is_continued && !quoted && !parenthetical && says_nothing
+    is_continued && !parenthetical && says_nothing
 }
 
 /// "Mr. Santorum, at another appearance in Columbus, Ohio, called ...":
@@ -416,12 +409,11 @@ fn subject_for_place(doc: &Doc, speaker: Speaker, sentence: &Sent) -> Speaker {
         .filter(|&(_, end)| end < comma && doc.tokens[end].kind == Kind::Comma);
     let candidates = [(name_start < comma).then_some((name_start, comma)), subject];
     for (start, end) in candidates.into_iter().flatten() {
-        let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
-        if let (Some(name), Some(_)) = (resolved.name, resolved.person) {
-            if !names_no_person(&name) {
+        if let Author::Person(recent) = person_named(doc, start, end) {
+            if recent.is_person {
                 return Speaker {
-                    name: Some(name),
-                    role: resolved.role,
+                    name: Some(recent.name),
+                    role: recent.role,
                     mention: Some(Range::new(
                         doc.tokens[start].range.start,
                         doc.tokens[end - 1].range.end,

@@ -359,16 +359,9 @@ fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
         while start > sentence.first && is_name_word(doc.body, &doc.tokens[start - 1]) {
             start -= 1;
         }
-        let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
-        if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
-            let person_gender = doc.people.persons[person].gender;
-            if person_gender == gender && !names_no_person(&name) {
-                return Some(Recent {
-                    name,
-                    role: resolved.role,
-                    gender,
-                    is_person: true,
-                });
+        if let Author::Person(recent) = person_named(doc, start, end) {
+            if recent.gender == gender && recent.is_person {
+                return Some(recent);
             }
         }
         end = start;
@@ -392,9 +385,9 @@ fn document_kind(head: &str) -> Option<Document> {
     }
 }
 
-/// Who wrote a document, as the article says it.
+/// Who wrote a document, or whom a name means, as the article says it.
 #[derive(Debug)]
-enum Author {
+pub(super) enum Author {
     /// A person of the article ("Ms. Zimmer issued a statement").
     Person(Recent),
     /// Someone who is not one person ("the St. Louis group fired off the
@@ -531,7 +524,7 @@ fn first_person(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
 }
 
 /// The person of the article that tokens `start..end` name, if any.
-fn person_named(doc: &Doc, start: usize, end: usize) -> Author {
+pub(super) fn person_named(doc: &Doc, start: usize, end: usize) -> Author {
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
     match (resolved.name, resolved.person) {
         (Some(name), Some(person)) => Author::Person(Recent {
