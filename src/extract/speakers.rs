@@ -401,11 +401,32 @@ impl People {
             // "the Fox News host", "Federal prosecutors", "Legal scholars":
             // the name only qualifies the noun that ends the phrase; the
             // phrase names a role or a group, not Fox News (nor "Federal").
-            let qualifies_a_noun = run_end < phrase.len()
+            let lower_after = run_end < phrase.len()
                 && phrase[run_end..]
                     .iter()
-                    .all(|t| t.is_word() && !t.is_capitalized && !t.has(PRONOUN))
-                && is_head_noun(body, &phrase[phrase.len() - 1]);
+                    .all(|t| t.is_word() && !t.is_capitalized && !t.has(PRONOUN));
+            // "reality TV star": a plain word before the name too, so the
+            // name sits inside a common noun phrase.
+            let modifier_before = run_start > 0 && {
+                let word = &phrase[run_start - 1];
+                let text = word.text(body);
+                word.is_word()
+                    && !word.is_capitalized
+                    && !word.has(DETERMINER | PREPOSITION | TITLE)
+                    && !text.ends_with("ing")
+                    && !text.ends_with("ed")
+            };
+            let qualifies_a_noun =
+                lower_after && (is_head_noun(body, &phrase[phrase.len() - 1]) || modifier_before);
+            // "Critics of Chick-fil-A", "supporters of Mr. Obama": the
+            // name is what a group is of, not who speaks.
+            let object_of_group = run_start >= 2
+                && phrase[run_start - 1].text(body) == "of"
+                && is_head_noun(body, &phrase[run_start - 2])
+                && !phrase[run_start - 2].has(TITLE);
+            if object_of_group {
+                return Resolved::group(body, phrase);
+            }
             if !is_title_only && !last.has(GROUP) && !qualifies_a_noun {
                 return self.resolve_name(body, phrase, (run_start, name_start, run_end));
             }

@@ -319,3 +319,15 @@ fn an_opening_word_before_a_known_name_is_not_part_of_it() {
         ],
     );
 }
+
+#[test]
+fn a_name_inside_a_common_noun_phrase_is_not_the_speaker() {
+    check(
+        "Critics of Dana Whitcomb said the plan was reckless. \
+         A reality TV star said the plan was fine.",
+        &[
+            "Critics of Dana Whitcomb | said | the plan was reckless",
+            "reality TV star | said | the plan was fine",
+        ],
+    );
+}
