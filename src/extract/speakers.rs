@@ -264,9 +264,9 @@ impl People {
         people
     }
 
-    /// Drops a "person" that is another person's name after a capitalised
-    /// word opening a sentence or a quotation ("Meet Melania Trump" beside
-    /// "Melania Trump", "Plus Obama"): the first word is no part of a name
+    /// Drops a "person" that is another person's full name after a
+    /// capitalised word opening a sentence or a quotation ("Meet Melania
+    /// Trump" beside "Melania Trump"): the first word is no part of a name
     /// when the rest is a name the article gives on its own, and it is no
     /// first name that the list of first names knows.
     fn drop_leading_words(&mut self) {
