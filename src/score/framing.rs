@@ -324,11 +324,7 @@ mod tests {
         contested(&articles, &voice_x, &voice_y)
             .into_iter()
             .map(|d| {
-                let texts = d
-                    .spans
-                    .iter()
-                    .map(|e| e.range.text(&articles[e.article_idx].body).to_string())
-                    .collect();
+                let texts = super::super::evidence_texts(&articles, &d);
                 (d.explanation, texts)
             })
             .collect()

@@ -620,5 +620,15 @@ fn is_title(body: &str, range: Range) -> bool {
         && tokens.iter().all(|t| t.capitalised || is_stopword(&t.norm))
 }
 
+/// The text of each piece of a divergence's evidence, in order (for tests).
+#[cfg(test)]
+fn evidence_texts(articles: &[Article], divergence: &Divergence) -> Vec<String> {
+    divergence
+        .spans
+        .iter()
+        .map(|e| e.range.text(&articles[e.article_idx].body).to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -78,14 +78,7 @@ fn check(
     let found: Vec<(String, Vec<String>)> = scored[0]
         .divergences
         .iter()
-        .map(|d| {
-            let texts = d
-                .spans
-                .iter()
-                .map(|e| e.range.text(&articles[e.article_idx].body).to_string())
-                .collect();
-            (d.kind.as_str().to_string(), texts)
-        })
+        .map(|d| (d.kind.as_str().to_string(), evidence_texts(&articles, d)))
         .collect();
     let expected: Vec<(String, Vec<String>)> = expected
         .iter()

@@ -441,14 +441,11 @@ fn sentence_subject(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
         i += 1;
     }
     let start = i;
-    while i < sentence.end && is_name_word(doc.body, &doc.tokens[i]) && !doc.tokens[i].is_possessive
-    {
-        i += 1;
-    }
-    if i == start || doc.tokens.get(i).is_some_and(|t| t.is_possessive) {
+    let end = name_run_end(doc, start, sentence.end);
+    if end == start || doc.tokens.get(end).is_some_and(|t| t.is_possessive) {
         return None;
     }
-    Some((start, i))
+    Some((start, end))
 }
 
 /// Notes a name at the start of a sentence (its subject) for pronouns.
@@ -458,16 +455,8 @@ fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
     let Some((start, i)) = sentence_subject(doc, sentence) else {
         return;
     };
-    let resolved = doc.people.resolve(doc.body, &doc.tokens, start, i);
-    if let (Some(name), Some(person)) = (resolved.name, resolved.person) {
-        let gender = doc.people.persons[person].gender;
-        let is_person = !names_no_person(&name);
-        context.remember(Recent {
-            name,
-            role: resolved.role,
-            gender,
-            is_person,
-        });
+    if let Author::Person(recent) = person_named(doc, start, i) {
+        context.remember(recent);
     }
 }
 

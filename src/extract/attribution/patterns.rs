@@ -321,10 +321,7 @@ fn first_person_run(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let mut end = start;
-    while end < hi && is_name_word(doc.body, &doc.tokens[end]) && !doc.tokens[end].is_possessive {
-        end += 1;
-    }
+    let end = name_run_end(doc, start, hi);
     let resolved = doc.people.resolve(doc.body, &doc.tokens, start, end);
     resolved.person.map(|_| (start, end))
 }

@@ -345,10 +345,7 @@ fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
         "she" => Gender::Female,
         _ => return None,
     };
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.first <= pronoun && pronoun < s.end)?;
+    let sentence = doc.sentences[sentence_at(doc, pronoun)?];
     let mut end = pronoun;
     while end > sentence.first {
         if !is_name_word(doc.body, &doc.tokens[end - 1]) || doc.in_quote[end - 1] {
@@ -438,11 +435,7 @@ const MAX_SENTENCES_BACK: usize = 6;
 /// before. The last person mentioned is often someone else: the addressee
 /// ("has sent Ryan a letter"), or the previous speaker.
 fn document_author(doc: &Doc, phrase: Phrase, head: &str, context: &Context) -> Author {
-    let Some(sentence_idx) = doc
-        .sentences
-        .iter()
-        .position(|s| s.first <= phrase.core_start && phrase.core_start < s.end)
-    else {
+    let Some(sentence_idx) = sentence_at(doc, phrase.core_start) else {
         return Author::Unknown;
     };
     let sentence = doc.sentences[sentence_idx];
@@ -507,11 +500,7 @@ fn issuer_before(doc: &Doc, lo: usize, hi: usize, context: &Context) -> Option<A
 /// a person of the article.
 fn first_person(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
     let start = (lo..hi).find(|&k| is_name_word(doc.body, &doc.tokens[k]) && !doc.in_quote[k])?;
-    let mut stop = start;
-    while stop < hi && is_name_word(doc.body, &doc.tokens[stop]) && !doc.tokens[stop].is_possessive
-    {
-        stop += 1;
-    }
+    let stop = name_run_end(doc, start, hi);
     // Only a name the aside follows ("Cathi Herrod, president of ..."),
     // not one that qualifies a noun ("the St. Louis group").
     if doc.tokens.get(stop).is_none_or(|t| t.kind != Kind::Comma) {
@@ -521,6 +510,23 @@ fn first_person(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
         author @ Author::Person(_) => Some(author),
         _ => None,
     }
+}
+
+/// Where a run of name words starting at `start` ends (before `hi`): at
+/// the first word that is no name word, or after one in the possessive.
+pub(super) fn name_run_end(doc: &Doc, start: usize, hi: usize) -> usize {
+    let mut end = start;
+    while end < hi && is_name_word(doc.body, &doc.tokens[end]) && !doc.tokens[end].is_possessive {
+        end += 1;
+    }
+    end
+}
+
+/// The index of the sentence that holds token `token`.
+fn sentence_at(doc: &Doc, token: usize) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .position(|s| s.first <= token && token < s.end)
 }
 
 /// The person of the article that tokens `start..end` name, if any.
@@ -559,12 +565,7 @@ fn issuer_after(doc: &Doc, lo: usize, hi: usize) -> Option<Author> {
             && !doc.tokens[k].is_possessive
             && !doc.tokens.get(k + 1).is_some_and(|t| t.is_possessive)
     })?;
-    let mut stop = start;
-    while stop < end && is_name_word(doc.body, &doc.tokens[stop]) && !doc.tokens[stop].is_possessive
-    {
-        stop += 1;
-    }
-    Some(person_named(doc, start, stop))
+    Some(person_named(doc, start, name_run_end(doc, start, end)))
 }
 
 /// The issuing verb's subject as a person of the article, through a
