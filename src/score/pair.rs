@@ -18,12 +18,16 @@ use super::numbers::{numbers, NumberMention};
 use super::quotations::{is_editorial, same_wording};
 use super::{carried_elsewhere, divergence, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
-use crate::text::lexicon::is_negation;
+use crate::text::lexicon::{is_negation, is_stopword};
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
 /// A quote missing at least this many words at an end is truncated, not altered.
 const MIN_TRUNCATED_WORDS: usize = 3;
+/// Content words a sentence's cut opening needs to make a truncation
+/// ("Toward that end and because of the Secretary's unique arrangement
+/// ..."), not a connective dropped ("And", "But I think").
+const MIN_CUT_OPENING_WORDS: usize = 4;
 /// Content must overlap this much for a change of speaker to be misattribution.
 const MIN_MISATTRIBUTION_OVERLAP: f64 = 0.6;
 /// Words a side of one change inside a quotation may hold to be an
@@ -702,6 +706,27 @@ fn starts_a_sentence(body: &str, start: usize) -> bool {
         .ends_with(['.', '?', '!'])
 }
 
+/// Whether a quotation presents itself as a whole sentence: it starts one
+/// (or the text) and its first word is capitalised (“This committee is left
+/// with no alternative ...”), not words worked into the outlet's sentence.
+fn opens_as_a_sentence(body: &str, range: Range) -> bool {
+    let before =
+        body[..range.start].trim_end_matches(|c: char| c.is_whitespace() || "\"“”'‘’".contains(c));
+    (before.is_empty() || before.ends_with(['.', '?', '!']))
+        && range
+            .text(body)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+}
+
+/// Words other than function words in `text`.
+fn content_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
+        .count()
+}
+
 /// One quote a strict contiguous part of the other, missing enough words.
 fn check_truncation(
     a: &Side,
@@ -752,10 +777,8 @@ fn check_truncation(
             .range
             .end,
     );
-    let missing_text: Vec<String> = missing
-        .iter()
-        .map(|r| shorten(r.text(&long.article.body)))
-        .collect();
+    let body = &long.article.body;
+    let missing_text: Vec<String> = missing.iter().map(|r| shorten(r.text(body))).collect();
     let mut spans: Vec<Evidence> = missing
         .iter()
         .map(|&range| Evidence {
@@ -769,11 +792,19 @@ fn check_truncation(
     });
     let share = (long_words.len() - short_words.len()) as f64 / long_words.len() as f64;
     // What is missing is a whole sentence of the quotation ("“Q1,” he said.
-    // “Q2.”" with Q2 gone): that is an omission, not a shortened quote.
-    let body = &long.article.body;
-    let drops_a_sentence = missing
-        .iter()
-        .any(|range| holds_sentence_end(range.text(body)) || starts_a_sentence(body, range.start));
+    // “Q2.”" with Q2 gone): that is an omission, not a shortened quote. A
+    // quotation that opens as a sentence of its own where the other outlet's
+    // sentence began earlier has lost that sentence's opening, not a
+    // sentence.
+    let opening_cut = offset > 0
+        && opens_as_a_sentence(short.article.body.as_str(), short_range)
+        && !starts_a_sentence(body, tokens[long_positions[offset]].range.start);
+    let drops_a_sentence = missing.iter().enumerate().any(|(k, range)| {
+        let text = range.text(body);
+        holds_sentence_end(text)
+            || (starts_a_sentence(body, range.start)
+                && !(k == 0 && opening_cut && content_words(text) >= MIN_CUT_OPENING_WORDS))
+    });
     if drops_a_sentence {
         found.push(divergence(
             DivergenceType::Omission,

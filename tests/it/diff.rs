@@ -93,6 +93,31 @@ fn a_short_quotation_cut_before_but_is_truncated() {
     );
 }
 
+/// A quotation that opens as a sentence of its own ("“This committee is
+/// left with no choice ...”") where the other outlet's quotation of the same
+/// sentence starts earlier has lost the sentence's opening: a truncation.
+/// When what it lacks is a whole sentence before it, that is an omission.
+#[test]
+fn a_quotation_missing_its_sentence_opening_is_truncated() {
+    let run = |longer: &str| {
+        let output = parallax(&[
+            "diff",
+            longer,
+            "tests/data/diff/opening-b.txt",
+            "--color",
+            "never",
+            "--only",
+            "quote_truncated",
+        ]);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run("tests/data/diff/opening-a.txt"),
+        expected("diff/expected-opening.txt")
+    );
+    assert_eq!(run("tests/data/diff/opening-c.txt"), "");
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
