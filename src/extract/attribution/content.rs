@@ -412,15 +412,16 @@ pub(super) fn is_trailer(doc: &Doc, i: usize) -> bool {
         || doc.lower_is(i, "reports")
 }
 
-/// True when a cue (not a participle) follows the "and" at token `i`,
-/// perhaps after an adverb: "and said", "and repeatedly says".
+/// True when a cue follows the "and" at token `i`, perhaps after an
+/// adverb: "and said", "and repeatedly says", "and claiming" (a speech
+/// participle; "and praising" stays inside the content).
 pub(super) fn cue_follows_and(doc: &Doc, i: usize) -> bool {
     let has_adverb =
         doc.tokens.get(i + 1).is_some_and(|t| t.is_word()) && doc.text(i + 1).ends_with("ly");
     let verb = if has_adverb { i + 2 } else { i + 1 };
-    doc.tokens
-        .get(verb)
-        .is_some_and(|t| t.has(CUE) && !t.text(doc.body).ends_with("ing"))
+    doc.tokens.get(verb).is_some_and(|t| {
+        t.has(CUE) && (!t.text(doc.body).ends_with("ing") || is_speech_participle(doc, verb))
+    })
 }
 
 /// True when the quotation closes with a sentence's end: `?"`, `!"`, `."`.

@@ -182,13 +182,17 @@ pub(super) fn possessive_claim(
 
 /// "..., saying C", "..., adding that C".
 /// "She urges him to stop and repeatedly says, “Q”": a cue joined by
-/// "and" to an earlier one shares its speaker.
+/// "and" to an earlier one shares its speaker; so does a speech
+/// participle ("calling the article “misleading” and claiming “Q”"), not
+/// an evaluative one ("and praising ...").
 pub(super) fn is_coordinated_cue(doc: &Doc, sentence: &Sent, c: usize) -> bool {
     let mut before = c - 1;
     if before > sentence.first && doc.text(before).ends_with("ly") {
         before -= 1;
     }
-    before > sentence.first && doc.lower_is(before, "and") && !doc.text(c).ends_with("ing")
+    before > sentence.first
+        && doc.lower_is(before, "and")
+        && (!doc.text(c).ends_with("ing") || is_speech_participle(doc, c))
 }
 
 pub(super) fn is_participle_after_comma(doc: &Doc, sentence: &Sent, c: usize) -> bool {

@@ -331,3 +331,19 @@ fn a_name_inside_a_common_noun_phrase_is_not_the_speaker() {
         ],
     );
 }
+
+#[test]
+fn coordinated_speech_participles_are_two_statements() {
+    check(
+        "Chief executive Ann Moore issued a statement calling the report \"misleading\" and claiming \"the union has not changed its position.\"",
+        &[
+            "Ann Moore | calling | the report \"misleading\"",
+            "Ann Moore | claiming | \"the union has not changed its position.\"",
+        ],
+    );
+    // An evaluative participle stays inside the statement it follows.
+    check(
+        "Ann Moore issued a statement saying the union had not changed and praising its members.",
+        &["Ann Moore | saying | the union had not changed and praising its members"],
+    );
+}
