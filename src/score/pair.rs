@@ -19,6 +19,7 @@ use super::quotations::{is_editorial, same_wording};
 use super::{carried_elsewhere, divergence, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
+use crate::text::tokens::tokenize;
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
@@ -569,6 +570,8 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && !marks_a_cut(b, &h.new)
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
+                && !words_also_in(a, &h.old, b)
+                && !words_also_in(b, &h.new, a)
         })
         .collect();
     let changed: usize = quote_hunks
@@ -608,6 +611,32 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
 /// Islam'"), or before a quotation that starts later ("has “injected a
 /// degree of partisanship”" against "has now been injected a degree of
 /// partisanship"), are not a change to the quotation.
+/// Whether the quoted words of `side` around `span` (`AROUND_WORDS` each
+/// way) occur in a row in `other`'s article: the other outlet gives this
+/// wording too, further on, and the diff paired the wrong stretches ("It's
+/// [not] about you. ... It's about some phony ideal" against "It's about
+/// some phony ideal").
+fn words_also_in(side: &Side, span: &Span<usize>, other: &Side) -> bool {
+    const AROUND_WORDS: usize = 3;
+    let from = span.start.saturating_sub(AROUND_WORDS);
+    let to = (span.end + AROUND_WORDS).min(side.tokens.len());
+    if !(from..to).all(|i| side.quoted[i]) || to - from <= AROUND_WORDS {
+        return false;
+    }
+    let words: Vec<&str> = side.tokens[from..to]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let body = &other.article.body;
+    let theirs: Vec<String> = tokenize(body, Range::new(0, body.len()))
+        .into_iter()
+        .map(|t| t.norm)
+        .collect();
+    theirs
+        .windows(words.len())
+        .any(|window| window.iter().zip(&words).all(|(w, q)| w == q))
+}
+
 fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {
     if span.is_empty() {
         let at = span.start;

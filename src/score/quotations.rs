@@ -81,6 +81,20 @@ pub(super) fn cross_quotations(
         .flat_map(|&article_idx| article_quotations(articles, extractions, article_idx))
         .collect();
     let claimed = claim_rows(event);
+    // Every article's words, to see whether a quotation's wording is also
+    // the other outlet's.
+    let words: std::collections::BTreeMap<usize, Vec<String>> = event
+        .articles
+        .iter()
+        .map(|&idx| {
+            let body = &articles[idx].body;
+            let words = tokenize(body, Range::new(0, body.len()))
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            (idx, words)
+        })
+        .collect();
     let mut found = Vec::new();
     for (k, a) in quotations.iter().enumerate() {
         for b in &quotations[k + 1..] {
@@ -103,7 +117,18 @@ pub(super) fn cross_quotations(
             if !is_one_remark(a, b, &local) {
                 continue;
             }
-            compare_quotations(articles, extractions, a, b, &local, &mut found);
+            // One outlet's wording found word for word in the other
+            // article: the local alignment paired the wrong stretches.
+            let same_words = word_for_word(a, &words[&b.article_idx])
+                || word_for_word(b, &words[&a.article_idx]);
+            compare_quotations(
+                articles,
+                extractions,
+                (a, b),
+                &local,
+                same_words,
+                &mut found,
+            );
         }
     }
     found
@@ -270,12 +295,24 @@ fn is_one_remark(a: &Quotation, b: &Quotation, local: &Local) -> bool {
     content >= 3 && dense && n_matches as f64 >= MIN_SHARED_SHARE * shorter as f64
 }
 
+/// Whether the quotation's words occur in a row in `words` (another
+/// article's).
+fn word_for_word(q: &Quotation, words: &[String]) -> bool {
+    let quoted: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
+    words
+        .windows(quoted.len())
+        .any(|window| window.iter().zip(&quoted).all(|(w, q)| w == q))
+}
+
+/// A misattribution, a truncation or an alteration between two quotations
+/// of one remark; no alteration when `same_words` (one wording is also the
+/// other article's).
 fn compare_quotations(
     articles: &[Article],
     extractions: &[Extraction],
-    a: &Quotation,
-    b: &Quotation,
+    (a, b): (&Quotation, &Quotation),
     local: &Local,
+    same_words: bool,
     found: &mut Vec<Divergence>,
 ) {
     let (speaker_a, speaker_b) = (speaker(extractions, a), speaker(extractions, b));
@@ -298,6 +335,9 @@ fn compare_quotations(
     }
     if let Some(divergence) = truncation(articles, a, b, local) {
         found.push(divergence);
+        return;
+    }
+    if same_words {
         return;
     }
     if let Some(divergence) = alteration(articles, a, b, local) {

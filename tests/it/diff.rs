@@ -118,6 +118,25 @@ fn a_quotation_missing_its_sentence_opening_is_truncated() {
     assert_eq!(run("tests/data/diff/opening-c.txt"), "");
 }
 
+/// Wording that the other article also carries word for word is not an
+/// altered quotation, however the two quotations line up: a remark quoted
+/// after another one ("It's not about you. ... It's about some empty
+/// promise") and a different remark whose words the other outlet quotes
+/// elsewhere ("there are ground units advancing").
+#[test]
+fn words_the_other_article_also_carries_are_not_altered() {
+    for (a, b) in [("again-a", "again-b"), ("twice-a", "twice-b")] {
+        let output = parallax(&[
+            "diff",
+            &format!("tests/data/diff/{a}.txt"),
+            &format!("tests/data/diff/{b}.txt"),
+            "--only",
+            "quote_altered",
+        ]);
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), "", "{a} / {b}");
+    }
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
