@@ -1,5 +1,5 @@
 //! The word lists that score reads: hedges, reporting verbs with their
-//! charge, loaded words.
+//! charge, loaded words, cue words that do not assert.
 //!
 //! Takes normalised words (lower case, plain apostrophes); gives whether each
 //! is a hedge, a loaded word, or a reporting verb of which class.
@@ -20,6 +20,14 @@ pub(crate) fn is_hedge(norm: &str) -> bool {
 pub(crate) fn is_loaded(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lexicon_set(include_str!("../../lexicons/score_loaded.txt")))
+        .contains(norm)
+}
+
+/// Words of a cue phrase that report the speaker as doubting or denying
+/// what follows: disbelief, denied, questioned...
+pub(crate) fn is_not_asserting(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_set(include_str!("../../lexicons/score_not_asserting.txt")))
         .contains(norm)
 }
 
@@ -54,6 +62,8 @@ mod tests {
         assert!(is_hedge("reportedly"));
         assert!(!is_hedge("will"));
         assert!(is_loaded("regime"));
+        assert!(is_not_asserting("disbelief"));
+        assert!(!is_not_asserting("said"));
         assert_eq!(report_verb_class("said"), Some("neutral"));
         assert_eq!(report_verb_class("admitted"), Some("concessive"));
         assert_eq!(report_verb_class("table"), None);

@@ -137,6 +137,30 @@ fn words_the_other_article_also_carries_are_not_altered() {
     }
 }
 
+/// One claim given to two people is a misattribution only when both
+/// outlets say the person asserted it: "expressed disbelief that C" does
+/// not give C to the one who doubts it.
+#[test]
+fn a_claim_doubted_by_one_and_stated_by_another_is_not_misattributed() {
+    let misattributions = |a: &str| {
+        let output = parallax(&[
+            "diff",
+            a,
+            "tests/data/diff/doubt-b.txt",
+            "--color",
+            "never",
+            "--only",
+            "misattribution",
+        ]);
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .matches("misattribution")
+            .count()
+    };
+    assert_eq!(misattributions("tests/data/diff/doubt-a.txt"), 0);
+    assert_eq!(misattributions("tests/data/diff/said-a.txt"), 1);
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
