@@ -517,6 +517,11 @@ pub(super) fn cue_verb(
     {
         return None;
     }
+    // "the partisan brawl over Medicare continued and threatened to":
+    // the name is what a thing is about, and the thing does not speak.
+    if names_what_a_thing_is_about(doc, sentence, phrase) {
+        return None;
+    }
     let construction_start = phrase.start.min(lead);
     let construction_end = phrase.end.max(c + 1);
     let content = content_for(doc, sentence, c, construction_start, construction_end)?;
@@ -528,6 +533,29 @@ pub(super) fn cue_verb(
         sentence,
         context,
     ))
+}
+
+/// Whether the phrase is a name right after a preposition of topic
+/// ("over", "about", "against", "on") that follows a plain singular noun
+/// naming no person or group: "brawl over Medicare" (not a verb: "vented
+/// about Sanders vowing", "talked about Zika"). Prepositions that tie
+/// a person to another ("lawyer for", "aide to", "statement by") are left
+/// to the speaker rules.
+fn names_what_a_thing_is_about(doc: &Doc, sentence: &Sent, phrase: Phrase) -> bool {
+    if phrase.core_start < sentence.first + 2 || !doc.tokens[phrase.core_start].is_capitalized {
+        return false;
+    }
+    let (head, preposition) = (phrase.core_start - 2, phrase.core_start - 1);
+    let token = &doc.tokens[head];
+    ["over", "about", "against", "on", "between", "around"]
+        .iter()
+        .any(|word| doc.lower_is(preposition, word))
+        && token.is_word()
+        && !token.is_capitalized
+        && !token.has(TITLE | GROUP | PRONOUN | DETERMINER)
+        && !["s", "ed", "ing"]
+            .iter()
+            .any(|end| doc.text(head).ends_with(end))
 }
 
 pub(super) fn is_form_of_be(doc: &Doc, i: usize) -> bool {

@@ -347,3 +347,16 @@ fn coordinated_speech_participles_are_two_statements() {
         &["Ann Moore | saying | the union had not changed and praising its members"],
     );
 }
+
+#[test]
+fn a_name_that_a_thing_is_about_does_not_speak() {
+    check(
+        "As the brawl over Medicare continued and threatened to become the focus of the race, the Obama campaign said that the plan “would end Medicare as we know it.”",
+        &["Obama campaign | said | that the plan “would end Medicare as we know it.”"],
+    );
+    // After a verb, the name is its object's speaker as before.
+    check(
+        "Senators vented about Sanders vowing to fight on.",
+        &["Sanders | vowing | to fight on"],
+    );
+}
