@@ -9,10 +9,10 @@
 
 use super::tokens::{Kind, Token};
 use crate::model::{Range, Speaker};
-use crate::text::lexicon::{lexicon_lines, lexicon_set};
+use crate::text::lexicon::{is_stopword, lexicon_lines, lexicon_set};
 use crate::text::word_classes::{
-    AUXILIARY, CONJUNCTION, CUE, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE, SUBORDINATOR,
-    TITLE, WEEKDAY_OR_MONTH,
+    flags, AUXILIARY, CONJUNCTION, CUE, DETERMINER, GROUP, PREPOSITION, PRONOUN, RELATIVE,
+    SUBORDINATOR, TITLE, WEEKDAY_OR_MONTH,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -269,16 +269,33 @@ impl People {
     /// Trump" beside "Melania Trump"): the first word is no part of a name
     /// when the rest is a name the article gives on its own, and it is no
     /// first name that the list of first names knows.
+    /// So is a function word or a participle before another person's
+    /// surname ("Neither Clinton nor Trump", "Injecting Clinton into the
+    /// race" beside "Hillary Clinton").
     fn drop_leading_words(&mut self) {
         let names: HashSet<String> = self.persons.iter().map(|p| p.name.clone()).collect();
+        let full_names: Vec<(String, String)> = self
+            .persons
+            .iter()
+            .filter(|p| p.name.contains(' '))
+            .map(|p| (p.name.clone(), p.surname.clone()))
+            .collect();
         self.persons.retain(|p| {
             let Some((first, rest)) = p.name.split_once(' ') else {
                 return true;
             };
-            !(rest.contains(' ')
-                && names.contains(rest)
-                && first_name_gender(&p.name) == Gender::Unknown
-                && !first.ends_with('.'))
+            if first_name_gender(&p.name) != Gender::Unknown || first.ends_with('.') {
+                return true;
+            }
+            let lower = first.to_lowercase();
+            let not_a_name_word = is_stopword(&lower)
+                || flags(&lower) & (NOT_NAME & !PRONOUN) != 0
+                || lower.ends_with("ing");
+            let another_has_surname = full_names
+                .iter()
+                .any(|(name, surname)| *name != p.name && *surname == p.surname);
+            !(rest.contains(' ') && names.contains(rest)
+                || !rest.contains(' ') && not_a_name_word && another_has_surname)
         });
     }
 

@@ -321,6 +321,14 @@ fn an_opening_word_before_a_known_name_is_not_part_of_it() {
 }
 
 #[test]
+fn a_function_word_or_participle_before_a_surname_is_not_a_first_name() {
+    check(
+        "Senator Dana Whitcomb spoke first. Neither Whitcomb nor Aldana was at the hearing.          Whitcomb said the posters were fake.",
+        &["Dana Whitcomb | said | the posters were fake"],
+    );
+}
+
+#[test]
 fn a_name_inside_a_common_noun_phrase_is_not_the_speaker() {
     check(
         "Critics of Dana Whitcomb said the plan was reckless. \
