@@ -17,7 +17,7 @@
 //! Similarity alone pairs statements that share a common word of the event
 //! ("president", "budget", the main actor's name): on real coverage most
 //! such rows were unrelated. So a pair also needs the same specific matter:
-//! neither statement a fragment, and two topic terms in their own words
+//! neither statement a fragment (nor a headline in title case), and two topic terms in their own words
 //! (not the context) that few of the event's statements hold, or one such
 //! term at a higher similarity.
 //!
@@ -34,6 +34,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::statements::{candidate_pairs, speaker_bonus, StatementFeatures};
 use crate::model::{Range, Statement, StatementKind};
+use crate::text::lexicon::is_stopword;
+use crate::text::tokens::Token;
 
 /// Topic similarity a pair needs. Paraphrases of one claim across outlets
 /// score about 0.25–0.5 here; unrelated sentences of one event mostly
@@ -124,7 +126,11 @@ fn shared_specific_terms(
     b: &StatementFeatures,
     common: &HashSet<&str>,
 ) -> Option<usize> {
-    if a.stems.len() < MIN_TOPIC_WORDS || b.stems.len() < MIN_TOPIC_WORDS {
+    if a.stems.len() < MIN_TOPIC_WORDS
+        || b.stems.len() < MIN_TOPIC_WORDS
+        || is_headline(&a.tokens)
+        || is_headline(&b.tokens)
+    {
         return None;
     }
     fn specific<'a>(f: &'a StatementFeatures, common: &HashSet<&str>) -> HashSet<&'a str> {
@@ -139,6 +145,17 @@ fn shared_specific_terms(
             .intersection(&specific(b, common))
             .count(),
     )
+}
+
+/// Words in title case but for function words ("Arming Teachers, Loosening
+/// Gun Laws", "Deval Patrick Names Former Chief Of Staff"): a headline's
+/// fragment, not a sentence to pair.
+fn is_headline(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(char::is_alphabetic) && !is_stopword(&t.norm))
+        .collect();
+    words.len() >= 3 && words.iter().all(|t| t.capitalised)
 }
 
 /// Topic terms held by more than `MAX_SPECIFIC_SHARE` of the event's
@@ -387,6 +404,36 @@ mod tests {
                 FILLER_B,
             ],
             &[(AlignmentLevel::Topic, 0, 0)],
+            &[(0, 1), (1, 1)],
+        );
+    }
+
+    #[test]
+    fn headlines_in_title_case_are_not_paired() {
+        let tokens = |text: &str| crate::text::tokens::tokenize(text, Range::new(0, text.len()));
+        for (text, expected) in [
+            ("Arming Teachers, Loosening Gun Laws", true),
+            (
+                "Deval Patrick Names Former Chief Of Staff To Replace John Kerry",
+                true,
+            ),
+            ("Deval Patrick named his former chief of staff", false),
+            ("Rubio Says", false),
+        ] {
+            assert_eq!(is_headline(&tokens(text)), expected, "{text}");
+        }
+        // The pair of `paraphrase_aligns_at_topic_level`, one side a headline.
+        check(
+            &[
+                "The talks were a test of whether Moscow is genuinely committed to a deal.",
+                FILLER_A,
+            ],
+            &[
+                "The Meeting Will Determine If The Kremlin Is Serious About An Agreement",
+                FILLER_B,
+            ],
+            &[],
+            // Still related: not listed as said only on one side.
             &[(0, 1), (1, 1)],
         );
     }
