@@ -27,6 +27,8 @@ const MIN_CONTENT_WORDS: usize = 4;
 /// row) of another article must hold for the statement to count as carried
 /// there.
 const CARRIED_SHARE: f64 = 0.4;
+/// The same share for a sentence left out of a quotation.
+const QUOTE_CARRIED_SHARE: f64 = 0.7;
 
 /// The event's omission findings, most important first, at most `MAX_OMISSIONS`.
 pub(super) fn ranked(
@@ -57,7 +59,7 @@ pub(super) fn ranked(
                 return None;
             }
             let carried = others.iter().any(|(idx, sentences)| {
-                *idx != reference.article_idx && carried_in(&words, sentences)
+                *idx != reference.article_idx && carried_in(&words, sentences, CARRIED_SHARE)
             });
             (!carried).then(|| (importance(article, statement), reference))
         })
@@ -133,8 +135,8 @@ fn figures_only_here(
 /// `CARRIED_SHARE` of `words`: outlets often split a point over two
 /// sentences, or give it in their own narration around a quotation.
 /// A statement with figures is carried only where one of them is given too.
-fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>]) -> bool {
-    let needed = CARRIED_SHARE * words.len() as f64;
+fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>], share: f64) -> bool {
+    let needed = share * words.len() as f64;
     let figures: Vec<&String> = words.iter().filter(|w| is_number(w)).collect();
     let holds = |window: &[BTreeSet<String>]| {
         let held = words
@@ -149,6 +151,21 @@ fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>]) -> bool 
     };
     // Every sentence sits in a window of two, unless it is the only one.
     sentences.windows(sentences.len().clamp(1, 2)).any(holds)
+}
+
+/// Whether another article gives most of the words of `body[range]`
+/// (`QUOTE_CARRIED_SHARE`) in one sentence or two in a row: a sentence that
+/// one outlet leaves out of a quotation but quotes or paraphrases a line
+/// earlier is no omission. Most, not `CARRIED_SHARE`: what is compared is
+/// one sentence of one remark, and half of it carried ("the auditors had
+/// warned him" for "Why did nobody act? The auditors warned him") leaves
+/// the rest out.
+pub(super) fn carried_in_article(body: &str, range: Range, other: &Article) -> bool {
+    carried_in(
+        &content_words(body, range),
+        &sentence_words(other),
+        QUOTE_CARRIED_SHARE,
+    )
 }
 
 /// Stems of the content words of `range`.

@@ -161,6 +161,23 @@ fn a_claim_doubted_by_one_and_stated_by_another_is_not_misattributed() {
     assert_eq!(misattributions("tests/data/diff/said-a.txt"), 1);
 }
 
+/// A sentence one outlet leaves out of a quotation but gives a line
+/// earlier in other words ("bigger by a million dollars" / "bigger by
+/// millions") is no omission; the changed words are still reported.
+#[test]
+fn a_quoted_sentence_given_earlier_in_other_words_is_not_left_out() {
+    let output = parallax(&[
+        "diff",
+        "tests/data/diff/earlier-a.txt",
+        "tests/data/diff/earlier-b.txt",
+        "--color",
+        "never",
+    ]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.contains("leaves out part"), "{text}");
+    assert!(text.starts_with("1. quote_altered"), "{text}");
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
