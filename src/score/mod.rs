@@ -543,6 +543,13 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
 /// of them a range (fewer recur by chance). Words a quotation is said to
 /// leave out that the other article quotes in a sentence of its own are
 /// not left out.
+/// Whether `stretch` occurs, word for word in a row, in `words`.
+fn holds_words(words: &[String], stretch: &[&str]) -> bool {
+    words
+        .windows(stretch.len())
+        .any(|window| window.iter().zip(stretch).all(|(w, s)| w == s))
+}
+
 fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
     const MIN_CARRIED_WORDS: usize = 3;
     let mut stretches = Vec::with_capacity(ranges.len());

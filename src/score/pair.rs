@@ -16,7 +16,7 @@ use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::{is_editorial, same_wording};
-use super::{carried_elsewhere, divergence, shorten, Side};
+use super::{carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
 use crate::text::tokens::tokenize;
@@ -638,9 +638,7 @@ fn words_also_in(side: &Side, span: &Span<usize>, other: &Side) -> bool {
         .into_iter()
         .map(|t| t.norm)
         .collect();
-    theirs
-        .windows(words.len())
-        .any(|window| window.iter().zip(&words).all(|(w, q)| w == q))
+    holds_words(&theirs, &words)
 }
 
 fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {

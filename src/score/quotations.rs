@@ -24,7 +24,9 @@ use std::collections::HashSet;
 
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
-use super::{article_label, carried_elsewhere, copied, divergence, quoted_ranges, shorten};
+use super::{
+    article_label, carried_elsewhere, copied, divergence, holds_words, quoted_ranges, shorten,
+};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
 };
@@ -117,16 +119,12 @@ pub(super) fn cross_quotations(
             if !is_one_remark(a, b, &local) {
                 continue;
             }
-            // One outlet's wording found word for word in the other
-            // article: the local alignment paired the wrong stretches.
-            let same_words = word_for_word(a, &words[&b.article_idx])
-                || word_for_word(b, &words[&a.article_idx]);
             compare_quotations(
                 articles,
                 extractions,
                 (a, b),
                 &local,
-                same_words,
+                (&words[&a.article_idx], &words[&b.article_idx]),
                 &mut found,
             );
         }
@@ -295,24 +293,30 @@ fn is_one_remark(a: &Quotation, b: &Quotation, local: &Local) -> bool {
     content >= 3 && dense && n_matches as f64 >= MIN_SHARED_SHARE * shorter as f64
 }
 
-/// Whether the quotation's words occur in a row in `words` (another
-/// article's).
-fn word_for_word(q: &Quotation, words: &[String]) -> bool {
-    let quoted: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
-    words
-        .windows(quoted.len())
-        .any(|window| window.iter().zip(&quoted).all(|(w, q)| w == q))
+/// Whether the quotation's words around the gap between its words `lo`
+/// and `hi` (`AROUND_WORDS` each way, inside the quotation) occur in a
+/// row in `words`, the other article's: that outlet gives this wording
+/// too, and the alignment paired the wrong stretches.
+fn wording_also_in(q: &Quotation, (lo, hi): (usize, usize), words: &[String]) -> bool {
+    const AROUND_WORDS: usize = 2;
+    let from = (lo + 1).saturating_sub(AROUND_WORDS);
+    let to = (hi + AROUND_WORDS).min(q.tokens.len());
+    let stretch = &quoted_words(q)[from..to];
+    stretch.len() > 2 * AROUND_WORDS && holds_words(words, stretch)
+}
+
+fn quoted_words(q: &Quotation) -> Vec<&str> {
+    q.tokens.iter().map(|t| t.norm.as_str()).collect()
 }
 
 /// A misattribution, a truncation or an alteration between two quotations
-/// of one remark; no alteration when `same_words` (one wording is also the
-/// other article's).
+/// of one remark; `words` are the two articles' words.
 fn compare_quotations(
     articles: &[Article],
     extractions: &[Extraction],
     (a, b): (&Quotation, &Quotation),
     local: &Local,
-    same_words: bool,
+    words: (&[String], &[String]),
     found: &mut Vec<Divergence>,
 ) {
     let (speaker_a, speaker_b) = (speaker(extractions, a), speaker(extractions, b));
@@ -337,10 +341,12 @@ fn compare_quotations(
         found.push(divergence);
         return;
     }
-    if same_words {
+    // One outlet's whole quotation found word for word in the other
+    // article: the alignment paired different remarks.
+    if holds_words(words.1, &quoted_words(a)) || holds_words(words.0, &quoted_words(b)) {
         return;
     }
-    if let Some(divergence) = alteration(articles, a, b, local) {
+    if let Some(divergence) = alteration(articles, (a, b), local, words) {
         found.push(divergence);
     }
 }
@@ -470,9 +476,9 @@ fn ends_sentence(text: &str) -> bool {
 /// between two matched words, other than an editor's bracket or ellipsis.
 fn alteration(
     articles: &[Article],
-    a: &Quotation,
-    b: &Quotation,
+    (a, b): (&Quotation, &Quotation),
     local: &Local,
+    (words_a, words_b): (&[String], &[String]),
 ) -> Option<Divergence> {
     let mut spans = Vec::new();
     let mut first_change: Option<(Range, Range)> = None;
@@ -481,7 +487,10 @@ fn alteration(
         if i1 == i0 + 1 && j1 == j0 + 1 {
             continue;
         }
-        if (i1 - i0).max(j1 - j0) > MAX_ALTERED_WORDS + 1 {
+        if (i1 - i0).max(j1 - j0) > MAX_ALTERED_WORDS + 1
+            || wording_also_in(a, (i0, i1), words_b)
+            || wording_also_in(b, (j0, j1), words_a)
+        {
             continue;
         }
         let gap_a = gap_range(a, i0, i1);

@@ -121,11 +121,17 @@ fn a_quotation_missing_its_sentence_opening_is_truncated() {
 /// Wording that the other article also carries word for word is not an
 /// altered quotation, however the two quotations line up: a remark quoted
 /// after another one ("It's not about you. ... It's about some empty
-/// promise") and a different remark whose words the other outlet quotes
-/// elsewhere ("there are ground units advancing").
+/// promise"), a different remark whose words the other outlet quotes
+/// elsewhere ("there are ground units advancing"), and a changed word
+/// whose other wording the same article quotes too ("the risk that this
+/// economy will" beside "the risk that the economy would").
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
-    for (a, b) in [("again-a", "again-b"), ("twice-a", "twice-b")] {
+    for (a, b) in [
+        ("again-a", "again-b"),
+        ("twice-a", "twice-b"),
+        ("gap-a", "gap-b"),
+    ] {
         let output = parallax(&[
             "diff",
             &format!("tests/data/diff/{a}.txt"),
