@@ -17,9 +17,9 @@
 //! Similarity alone pairs statements that share a common word of the event
 //! ("president", "budget", the main actor's name): on real coverage most
 //! such rows were unrelated. So a pair also needs the same specific matter:
-//! neither statement a fragment (nor a headline in title case), and two topic terms in their own words
-//! (not the context) that few of the event's statements hold, or one such
-//! term at a higher similarity.
+//! neither statement a fragment (nor a headline in title case), and two
+//! topic terms in their own words (not the context) that few of the event's
+//! statements hold, or one such term at a higher similarity.
 //!
 //! A pair is made only between statements that have no claim-level
 //! counterpart in each other's article (so a wire copy, aligned claim by

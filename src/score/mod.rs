@@ -537,12 +537,6 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
     ranges
 }
 
-/// The words of each of `ranges` in `body` occur in order and next to each
-/// other somewhere in `other` (case and punctuation aside, function words
-/// at either end dropped: "… on time, and"), at least `MIN_CARRIED_WORDS`
-/// of them a range (fewer recur by chance). Words a quotation is said to
-/// leave out that the other article quotes in a sentence of its own are
-/// not left out.
 /// Whether `stretch` occurs, word for word in a row, in `words`.
 fn holds_words(words: &[String], stretch: &[&str]) -> bool {
     words
@@ -550,6 +544,12 @@ fn holds_words(words: &[String], stretch: &[&str]) -> bool {
         .any(|window| window.iter().zip(stretch).all(|(w, s)| w == s))
 }
 
+/// The words of each of `ranges` in `body` occur in order and next to each
+/// other somewhere in `other` (case and punctuation aside, function words
+/// at either end dropped: "… on time, and"), at least `MIN_CARRIED_WORDS`
+/// of them a range (fewer recur by chance). Words a quotation is said to
+/// leave out that the other article quotes in a sentence of its own are
+/// not left out.
 fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
     const MIN_CARRIED_WORDS: usize = 3;
     let mut stretches = Vec::with_capacity(ranges.len());

@@ -132,7 +132,7 @@ fn figures_only_here(
 }
 
 /// Whether one sentence, or two in a row, of another article hold
-/// `CARRIED_SHARE` of `words`: outlets often split a point over two
+/// `share` of `words`: outlets often split a point over two
 /// sentences, or give it in their own narration around a quotation.
 /// A statement with figures is carried only where one of them is given too.
 fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>], share: f64) -> bool {

@@ -610,13 +610,6 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
     ));
 }
 
-/// Every word of the span is quoted. An empty span (words the other side
-/// has and this one lacks) must sit inside a quotation, between two quoted
-/// words: words missing from the outlet's own narration ("refused to say
-/// the words “radical Islam”" against "say the two words 'Radical
-/// Islam'"), or before a quotation that starts later ("has “injected a
-/// degree of partisanship”" against "has now been injected a degree of
-/// partisanship"), are not a change to the quotation.
 /// Whether the quoted words of `side` around `span` (`AROUND_WORDS` each
 /// way) occur in a row in `other`'s article: the other outlet gives this
 /// wording too, further on, and the diff paired the wrong stretches ("It's
@@ -641,6 +634,13 @@ fn words_also_in(side: &Side, span: &Span<usize>, other: &Side) -> bool {
     holds_words(&theirs, &words)
 }
 
+/// Every word of the span is quoted. An empty span (words the other side
+/// has and this one lacks) must sit inside a quotation, between two quoted
+/// words: words missing from the outlet's own narration ("refused to say
+/// the words “radical Islam”" against "say the two words 'Radical
+/// Islam'"), or before a quotation that starts later ("has “injected a
+/// degree of partisanship”" against "has now been injected a degree of
+/// partisanship"), are not a change to the quotation.
 fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {
     if span.is_empty() {
         let at = span.start;
@@ -754,7 +754,7 @@ fn opens_as_a_sentence(body: &str, range: Range) -> bool {
 }
 
 /// Words other than function words in `text`.
-fn content_words(text: &str) -> usize {
+fn count_content_words(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
         .count()
@@ -836,7 +836,7 @@ fn check_truncation(
         let text = range.text(body);
         holds_sentence_end(text)
             || (starts_a_sentence(body, range.start)
-                && !(k == 0 && opening_cut && content_words(text) >= MIN_CUT_OPENING_WORDS))
+                && !(k == 0 && opening_cut && count_content_words(text) >= MIN_CUT_OPENING_WORDS))
     });
     if drops_a_sentence {
         // Between outlets that rewrite, the sentence may be given a line

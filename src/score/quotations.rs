@@ -20,7 +20,7 @@
 //! can only be a truncation. Quotation pairs whose statements already
 //! share a claim-level row are left to `pair`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
@@ -85,7 +85,7 @@ pub(super) fn cross_quotations(
     let claimed = claim_rows(event);
     // Every article's words, to see whether a quotation's wording is also
     // the other outlet's.
-    let words: std::collections::BTreeMap<usize, Vec<String>> = event
+    let words: BTreeMap<usize, Vec<String>> = event
         .articles
         .iter()
         .map(|&idx| {
@@ -305,6 +305,7 @@ fn wording_also_in(q: &Quotation, (lo, hi): (usize, usize), words: &[String]) ->
     stretch.len() > 2 * AROUND_WORDS && holds_words(words, stretch)
 }
 
+/// The quotation's normalised words.
 fn quoted_words(q: &Quotation) -> Vec<&str> {
     q.tokens.iter().map(|t| t.norm.as_str()).collect()
 }

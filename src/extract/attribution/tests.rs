@@ -323,7 +323,8 @@ fn an_opening_word_before_a_known_name_is_not_part_of_it() {
 #[test]
 fn a_function_word_or_participle_before_a_surname_is_not_a_first_name() {
     check(
-        "Senator Dana Whitcomb spoke first. Neither Whitcomb nor Aldana was at the hearing.          Whitcomb said the posters were fake.",
+        "Senator Dana Whitcomb spoke first. Neither Whitcomb nor Aldana was at the hearing. \
+         Whitcomb said the posters were fake.",
         &["Dana Whitcomb | said | the posters were fake"],
     );
 }
