@@ -271,6 +271,11 @@ fn leftovers(
         {
             continue;
         }
+        if let Some(statement) = quote_after_colon(doc, sentence, context) {
+            *claimed_until = (*claimed_until).max(statement.content.end);
+            found.push(statement);
+            continue;
+        }
         if let Some(statement) = floating_quote(doc, sentence, context) {
             *claimed_until = (*claimed_until).max(statement.content.end);
             found.push(statement);
@@ -283,6 +288,32 @@ fn leftovers(
             content: sentence.range,
         });
     }
+}
+
+/// "Ryan shot back, in reference to Biden's gaffes: “As the vice president
+/// very well knows ...”": a sentence that opens with a person and ends
+/// with a quotation after a colon gives the quotation to that person, even
+/// when no cue word says so ("shot back", "fired back").
+fn quote_after_colon(doc: &Doc, sentence: &Sent, context: &mut Context) -> Option<Found> {
+    let (start, end) = sentence_subject(doc, sentence)?;
+    if !matches!(person_named(doc, start, end), Author::Person(_)) {
+        return None;
+    }
+    let colon =
+        (end..sentence.end).find(|&i| doc.tokens[i].kind == Kind::Colon && !doc.in_quote[i])?;
+    let quote = doc.quote_starting_at(colon + 1)?;
+    let tail = &doc.body[quote.end.min(sentence.range.end)..sentence.range.end];
+    if !tail.chars().all(|c| !c.is_alphanumeric()) {
+        return None;
+    }
+    Some(attributed(
+        doc,
+        Phrase::plain(start, end),
+        doc.tokens[colon].range,
+        quote,
+        sentence,
+        context,
+    ))
 }
 
 /// A sentence that is (mostly) a quotation with no cue of its own takes the

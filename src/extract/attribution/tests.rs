@@ -369,3 +369,12 @@ fn a_name_that_a_thing_is_about_does_not_speak() {
         &["Sanders | vowing | to fight on"],
     );
 }
+
+#[test]
+fn a_quotation_after_a_colon_is_the_subjects() {
+    check(
+        "Mayor Dana Whitcomb and Tom Aldana clashed on Thursday. \
+         Whitcomb shot back, in reference to Aldana's record: \"As my rival very well knows, the numbers do not lie.\"",
+        &["Dana Whitcomb | : | \"As my rival very well knows, the numbers do not lie.\""],
+    );
+}
