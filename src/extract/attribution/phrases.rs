@@ -260,6 +260,7 @@ pub(super) fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
                 .pronoun(doc.text(phrase.core_start))
                 .cloned()
                 .or_else(|| earlier_in_sentence(doc, phrase.core_start))
+                .or_else(|| introduced_before(doc, phrase.core_start))
         };
         return Speaker {
             name: recent.as_ref().map(|r| r.name.clone()),
@@ -364,6 +365,33 @@ fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
         end = start;
     }
     None
+}
+
+/// "he" or "she" with no one remembered for it (the person was named only
+/// inside a dateline or a fronted phrase: "WASHINGTON — In one of her final
+/// appearances, Hillary Rodham Clinton defended ..."): the person of that
+/// gender the article introduced before the pronoun, if it is the only
+/// person named there who may be of that gender.
+fn introduced_before(doc: &Doc, pronoun: usize) -> Option<Recent> {
+    let gender = match doc.text(pronoun).to_ascii_lowercase().as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return None,
+    };
+    let position = doc.tokens[pronoun].range.start;
+    // Someone whose gender the article does not tell may be meant too.
+    let mut candidates = doc.people.persons.iter().filter(|p| {
+        p.first_seen < position
+            && p.name.contains(' ')
+            && (p.gender == gender || p.gender == Gender::Unknown)
+    });
+    let person = candidates.next()?;
+    (candidates.next().is_none() && person.gender == gender).then(|| Recent {
+        name: person.name.clone(),
+        role: person.role.clone(),
+        gender,
+        is_person: true,
+    })
 }
 
 /// What a document speaker is: one its author issues in their own name

@@ -378,3 +378,18 @@ fn a_quotation_after_a_colon_is_the_subjects() {
         &["Dana Whitcomb | : | \"As my rival very well knows, the numbers do not lie.\""],
     );
 }
+
+#[test]
+fn a_pronoun_with_no_one_remembered_takes_the_one_person_of_its_gender() {
+    check(
+        "WASHINGTON — On one of her final trips, Senator Mary Whitcomb visited the base. \
+         “I take responsibility,” she said.",
+        &["Mary Whitcomb | said | “I take responsibility,”"],
+    );
+    // Someone of unknown gender named there too: no guess.
+    check(
+        "WASHINGTON — On one of her final trips, Senator Mary Whitcomb visited Dale Aldana. \
+         “I take responsibility,” she said.",
+        &["- | said | “I take responsibility,”"],
+    );
+}
