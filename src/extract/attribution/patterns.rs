@@ -290,7 +290,13 @@ pub(super) fn participle(
                 return None;
             }
             let phrase = Phrase::plain(start, end);
-            resolve(doc, phrase, context)
+            let speaker = resolve(doc, phrase, context);
+            match subject_before(doc, sentence.first, c) {
+                Some((start, end)) if speaker.name.is_none() => {
+                    resolve(doc, Phrase::plain(start, end), context)
+                }
+                _ => speaker,
+            }
         }
     };
     Some(finish(
@@ -301,6 +307,36 @@ pub(super) fn participle(
         sentence,
         context,
     ))
+}
+
+/// The last name in `lo..hi` that a verb follows, so the subject of a
+/// clause ("It came after Boehner publicly chided Obama ..., accusing";
+/// "Asked whether ..., Mr. Santorum did not back down, saying"): the word
+/// after it an auxiliary, an adverb in -ly or a past form in -ed.
+fn subject_before(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut best = None;
+    let mut i = lo;
+    while i < hi {
+        if !is_name_word(doc.body, &doc.tokens[i]) || doc.in_quote[i] {
+            i += 1;
+            continue;
+        }
+        let end = name_run_end(doc, i, hi);
+        let next = end.max(i + 1);
+        let verb_follows = next < hi && {
+            let token = &doc.tokens[next];
+            let text = doc.text(next);
+            token.is_word()
+                && !token.is_capitalized
+                && !token.has(PREPOSITION | CONJUNCTION | DETERMINER)
+                && (token.has(AUXILIARY) || text.ends_with("ly") || text.ends_with("ed"))
+        };
+        if verb_follows && !doc.tokens[next - 1].is_possessive {
+            best = Some((i, next));
+        }
+        i = next;
+    }
+    best
 }
 
 /// Words an opening name may follow and still be the subject ("An angry

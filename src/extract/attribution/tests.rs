@@ -393,3 +393,12 @@ fn a_pronoun_with_no_one_remembered_takes_the_one_person_of_its_gender() {
         &["- | said | “I take responsibility,”"],
     );
 }
+
+#[test]
+fn a_participle_takes_the_subject_of_its_clause() {
+    check(
+        "It came after Whitcomb publicly chided Aldana on Friday for the delay, \
+         accusing the mayor of having \"wasted another week.\"",
+        &["Whitcomb | accusing | the mayor of having \"wasted another week.\""],
+    );
+}
