@@ -357,7 +357,7 @@ pub(super) fn content_after(doc: &Doc, sentence: &Sent, from: usize) -> Option<R
             end = comma;
         }
     }
-    for i in from + 1..sentence.end {
+    for i in from + 1..end {
         if doc.tokens[i].kind == Kind::Comma
             && !doc.in_quote[i]
             && (is_trailer(doc, i + 1) || is_clause_break(doc, i + 1))
@@ -437,11 +437,11 @@ pub(super) fn ends_quote_with_comma(doc: &Doc, i: usize) -> bool {
         && doc.quote_ending_at(i).is_some()
 }
 
-/// "While ...", "Although ...", "Because ...": the sentence opens with a
-/// subordinate clause, which a comma closes.
+/// "While ...", "Although ...", "Because ...", "Asked whether ...": the
+/// sentence opens with a subordinate clause, which a comma closes.
 pub(super) fn opens_with_subordinate_clause(doc: &Doc, sentence: &Sent) -> bool {
     [
-        "while", "although", "though", "because", "if", "whereas", "since",
+        "while", "although", "though", "because", "if", "whereas", "since", "asked",
     ]
     .iter()
     .any(|word| doc.lower_is(sentence.first, word))

@@ -289,15 +289,14 @@ pub(super) fn participle(
             if subject_must_name && !names_someone {
                 return None;
             }
-            let phrase = Phrase::plain(start, end);
-            let speaker = resolve(doc, phrase, context);
-            match subject_before(doc, sentence.first, c) {
-                Some((start, end)) if speaker.name.is_none() => {
-                    resolve(doc, Phrase::plain(start, end), context)
-                }
-                _ => speaker,
-            }
+            resolve(doc, Phrase::plain(start, end), context)
         }
+    };
+    let speaker = match subject_before(doc, sentence.first, c) {
+        Some((start, end)) if speaker.name.is_none() => {
+            resolve(doc, Phrase::plain(start, end), context)
+        }
+        _ => speaker,
     };
     Some(finish(
         doc,

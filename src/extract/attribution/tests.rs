@@ -401,4 +401,13 @@ fn a_participle_takes_the_subject_of_its_clause() {
          accusing the mayor of having \"wasted another week.\"",
         &["Whitcomb | accusing | the mayor of having \"wasted another week.\""],
     );
+    // The statement before it in the sentence names no one either.
+    check(
+        "Asked whether he was suggesting that Aldana lacked sympathy, Whitcomb did not back down, \
+         saying, “I think the record is bad.”",
+        &[
+            "- | suggesting | that Aldana lacked sympathy",
+            "Whitcomb | saying | “I think the record is bad.”",
+        ],
+    );
 }
