@@ -72,7 +72,8 @@ WORDS_L2 = 1.0
 RELATEDNESS_FEATURES = ["bias", "sim_best", "sim_second", "sim_body", "sim_rel", "coverage",
                         "coverage_focus", "long", "short", "claim_margin", "claim_best",
                         "sim_feedback", "sim_feedback_rel", "coverage_short", "sim_best_short",
-                        "sim_neighbours", "sim_neighbours_rel"]
+                        "sim_neighbours", "sim_neighbours_rel", "claim_margin_neighbours",
+                        "claim_best_neighbours"]
 
 
 def run_check(claims, articles, out):
@@ -174,7 +175,7 @@ def softmax_predict(w, x, classes):
 # The stance of a pair depends on the pair alone, not on the other articles
 # or claims of the run: these features only say how related it is.
 CONTEXT_FEATURES = {"sim_rel", "claim_margin", "claim_best", "claim_alone", "sim_feedback", "sim_feedback_rel",
-                    "sim_neighbours", "sim_neighbours_rel"}
+                    "sim_neighbours", "sim_neighbours_rel", "claim_margin_neighbours", "claim_best_neighbours"}
 
 # Tone and a comment's opening words are for readers' comments (ARC): in a
 # headline they moved Emergent's cross-validated accuracy down, so the short

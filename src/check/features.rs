@@ -36,7 +36,7 @@ pub(crate) const BAG_WORDS: usize = 50;
 
 /// The features, in order. Cues count by class: weighing each cue word on
 /// its own was tried and did worse under cross-validation (noise).
-const FIXED_FEATURES: [&str; 47] = [
+const FIXED_FEATURES: [&str; 49] = [
     "bias",
     "sim_best",
     "sim_second",
@@ -84,6 +84,8 @@ const FIXED_FEATURES: [&str; 47] = [
     "tone_body",
     "tone_x_claim_polarity",
     "opening_against",
+    "claim_margin_neighbours",
+    "claim_best_neighbours",
 ];
 
 /// Every feature name, fixed ones first.

@@ -86,6 +86,12 @@ pub struct Prepared<'a> {
     /// Per article, the claims that check it, with their body similarity,
     /// most similar first (at most two kept).
     closest_claims: Vec<Vec<(f64, usize)>>,
+    /// Per claim, `(sim_neighbours, sim_neighbours_rel)` of each of its
+    /// articles, in the order of `articles_of`.
+    neighbours: Vec<Vec<(f64, f64)>>,
+    /// Per article, the claims that check it, with their
+    /// `sim_neighbours_rel`, highest first (at most two kept).
+    closest_by_neighbours: Vec<Vec<(f64, usize)>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -104,27 +110,42 @@ impl<'a> Prepared<'a> {
             texts: features::texts(&claim_texts, articles, extractions),
             article_idx,
             closest_claims: Vec::new(),
+            neighbours: Vec::new(),
+            closest_by_neighbours: Vec::new(),
         };
-        prepared.closest_claims = prepared.closest_claims();
+        prepared.closest_claims = prepared.top_claims(|claim_idx, article_idx, _| {
+            let body = &prepared.texts.articles[article_idx].body_vector;
+            prepared.texts.claims[claim_idx].stem_vector.cosine(body)
+        });
+        prepared.neighbours = (0..claims.len())
+            .into_par_iter()
+            .map(|claim_idx| prepared.neighbour_similarities(claim_idx))
+            .collect();
+        prepared.closest_by_neighbours = prepared
+            .top_claims(|claim_idx, _, position| prepared.neighbours[claim_idx][position].1);
         prepared
     }
 
-    /// The two claims most similar to each article among those that check it.
-    fn closest_claims(&self) -> Vec<Vec<(f64, usize)>> {
-        let mut checking: Vec<Vec<usize>> = vec![Vec::new(); self.texts.articles.len()];
+    /// The two claims that score highest for each article among those that
+    /// check it: `score(claim, article, position of the article among the
+    /// claim's articles)`.
+    fn top_claims(
+        &self,
+        score: impl Fn(usize, usize, usize) -> f64 + Sync,
+    ) -> Vec<Vec<(f64, usize)>> {
+        let mut checking: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.texts.articles.len()];
         for (claim_idx, claim) in self.claims.iter().enumerate() {
-            for article_idx in self.articles_of(claim) {
-                checking[article_idx].push(claim_idx);
+            for (position, article_idx) in self.articles_of(claim).into_iter().enumerate() {
+                checking[article_idx].push((claim_idx, position));
             }
         }
         checking
             .into_par_iter()
             .enumerate()
             .map(|(article_idx, claim_idxs)| {
-                let body = &self.texts.articles[article_idx].body_vector;
                 let mut closest: Vec<(f64, usize)> = claim_idxs
                     .into_iter()
-                    .map(|c| (self.texts.claims[c].stem_vector.cosine(body), c))
+                    .map(|(c, position)| (score(c, article_idx, position), c))
                     .collect();
                 closest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 closest.truncate(2);
@@ -136,15 +157,28 @@ impl<'a> Prepared<'a> {
     /// `claim_margin`, `claim_best`, `claim_alone`: how the claim compares
     /// with the other claims that check the same article (an article about
     /// one claim is less similar to the others).
+    ///
+    /// `claim_margin_neighbours`, `claim_best_neighbours`: the same by
+    /// `sim_neighbours_rel` (how much closer the article sits to the cluster
+    /// of the claim's coverage than that claim's other articles do): an
+    /// article is about at most one of the claims that check it, and the
+    /// cluster it fits best names that one better than the short claim's
+    /// words.
     fn set_claim_features(&self, claim_idx: usize, article_idx: usize, values: &mut [f64]) {
         let own = values[features::index("sim_body")];
-        let other = self.closest_claims[article_idx]
-            .iter()
-            .find(|(_, c)| *c != claim_idx)
-            .map(|(sim, _)| *sim);
-        values[features::index("claim_margin")] = other.map_or(0.0, |other| own - other);
-        values[features::index("claim_best")] = f64::from(u8::from(other.is_none_or(|o| own >= o)));
-        values[features::index("claim_alone")] = f64::from(u8::from(other.is_none()));
+        let (margin, best) = margin_over_others(own, &self.closest_claims[article_idx], claim_idx);
+        values[features::index("claim_margin")] = margin;
+        values[features::index("claim_best")] = best;
+        values[features::index("claim_alone")] = f64::from(u8::from(
+            self.closest_claims[article_idx]
+                .iter()
+                .all(|(_, c)| *c == claim_idx),
+        ));
+        let own = values[features::index("sim_neighbours_rel")];
+        let (margin, best) =
+            margin_over_others(own, &self.closest_by_neighbours[article_idx], claim_idx);
+        values[features::index("claim_margin_neighbours")] = margin;
+        values[features::index("claim_best_neighbours")] = best;
     }
 
     /// The articles a claim is checked against: those it lists that exist,
@@ -168,16 +202,18 @@ impl<'a> Prepared<'a> {
         let article_idxs = self.articles_of(&self.claims[claim_idx]);
         let mut pairs: Vec<(usize, Vec<f64>, Vec<usize>)> = article_idxs
             .iter()
-            .map(|&article_idx| {
+            .zip(&self.neighbours[claim_idx])
+            .map(|(&article_idx, &(neighbours, neighbours_rel))| {
                 let (mut values, focus) =
                     features::pair_features(claim, &self.texts.articles[article_idx]);
+                values[features::index("sim_neighbours")] = neighbours;
+                values[features::index("sim_neighbours_rel")] = neighbours_rel;
                 self.set_claim_features(claim_idx, article_idx, &mut values);
                 (article_idx, values, focus)
             })
             .collect();
         set_relative_similarity(&mut pairs);
         self.set_feedback_similarity(&mut pairs);
-        self.set_neighbour_similarity(&mut pairs);
         pairs
             .into_iter()
             .map(|(article_idx, values, focus)| {
@@ -243,17 +279,23 @@ impl<'a> Prepared<'a> {
     /// a cluster of bodies on its matter; an article about something else
     /// finds few close neighbours in it, even when it shares the claim's
     /// words. `sim_neighbours_rel`: minus the mean over the claim's articles.
-    fn set_neighbour_similarity(&self, pairs: &mut [(usize, Vec<f64>, Vec<usize>)]) {
-        let body = features::index("sim_body");
-        let mut pool: Vec<usize> = (0..pairs.len()).collect();
-        pool.sort_by(|&a, &b| {
-            pairs[b].1[body]
-                .total_cmp(&pairs[a].1[body])
-                .then(a.cmp(&b))
-        });
+    /// Per article of the claim, in the order of `articles_of`.
+    fn neighbour_similarities(&self, claim_idx: usize) -> Vec<(f64, f64)> {
+        let article_idxs = self.articles_of(&self.claims[claim_idx]);
+        let claim = &self.texts.claims[claim_idx];
+        let body: Vec<f64> = article_idxs
+            .iter()
+            .map(|&a| {
+                claim
+                    .stem_vector
+                    .cosine(&self.texts.articles[a].body_vector)
+            })
+            .collect();
+        let mut pool: Vec<usize> = (0..article_idxs.len()).collect();
+        pool.sort_by(|&a, &b| body[b].total_cmp(&body[a]).then(a.cmp(&b)));
         pool.truncate(NEIGHBOUR_POOL);
-        let vector_of = |i: usize| &self.texts.articles[pairs[i].0].body_vector;
-        let values: Vec<f64> = (0..pairs.len())
+        let vector_of = |i: usize| &self.texts.articles[article_idxs[i]].body_vector;
+        let values: Vec<f64> = (0..article_idxs.len())
             .map(|i| {
                 let mut similarities: Vec<f64> = pool
                     .iter()
@@ -265,19 +307,29 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
-        let (own, relative) = (
-            features::index("sim_neighbours"),
-            features::index("sim_neighbours_rel"),
-        );
-        for ((_, pair_values, _), value) in pairs.iter_mut().zip(values) {
-            pair_values[own] = value;
-            pair_values[relative] = value - mean;
-        }
+        values
+            .into_iter()
+            .map(|value| (value, value - mean))
+            .collect()
     }
 
     pub fn n_claims(&self) -> usize {
         self.claims.len()
     }
+}
+
+/// How much `own` exceeds the highest score of another claim among an
+/// article's `closest` claims (0 when no other claim checks it), and 1 when
+/// no other claim scores higher.
+fn margin_over_others(own: f64, closest: &[(f64, usize)], claim_idx: usize) -> (f64, f64) {
+    let other = closest
+        .iter()
+        .find(|(_, c)| *c != claim_idx)
+        .map(|(score, _)| *score);
+    (
+        other.map_or(0.0, |other| own - other),
+        f64::from(u8::from(other.is_none_or(|o| own >= o))),
+    )
 }
 
 /// `sim_rel`: how much more similar to the claim an article's body is than

@@ -140,3 +140,51 @@ fn the_model_file_weighs_words_for_every_stance() {
     let model = linear::parse(include_str!("../../models/stance.json"));
     assert!(model.n_words() > 0);
 }
+
+#[test]
+fn an_article_checked_by_two_claims_is_closest_to_the_coverage_of_its_own() {
+    let bodies = [
+        "Public libraries lend books and give children a quiet place to read.",
+        "Libraries lend books, and children read there after school.",
+        "Without libraries, children who cannot buy books have nothing to read.",
+        "The new stadium will seat forty thousand fans when the team plays downtown.",
+        "Fans say the stadium downtown is too small for the team and its games.",
+        "A bigger stadium would bring more fans downtown on game nights.",
+    ];
+    let articles: Vec<Article> = bodies
+        .iter()
+        .enumerate()
+        .map(|(idx, body)| article(&format!("a{idx}"), body))
+        .collect();
+    let (extractions, _) = crate::extract_all(&articles);
+    let ids = |idxs: &[usize]| Some(idxs.iter().map(|idx| format!("a{idx}")).collect());
+    // Both claims check a3, a stadium article; only the second's coverage is about stadiums.
+    let claims = vec![
+        Claim {
+            id: "libraries".to_string(),
+            text: "We don't need libraries".to_string(),
+            articles: ids(&[0, 1, 2, 3]),
+        },
+        Claim {
+            id: "stadium".to_string(),
+            text: "The city needs a new stadium".to_string(),
+            articles: ids(&[3, 4, 5, 0]),
+        },
+    ];
+    let lines = check(&claims, &articles, &extractions);
+    let value = |claim_idx: usize, article_idx: usize, name: &str| {
+        let line = lines
+            .iter()
+            .find(|line| line.claim_idx == claim_idx && line.article_idx == article_idx)
+            .expect("a line for the pair");
+        line.features[features::index(name)]
+    };
+    assert_eq!(value(0, 3, "claim_best_neighbours"), 0.0);
+    assert_eq!(value(1, 3, "claim_best_neighbours"), 1.0);
+    assert!(value(1, 3, "claim_margin_neighbours") > 0.0);
+    assert_eq!(value(0, 0, "claim_best_neighbours"), 1.0);
+    assert_eq!(value(1, 0, "claim_best_neighbours"), 0.0);
+    // An article only one claim checks is that claim's best, with no margin.
+    assert_eq!(value(0, 1, "claim_best_neighbours"), 1.0);
+    assert_eq!(value(0, 1, "claim_margin_neighbours"), 0.0);
+}
