@@ -91,14 +91,14 @@ impl<'a> Doc<'a> {
 
     /// The quotation that ends exactly where token `idx` ends.
     fn quote_ending_at(&self, idx: usize) -> Option<Range> {
-        let end = self.tokens[idx].range.end;
+        let end = self.tokens.get(idx)?.range.end;
         let pos = self.quotes.partition_point(|q| q.end < end);
         self.quotes.get(pos).filter(|q| q.end == end).copied()
     }
 
     /// The quotation that starts exactly where token `idx` starts.
     fn quote_starting_at(&self, idx: usize) -> Option<Range> {
-        let start = self.tokens[idx].range.start;
+        let start = self.tokens.get(idx)?.range.start;
         let pos = self.quotes.partition_point(|q| q.start < start);
         self.quotes.get(pos).filter(|q| q.start == start).copied()
     }
@@ -301,6 +301,7 @@ fn quote_after_colon(doc: &Doc, sentence: &Sent, context: &mut Context) -> Optio
     }
     let colon =
         (end..sentence.end).find(|&i| doc.tokens[i].kind == Kind::Colon && !doc.in_quote[i])?;
+    // The quotation may open the next paragraph ("The Times reports:").
     let quote = doc.quote_starting_at(colon + 1)?;
     let tail = &doc.body[quote.end.min(sentence.range.end)..sentence.range.end];
     if !tail.chars().all(|c| !c.is_alphanumeric()) {
