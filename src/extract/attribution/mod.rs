@@ -304,7 +304,7 @@ fn quote_after_colon(doc: &Doc, sentence: &Sent, context: &mut Context) -> Optio
     // The quotation may open the next paragraph ("The Times reports:").
     let quote = doc.quote_starting_at(colon + 1)?;
     let tail = &doc.body[quote.end.min(sentence.range.end)..sentence.range.end];
-    if !tail.chars().all(|c| !c.is_alphanumeric()) {
+    if tail.chars().any(char::is_alphanumeric) {
         return None;
     }
     Some(attributed(

@@ -341,11 +341,7 @@ pub(super) fn recent_author(doc: &Doc, phrase: Phrase, context: &Context) -> Opt
 /// "she" that nothing before the sentence explains is the nearest person
 /// of that gender named earlier in its own sentence.
 fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
-    let gender = match doc.text(pronoun).to_ascii_lowercase().as_str() {
-        "he" => Gender::Male,
-        "she" => Gender::Female,
-        _ => return None,
-    };
+    let gender = subject_pronoun_gender(doc.text(pronoun))?;
     let sentence = doc.sentences[sentence_at(doc, pronoun)?];
     let mut end = pronoun;
     while end > sentence.first {
@@ -367,17 +363,22 @@ fn earlier_in_sentence(doc: &Doc, pronoun: usize) -> Option<Recent> {
     None
 }
 
+/// The gender "he" or "she" names; `None` for other words.
+fn subject_pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// "he" or "she" with no one remembered for it (the person was named only
 /// inside a dateline or a fronted phrase: "WASHINGTON — In one of her final
 /// appearances, Hillary Rodham Clinton defended ..."): the person of that
 /// gender the article introduced before the pronoun, if it is the only
 /// person named there who may be of that gender.
 fn introduced_before(doc: &Doc, pronoun: usize) -> Option<Recent> {
-    let gender = match doc.text(pronoun).to_ascii_lowercase().as_str() {
-        "he" => Gender::Male,
-        "she" => Gender::Female,
-        _ => return None,
-    };
+    let gender = subject_pronoun_gender(doc.text(pronoun))?;
     let position = doc.tokens[pronoun].range.start;
     // Someone whose gender the article does not tell may be meant too.
     let mut candidates = doc.people.persons.iter().filter(|p| {
