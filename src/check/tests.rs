@@ -85,14 +85,20 @@ fn an_article_on_something_else_is_unrelated_with_no_evidence() {
     );
 }
 
-/// `sim_neighbours` of each article when `claim` is checked against all.
-fn neighbour_similarities(claim: &str, bodies: &[&str]) -> Vec<f64> {
+/// Articles `a0`, `a1`, ... with `bodies`, and their extractions.
+fn articles_from(bodies: &[&str]) -> (Vec<Article>, Vec<crate::model::Extraction>) {
     let articles: Vec<Article> = bodies
         .iter()
         .enumerate()
         .map(|(idx, body)| article(&format!("a{idx}"), body))
         .collect();
     let (extractions, _) = crate::extract_all(&articles);
+    (articles, extractions)
+}
+
+/// `sim_neighbours` of each article when `claim` is checked against all.
+fn neighbour_similarities(claim: &str, bodies: &[&str]) -> Vec<f64> {
+    let (articles, extractions) = articles_from(bodies);
     let claims = vec![Claim {
         id: "c".to_string(),
         text: claim.to_string(),
@@ -151,12 +157,7 @@ fn an_article_checked_by_two_claims_is_closest_to_the_coverage_of_its_own() {
         "Fans say the stadium downtown is too small for the team and its games.",
         "A bigger stadium would bring more fans downtown on game nights.",
     ];
-    let articles: Vec<Article> = bodies
-        .iter()
-        .enumerate()
-        .map(|(idx, body)| article(&format!("a{idx}"), body))
-        .collect();
-    let (extractions, _) = crate::extract_all(&articles);
+    let (articles, extractions) = articles_from(&bodies);
     let ids = |idxs: &[usize]| Some(idxs.iter().map(|idx| format!("a{idx}")).collect());
     // Both claims check a3, a stadium article; only the second's coverage is about stadiums.
     let claims = vec![
