@@ -537,6 +537,14 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
     ranges
 }
 
+/// The normalised words of a whole body, in order.
+fn body_words(body: &str) -> Vec<String> {
+    tokenize(body, Range::new(0, body.len()))
+        .into_iter()
+        .map(|t| t.norm)
+        .collect()
+}
+
 /// Whether `stretch` occurs, word for word in a row, in `words`.
 fn holds_words(words: &[String], stretch: &[&str]) -> bool {
     words
@@ -565,10 +573,7 @@ fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
         }
         stretches.push(words[first..=last].to_vec());
     }
-    let others: Vec<String> = tokenize(other, Range::new(0, other.len()))
-        .into_iter()
-        .map(|t| t.norm)
-        .collect();
+    let others = body_words(other);
     stretches
         .iter()
         .all(|words| others.windows(words.len()).any(|w| w == words.as_slice()))

@@ -153,19 +153,18 @@ fn carried_in(words: &BTreeSet<String>, sentences: &[BTreeSet<String>], share: f
     sentences.windows(sentences.len().clamp(1, 2)).any(holds)
 }
 
-/// Whether another article gives most of the words of `body[range]`
-/// (`QUOTE_CARRIED_SHARE`) in one sentence or two in a row: a sentence that
+/// Whether another article gives most of the words of each of `ranges` of
+/// `body` (`QUOTE_CARRIED_SHARE`) in one sentence or two in a row: a sentence that
 /// one outlet leaves out of a quotation but quotes or paraphrases a line
 /// earlier is no omission. Most, not `CARRIED_SHARE`: what is compared is
 /// one sentence of one remark, and half of it carried ("the auditors had
 /// warned him" for "Why did nobody act? The auditors warned him") leaves
 /// the rest out.
-pub(super) fn carried_in_article(body: &str, range: Range, other: &Article) -> bool {
-    carried_in(
-        &content_words(body, range),
-        &sentence_words(other),
-        QUOTE_CARRIED_SHARE,
-    )
+pub(super) fn carried_in_article(body: &str, ranges: &[Range], other: &Article) -> bool {
+    let sentences = sentence_words(other);
+    ranges
+        .iter()
+        .all(|&range| carried_in(&content_words(body, range), &sentences, QUOTE_CARRIED_SHARE))
 }
 
 /// Stems of the content words of `range`.

@@ -16,10 +16,9 @@ use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::{is_editorial, same_wording};
-use super::{carried_elsewhere, divergence, holds_words, shorten, Side};
+use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
-use crate::text::tokens::tokenize;
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
@@ -576,8 +575,19 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && !marks_a_cut(b, &h.new)
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
-                && !words_also_in(a, &h.old, b)
-                && !words_also_in(b, &h.new, a)
+        })
+        .collect();
+    // Each article's words are read once, and only when a change is left.
+    let (article_words_a, article_words_b) = if quote_hunks.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        (body_words(&a.article.body), body_words(&b.article.body))
+    };
+    let quote_hunks: Vec<&Hunk> = quote_hunks
+        .into_iter()
+        .filter(|h| {
+            !words_also_in(a, &h.old, &article_words_b)
+                && !words_also_in(b, &h.new, &article_words_a)
         })
         .collect();
     let changed: usize = quote_hunks
@@ -611,11 +621,11 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
 }
 
 /// Whether the quoted words of `side` around `span` (`AROUND_WORDS` each
-/// way) occur in a row in `other`'s article: the other outlet gives this
-/// wording too, further on, and the diff paired the wrong stretches ("It's
-/// [not] about you. ... It's about some phony ideal" against "It's about
-/// some phony ideal").
-fn words_also_in(side: &Side, span: &Span<usize>, other: &Side) -> bool {
+/// way) occur in a row in `theirs`, the other article's words: the other
+/// outlet gives this wording too, further on, and the diff paired the
+/// wrong stretches ("It's [not] about you. ... It's about some phony
+/// ideal" against "It's about some phony ideal").
+fn words_also_in(side: &Side, span: &Span<usize>, theirs: &[String]) -> bool {
     const AROUND_WORDS: usize = 3;
     let from = span.start.saturating_sub(AROUND_WORDS);
     let to = (span.end + AROUND_WORDS).min(side.tokens.len());
@@ -626,12 +636,7 @@ fn words_also_in(side: &Side, span: &Span<usize>, other: &Side) -> bool {
         .iter()
         .map(|t| t.norm.as_str())
         .collect();
-    let body = &other.article.body;
-    let theirs: Vec<String> = tokenize(body, Range::new(0, body.len()))
-        .into_iter()
-        .map(|t| t.norm)
-        .collect();
-    holds_words(&theirs, &words)
+    holds_words(theirs, &words)
 }
 
 /// Every word of the span is quoted. An empty span (words the other side
@@ -842,10 +847,8 @@ fn check_truncation(
         // Between outlets that rewrite, the sentence may be given a line
         // earlier in other words ("closer and closer to a nuclear bomb" /
         // "to nuclear arms"); a near copy's cut sentence is an edit.
-        let said_elsewhere = !copied
-            && missing
-                .iter()
-                .all(|&range| super::omissions::carried_in_article(body, range, short.article));
+        let said_elsewhere =
+            !copied && super::omissions::carried_in_article(body, &missing, short.article);
         if said_elsewhere {
             return true;
         }

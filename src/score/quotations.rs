@@ -20,12 +20,14 @@
 //! can only be a truncation. Quotation pairs whose statements already
 //! share a claim-level row are left to `pair`.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
 use super::{
-    article_label, carried_elsewhere, copied, divergence, holds_words, quoted_ranges, shorten,
+    article_label, body_words, carried_elsewhere, copied, divergence, holds_words, quoted_ranges,
+    shorten,
 };
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
@@ -83,20 +85,16 @@ pub(super) fn cross_quotations(
         .flat_map(|&article_idx| article_quotations(articles, extractions, article_idx))
         .collect();
     let claimed = claim_rows(event);
-    // Every article's words, to see whether a quotation's wording is also
-    // the other outlet's.
-    let words: BTreeMap<usize, Vec<String>> = event
+    // Each article's words, read when a pair of its quotations is first
+    // compared, to see whether a quotation's wording is also the other
+    // outlet's.
+    let words: BTreeMap<usize, OnceCell<Vec<String>>> = event
         .articles
         .iter()
-        .map(|&idx| {
-            let body = &articles[idx].body;
-            let words = tokenize(body, Range::new(0, body.len()))
-                .into_iter()
-                .map(|t| t.norm)
-                .collect();
-            (idx, words)
-        })
+        .map(|&idx| (idx, OnceCell::new()))
         .collect();
+    let words_of =
+        |idx: usize| -> &[String] { words[&idx].get_or_init(|| body_words(&articles[idx].body)) };
     let mut found = Vec::new();
     for (k, a) in quotations.iter().enumerate() {
         for b in &quotations[k + 1..] {
@@ -124,7 +122,7 @@ pub(super) fn cross_quotations(
                 extractions,
                 (a, b),
                 &local,
-                (&words[&a.article_idx], &words[&b.article_idx]),
+                (words_of(a.article_idx), words_of(b.article_idx)),
                 &mut found,
             );
         }

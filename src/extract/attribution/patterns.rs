@@ -292,11 +292,11 @@ pub(super) fn participle(
             resolve(doc, Phrase::plain(start, end), context)
         }
     };
-    let speaker = match subject_before(doc, sentence.first, c) {
-        Some((start, end)) if speaker.name.is_none() => {
+    let speaker = match speaker.name {
+        None => subject_before(doc, sentence.first, c).map_or(speaker, |(start, end)| {
             resolve(doc, Phrase::plain(start, end), context)
-        }
-        _ => speaker,
+        }),
+        Some(_) => speaker,
     };
     Some(finish(
         doc,
