@@ -6,14 +6,28 @@
 //! one only the other uses ("Gingrich" / "Gengrich"), with every occurrence
 //! of both spellings as evidence. Canonical speaker names are compared the
 //! same way (same first initial, close surnames).
+//!
+//! Also, in one claim told by two outlets, two different names of the
+//! same place or thing that look alike ("the Norwalk event" / "a 2008
+//! event in Norfolk"): a `contradiction`, since they are different words,
+//! not one name spelt two ways.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::divergence;
-use crate::model::{Article, Divergence, DivergenceType, Evidence, Extraction, Range};
+use crate::model::{
+    AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
+    StatementRef,
+};
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
 
+/// Jaro-Winkler similarity two names in one claim need to read as one
+/// slot filled two ways ("Norwalk" / "Norfolk" 0.87; "Boston" / "Denver"
+/// far below).
+const MIN_CLAIM_NAME_JARO_WINKLER: f64 = 0.8;
+/// Shortest name compared inside one claim.
+const MIN_CLAIM_NAME_CHARS: usize = 5;
 /// Jaro-Winkler similarity two surnames need to be one name spelt two ways.
 const MIN_JARO_WINKLER: f64 = 0.9;
 /// Shortest word considered a name.
@@ -251,6 +265,110 @@ pub(crate) fn name_variants(
     }
     found.extend(speaker_variants(articles, extractions, article_idxs, &seen));
     found
+}
+
+/// Two look-alike names that two outlets give in the same claim, each
+/// never written in the other's article ("Norwalk" / "Norfolk"): one of
+/// them has the fact wrong. Only claim rows between articles that are not
+/// near copies (those are compared word by word), one finding per pair of
+/// articles and names.
+pub(crate) fn claim_name_conflicts(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
+    let words: BTreeMap<usize, ArticleWords> = event
+        .articles
+        .iter()
+        .map(|&idx| (idx, article_words(idx, &articles[idx])))
+        .collect();
+    let mut found = Vec::new();
+    let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
+    for alignment in event
+        .alignments
+        .iter()
+        .filter(|a| a.level == AlignmentLevel::Claim)
+    {
+        for (k, a) in alignment.statements.iter().enumerate() {
+            for b in &alignment.statements[k + 1..] {
+                let (x, y) = (a.article_idx, b.article_idx);
+                if x == y || super::copied(extractions, event, x, y) {
+                    continue;
+                }
+                let content = |r: &StatementRef| {
+                    extractions[r.article_idx].statements[r.statement_idx].content
+                };
+                let (left, right) = (&words[&x], &words[&y]);
+                let names_a = names_within(left, content(a), right);
+                let names_b = names_within(right, content(b), left);
+                for (name_a, range_a) in &names_a {
+                    for (name_b, range_b) in &names_b {
+                        if !look_alike(name_a, name_b)
+                            || !seen.insert((x, y, name_a.clone(), name_b.clone()))
+                        {
+                            continue;
+                        }
+                        let mut divergence = divergence(
+                            DivergenceType::Contradiction,
+                            0.5,
+                            format!(
+                                "In the same claim {} has \u{201c}{}\u{201d} where {} has \u{201c}{}\u{201d}; neither article uses the other's name.",
+                                super::article_label(&articles[x]),
+                                range_a.text(&articles[x].body),
+                                super::article_label(&articles[y]),
+                                range_b.text(&articles[y].body),
+                            ),
+                            occurrences(left, name_a)
+                                .chain(occurrences(right, name_b))
+                                .collect(),
+                        );
+                        divergence.confidence = 0.5;
+                        found.push(divergence);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The name-like words inside `content` of `own`'s article that the other
+/// article never writes, each with its first range there.
+fn names_within(own: &ArticleWords, content: Range, other: &ArticleWords) -> Vec<(String, Range)> {
+    own.names
+        .iter()
+        .filter(|(word, _)| {
+            word.chars().count() >= MIN_CLAIM_NAME_CHARS && !other.all_words.contains(*word)
+        })
+        .filter_map(|(word, ranges)| {
+            ranges
+                .iter()
+                .find(|r| content.contains(r))
+                .map(|r| (word.clone(), *r))
+        })
+        .collect()
+}
+
+/// Every place (up to `MAX_OCCURRENCES`) an article writes a name.
+fn occurrences<'w>(words: &'w ArticleWords, name: &str) -> impl Iterator<Item = Evidence> + 'w {
+    let article_idx = words.article_idx;
+    words.names[name]
+        .iter()
+        .take(MAX_OCCURRENCES)
+        .map(move |&range| Evidence { article_idx, range })
+}
+
+/// Two different names that look alike: the same first letter, close by
+/// Jaro-Winkler, neither an inflection, a spelling or a longer form of the
+/// other ("Geysers" / "Geyserville" name two places near one another).
+fn look_alike(a: &str, b: &str) -> bool {
+    let (stem_a, stem_b) = (stem(a), stem(b));
+    a.chars().next() == b.chars().next()
+        && strsim::jaro_winkler(a, b) >= MIN_CLAIM_NAME_JARO_WINKLER
+        && !b.starts_with(stem_a.as_str())
+        && !a.starts_with(stem_b.as_str())
+        && without_accents(a) != without_accents(b)
+        && !same_person_words(a, b)
 }
 
 /// Spellings one article uses and the other never does, close to each other.

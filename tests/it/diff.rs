@@ -184,6 +184,23 @@ fn a_quoted_sentence_given_earlier_in_other_words_is_not_left_out() {
     assert!(text.starts_with("1. quote_altered"), "{text}");
 }
 
+/// Two look-alike names in one claim, each absent from the other article,
+/// are a contradiction of fact ("a 2019 rally in Norwalk" / "the 2019
+/// rally in Norfolk"); a longer form of one name ("Norwalkville") is
+/// another place nearby, not a conflict.
+#[test]
+fn look_alike_names_in_one_claim_contradict() {
+    let run = |b: &str| {
+        let output = parallax(&["diff", "tests/data/diff/place-a.txt", b, "--color", "never"]);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run("tests/data/diff/place-b.txt"),
+        expected("diff/expected-place.txt")
+    );
+    assert_eq!(run("tests/data/diff/place-c.txt"), "");
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
