@@ -52,6 +52,25 @@ pub struct Doc<'a> {
     pub people: People,
 }
 
+/// Where a sentence's own words begin: past a page label and its colon
+/// ("Updated: Rick Santorum on Sunday ...", "CORRECTION: ..."), so that the
+/// label is never taken for the subject.
+fn after_page_label(body: &str, tokens: &[Token], first: usize) -> usize {
+    let colon = |i: usize| tokens.get(i).is_some_and(|t| t.range.text(body) == ":");
+    let label_end = (first + 1..=first + 2).find(|&i| colon(i));
+    match label_end {
+        Some(end)
+            if end + 1 < tokens.len()
+                && crate::extract::speakers::is_not_a_speaker(
+                    &body[tokens[first].range.start..tokens[end - 1].range.end],
+                ) =>
+        {
+            end + 1
+        }
+        _ => first,
+    }
+}
+
 impl<'a> Doc<'a> {
     pub fn new(body: &'a str, segments: &'a Segments, quotes: &'a [Range]) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(body.len() / 5);
@@ -59,6 +78,7 @@ impl<'a> Doc<'a> {
         for sentence in &segments.sentences {
             let first = tokens.len();
             tokenize(body, sentence.range, &mut tokens);
+            let first = after_page_label(body, &tokens, first);
             sentences.push(Sent {
                 range: sentence.range,
                 first,

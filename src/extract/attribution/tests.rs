@@ -411,3 +411,16 @@ fn a_participle_takes_the_subject_of_its_clause() {
         ],
     );
 }
+
+#[test]
+fn a_page_label_before_a_colon_is_not_the_subject() {
+    check(
+        "Updated: Dana Whitcomb on Sunday tried to clarify her remark, \
+         saying the remark was about the budget.",
+        &["Dana Whitcomb | saying | the remark was about the budget"],
+    );
+    check(
+        "UPDATE: City spokesman Eric Alvarez said the bridge would reopen.",
+        &["Eric Alvarez | said | the bridge would reopen"],
+    );
+}
