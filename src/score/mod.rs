@@ -188,11 +188,26 @@ fn omission(
         StatementKind::Indirect | StatementKind::Mixed => 0.4,
         StatementKind::Narration => 0.2,
     };
-    let who = statement
-        .speaker
-        .name
-        .as_ref()
-        .map_or(String::new(), |name| format!(" from {name}"));
+    // A claim the speaker answers is not one they make: the cue phrase
+    // says so ("from Barack Obama (“rejected claims that”)").
+    let answered = (!lexicon::asserts(&article.body, statement))
+        .then(|| lexicon::cue_phrase(statement))
+        .flatten()
+        .map(|phrase| {
+            format!(
+                " (\u{201c}{}\u{201d})",
+                quoted_words(phrase.text(&article.body))
+            )
+        });
+    let who = format!(
+        "{}{}",
+        statement
+            .speaker
+            .name
+            .as_ref()
+            .map_or(String::new(), |name| format!(" from {name}")),
+        answered.unwrap_or_default()
+    );
     let text = quoted_words(statement.content.text(&article.body));
     divergence(
         DivergenceType::Omission,

@@ -24,13 +24,13 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::{is_hedge, is_not_asserting, report_verb_class};
+use super::lexicon::{asserts, is_hedge, report_verb_class};
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention};
 use super::{article_label, copied, divergence, quotation_marks};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
-    Statement, StatementKind,
+    StatementKind,
 };
 use crate::text::lexicon::{is_negation, is_stopword, lexicon_lines};
 use crate::text::numbers::is_number;
@@ -594,24 +594,6 @@ fn firm_counterpart(
 }
 
 // ---------------------------------------------------------------- rows
-
-/// Whether the statement's cue phrase, from the cue to the content, reports
-/// the speaker as asserting the content, not doubting or denying it
-/// ("expressed disbelief that C": C is not the speaker's claim).
-fn asserts(body: &str, statement: &Statement) -> bool {
-    let Some(cue) = statement.cue else {
-        return true;
-    };
-    // "C, he said, denying ...": after the content, the cue alone.
-    let phrase = if cue.start < statement.content.start {
-        Range::new(cue.start, statement.content.start.max(cue.end))
-    } else {
-        cue
-    };
-    !tokenize(body, phrase)
-        .iter()
-        .any(|t| is_not_asserting(&t.norm))
-}
 
 /// Distinct anchors two statements share before one claim can be given to
 /// two people: the same words about the same people, not a shared topic.

@@ -201,6 +201,32 @@ fn look_alike_names_in_one_claim_contradict() {
     assert_eq!(run("tests/data/diff/place-c.txt"), "");
 }
 
+/// A claim the speaker answers ("rejected reports that C") is shown with
+/// the words that say so, so that C does not read as the speaker's own;
+/// "said in a report that C" is the speaker's claim.
+#[test]
+fn an_answered_claim_is_shown_with_its_cue_phrase() {
+    let run = |a: &str| {
+        let output = parallax(&[
+            "diff",
+            a,
+            "tests/data/diff/answer-b.txt",
+            "--color",
+            "never",
+        ]);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run("tests/data/diff/answer-a.txt"),
+        expected("diff/expected-answer.txt")
+    );
+    let own = run("tests/data/diff/answer-c.txt");
+    assert!(
+        own.contains("carries this statement from Dana Whitfield; the other"),
+        "{own}"
+    );
+}
+
 #[test]
 fn identical_copies_print_nothing_and_exit_0() {
     let output = parallax(&["diff", WIRE, WIRE]);
