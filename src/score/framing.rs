@@ -115,6 +115,19 @@ fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Rang
             }
         }
     }
+    // Phrases of one variant that overlap ("domestic spying", "spying
+    // programs") are one use.
+    for ranges in uses.values_mut() {
+        ranges.sort();
+        let mut merged: Vec<Range> = Vec::with_capacity(ranges.len());
+        for &range in ranges.iter() {
+            match merged.last_mut() {
+                Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        *ranges = merged;
+    }
     uses
 }
 
@@ -339,6 +352,22 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, ["mosque near Ground Zero", "Islamic center"]);
         assert!(found[0].0.contains("which a1 never does"), "{}", found[0].0);
+    }
+
+    #[test]
+    fn each_outlet_naming_surveillance_its_own_way_is_a_contrast() {
+        let found = contrasts(
+            "Lawmakers learned of the domestic spying programs in 2009.",
+            "Lawmakers were briefed on the two intelligence-gathering programs.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].1,
+            [
+                "domestic spying programs",
+                "intelligence-gathering programs"
+            ]
+        );
     }
 
     #[test]
