@@ -78,8 +78,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         }));
     }
     if event.articles.len() > 1 {
-        divergences.extend(names::name_variants(articles, extractions, &event.articles));
-        divergences.extend(names::claim_name_conflicts(articles, extractions, &event));
+        divergences.extend(names::name_findings(articles, extractions, &event));
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
         divergences.extend(framing::cross_framing(articles, extractions, &event));

@@ -232,16 +232,32 @@ fn is_weekday_or_month(norm: &str) -> bool {
     flags(norm.trim_end_matches('.')) & WEEKDAY_OR_MONTH != 0
 }
 
-/// Every name-variant divergence among the event's articles.
-pub(crate) fn name_variants(
+/// Every name finding among the event's articles: names spelt two ways
+/// (`name_variant`), and look-alike names in one claim (`contradiction`).
+/// Each article's words are read once for both.
+pub(crate) fn name_findings(
     articles: &[Article],
     extractions: &[Extraction],
-    article_idxs: &[usize],
+    event: &Event,
 ) -> Vec<Divergence> {
-    let words: Vec<ArticleWords> = article_idxs
+    let words: Vec<ArticleWords> = event
+        .articles
         .iter()
         .map(|&idx| article_words(idx, &articles[idx]))
         .collect();
+    let mut found = name_variants(articles, extractions, &event.articles, &words);
+    found.extend(claim_name_conflicts(articles, extractions, event, &words));
+    found
+}
+
+/// Every name-variant divergence among the event's articles (`words`,
+/// one per article of `article_idxs`, in that order).
+fn name_variants(
+    articles: &[Article],
+    extractions: &[Extraction],
+    article_idxs: &[usize],
+    words: &[ArticleWords],
+) -> Vec<Divergence> {
     let mut found = Vec::new();
     let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
     for (k, left) in words.iter().enumerate() {
@@ -272,16 +288,19 @@ pub(crate) fn name_variants(
 /// them has the fact wrong. Only claim rows between articles that are not
 /// near copies (those are compared word by word), one finding per pair of
 /// articles and names.
-pub(crate) fn claim_name_conflicts(
+fn claim_name_conflicts(
     articles: &[Article],
     extractions: &[Extraction],
     event: &Event,
+    words: &[ArticleWords],
 ) -> Vec<Divergence> {
-    let words: BTreeMap<usize, ArticleWords> = event
-        .articles
-        .iter()
-        .map(|&idx| (idx, article_words(idx, &articles[idx])))
-        .collect();
+    let words_of = |article_idx: usize| {
+        let position = event
+            .articles
+            .binary_search(&article_idx)
+            .expect("an article of the event");
+        &words[position]
+    };
     let mut found = Vec::new();
     let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
     for alignment in event
@@ -298,7 +317,7 @@ pub(crate) fn claim_name_conflicts(
                 let content = |r: &StatementRef| {
                     extractions[r.article_idx].statements[r.statement_idx].content
                 };
-                let (left, right) = (&words[&x], &words[&y]);
+                let (left, right) = (words_of(x), words_of(y));
                 let names_a = names_within(left, content(a), right);
                 let names_b = names_within(right, content(b), left);
                 for (name_a, range_a) in &names_a {
