@@ -433,15 +433,9 @@ fn variant_divergence(
     spelling_a: &str,
     spelling_b: &str,
 ) -> Divergence {
-    let mut spans = Vec::new();
-    for (words, spelling) in [(left, spelling_a), (right, spelling_b)] {
-        for range in words.names[spelling].iter().take(MAX_OCCURRENCES) {
-            spans.push(Evidence {
-                article_idx: words.article_idx,
-                range: *range,
-            });
-        }
-    }
+    let spans: Vec<Evidence> = occurrences(left, spelling_a)
+        .chain(occurrences(right, spelling_b))
+        .collect();
     let text_a = spans[0].range.text(&articles[left.article_idx].body);
     let text_b = spans
         .iter()
