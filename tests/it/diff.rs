@@ -15,6 +15,16 @@ fn parallax(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// What `parallax diff A B --color never` prints, with `--only TYPES`
+/// when `only` is not empty.
+fn diff_text(a: &str, b: &str, only: &str) -> String {
+    let mut args = vec!["diff", a, b, "--color", "never"];
+    if !only.is_empty() {
+        args.extend(["--only", only]);
+    }
+    String::from_utf8(parallax(&args).stdout).unwrap()
+}
+
 fn expected(name: &str) -> String {
     std::fs::read_to_string(crate::data(name)).unwrap()
 }
@@ -99,18 +109,7 @@ fn a_short_quotation_cut_before_but_is_truncated() {
 /// When what it lacks is a whole sentence before it, that is an omission.
 #[test]
 fn a_quotation_missing_its_sentence_opening_is_truncated() {
-    let run = |longer: &str| {
-        let output = parallax(&[
-            "diff",
-            longer,
-            "tests/data/diff/opening-b.txt",
-            "--color",
-            "never",
-            "--only",
-            "quote_truncated",
-        ]);
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |longer: &str| diff_text(longer, "tests/data/diff/opening-b.txt", "quote_truncated");
     assert_eq!(
         run("tests/data/diff/opening-a.txt"),
         expected("diff/expected-opening.txt")
@@ -149,17 +148,7 @@ fn words_the_other_article_also_carries_are_not_altered() {
 #[test]
 fn a_claim_doubted_by_one_and_stated_by_another_is_not_misattributed() {
     let misattributions = |a: &str| {
-        let output = parallax(&[
-            "diff",
-            a,
-            "tests/data/diff/doubt-b.txt",
-            "--color",
-            "never",
-            "--only",
-            "misattribution",
-        ]);
-        String::from_utf8(output.stdout)
-            .unwrap()
+        diff_text(a, "tests/data/diff/doubt-b.txt", "misattribution")
             .matches("misattribution")
             .count()
     };
@@ -172,14 +161,11 @@ fn a_claim_doubted_by_one_and_stated_by_another_is_not_misattributed() {
 /// millions") is no omission; the changed words are still reported.
 #[test]
 fn a_quoted_sentence_given_earlier_in_other_words_is_not_left_out() {
-    let output = parallax(&[
-        "diff",
+    let text = diff_text(
         "tests/data/diff/earlier-a.txt",
         "tests/data/diff/earlier-b.txt",
-        "--color",
-        "never",
-    ]);
-    let text = String::from_utf8(output.stdout).unwrap();
+        "",
+    );
     assert!(!text.contains("leaves out part"), "{text}");
     assert!(text.starts_with("1. quote_altered"), "{text}");
 }
@@ -190,10 +176,7 @@ fn a_quoted_sentence_given_earlier_in_other_words_is_not_left_out() {
 /// another place nearby, not a conflict.
 #[test]
 fn look_alike_names_in_one_claim_contradict() {
-    let run = |b: &str| {
-        let output = parallax(&["diff", "tests/data/diff/place-a.txt", b, "--color", "never"]);
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |b: &str| diff_text("tests/data/diff/place-a.txt", b, "");
     assert_eq!(
         run("tests/data/diff/place-b.txt"),
         expected("diff/expected-place.txt")
@@ -206,16 +189,7 @@ fn look_alike_names_in_one_claim_contradict() {
 /// "said in a report that C" is the speaker's claim.
 #[test]
 fn an_answered_claim_is_shown_with_its_cue_phrase() {
-    let run = |a: &str| {
-        let output = parallax(&[
-            "diff",
-            a,
-            "tests/data/diff/answer-b.txt",
-            "--color",
-            "never",
-        ]);
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |a: &str| diff_text(a, "tests/data/diff/answer-b.txt", "");
     assert_eq!(
         run("tests/data/diff/answer-a.txt"),
         expected("diff/expected-answer.txt")
