@@ -235,7 +235,11 @@ pub fn statements(doc: &Doc) -> Vec<Found> {
             let headline_claim = sentences
                 .first()
                 .filter(|sentence| is_title_case_headline(doc, sentence))
-                .map(|sentence| attribute(doc, sentence, &mut context))
+                .map(|sentence| {
+                    let mut claims = attribute(doc, sentence, &mut context);
+                    claims.retain(|claim| names_its_speaker_plainly(doc, sentence, claim));
+                    claims
+                })
                 .unwrap_or_default();
             found.extend(headline_claim);
             continue;
@@ -382,6 +386,41 @@ fn headline(doc: &Doc, sentences: &[Sent], context: &mut Context) -> Option<Foun
         sentence,
         context,
     ))
+}
+
+/// In a title-case headline every word looks like a name, so a speaker
+/// counts only where headlines put one: opening the line ("A Man Says
+/// ...", "Pelosi: ..."), or before a verb of saying ("..., Clinton Says").
+/// "Trans Teen Dies by Suicide, Leaves Tumblr Note: ..." has no speaker
+/// "Leaves Tumblr".
+fn names_its_speaker_plainly(doc: &Doc, sentence: &Sent, claim: &Found) -> bool {
+    const SAYING: [&str; 16] = [
+        "says",
+        "say",
+        "said",
+        "tells",
+        "told",
+        "warns",
+        "claims",
+        "insists",
+        "admits",
+        "denies",
+        "confirms",
+        "announces",
+        "suggests",
+        "reports",
+        "according to",
+        ":",
+    ];
+    let opens_the_line = claim.speaker.mention.is_none_or(|mention| {
+        doc.tokens[sentence.first..sentence.end.min(sentence.first + 2)]
+            .iter()
+            .any(|t| t.range.start == mention.start)
+    });
+    let saying = claim
+        .cue
+        .is_some_and(|cue| SAYING.contains(&cue.text(doc.body).to_lowercase().as_str()));
+    opens_the_line || saying
 }
 
 /// "continued" followed by a possessive or a preposition reports no speech

@@ -424,3 +424,19 @@ fn a_page_label_before_a_colon_is_not_the_subject() {
         &["Eric Alvarez | said | the bridge would reopen"],
     );
 }
+
+#[test]
+fn a_title_case_headline_names_a_speaker_only_where_headlines_do() {
+    check(
+        "Teen Dies In Crash, Leaves Heartbreaking Note Declaring There Is No Way Out",
+        &[],
+    );
+    check(
+        "Budget Cannot Pass, Whitcomb Says",
+        &["Whitcomb | Says | Budget Cannot Pass"],
+    );
+    check(
+        "A Neighbour Says The Council Ignored His Letters",
+        &["Neighbour | Says | The Council Ignored His Letters"],
+    );
+}
