@@ -34,8 +34,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::statements::{candidate_pairs, speaker_bonus, StatementFeatures};
 use crate::model::{Range, Statement, StatementKind};
-use crate::text::lexicon::is_stopword;
-use crate::text::tokens::Token;
+use crate::text::tokens::is_title_case;
 
 /// Topic similarity a pair needs. Paraphrases of one claim across outlets
 /// score about 0.25–0.5 here; unrelated sentences of one event mostly
@@ -128,8 +127,8 @@ fn shared_specific_terms(
 ) -> Option<usize> {
     if a.stems.len() < MIN_TOPIC_WORDS
         || b.stems.len() < MIN_TOPIC_WORDS
-        || is_headline(&a.tokens)
-        || is_headline(&b.tokens)
+        || is_title_case(&a.tokens)
+        || is_title_case(&b.tokens)
     {
         return None;
     }
@@ -145,17 +144,6 @@ fn shared_specific_terms(
             .intersection(&specific(b, common))
             .count(),
     )
-}
-
-/// Words in title case but for function words ("Arming Teachers, Loosening
-/// Gun Laws", "Deval Patrick Names Former Chief Of Staff"): a headline's
-/// fragment, not a sentence to pair.
-fn is_headline(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.norm.chars().any(char::is_alphabetic) && !is_stopword(&t.norm))
-        .collect();
-    words.len() >= 3 && words.iter().all(|t| t.capitalised)
 }
 
 /// Topic terms held by more than `MAX_SPECIFIC_SHARE` of the event's
@@ -420,7 +408,7 @@ mod tests {
             ("Deval Patrick named his former chief of staff", false),
             ("Rubio Says", false),
         ] {
-            assert_eq!(is_headline(&tokens(text)), expected, "{text}");
+            assert_eq!(is_title_case(&tokens(text)), expected, "{text}");
         }
         // The pair of `paraphrase_aligns_at_topic_level`, one side a headline.
         check(

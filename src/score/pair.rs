@@ -19,6 +19,7 @@ use super::quotations::{is_editorial, same_wording};
 use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
+use crate::text::tokens::is_title_case;
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
@@ -480,9 +481,12 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
     let all_capitalised = |side: &Side, span: &Span<usize>| {
         !span.is_empty() && span.clone().all(|i| side.tokens[i].capitalised)
     };
+    // In a headline every word is capitalised: no sign of a name.
     if !all_capitalised(a, &hunk.old)
         || !all_capitalised(b, &hunk.new)
         || hunk.old.len().max(hunk.new.len()) > 3
+        || is_title_case(&a.tokens)
+        || is_title_case(&b.tokens)
     {
         return;
     }

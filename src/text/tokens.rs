@@ -3,8 +3,9 @@
 //! Takes a body and a byte range; gives the word tokens inside it, each with
 //! its exact byte range (so evidence spans index the body directly) and a
 //! normalised form (lower case, typographic apostrophes made plain); then
-//! their content stems and character trigrams. Used by `align`, `score` and
-//! `check`, which compare the same words.
+//! their content stems and character trigrams, and whether they are written
+//! in title case. Used by `align`, `score` and `check`, which compare the
+//! same words.
 
 use super::lexicon::{is_negation, is_stopword};
 use super::numbers::is_number;
@@ -78,6 +79,17 @@ fn make_token(word: &str, start: usize) -> Token {
         norm: super::normalise(word),
         capitalised: word.chars().next().is_some_and(char::is_uppercase),
     }
+}
+
+/// Words in title case but for function words ("Arming Teachers, Loosening
+/// Gun Laws", "CNN Plays Alleged Recording of Michael Brown Shooting"): a
+/// headline, where a capital says nothing about names.
+pub fn is_title_case(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(char::is_alphabetic) && !is_stopword(&t.norm))
+        .collect();
+    words.len() >= 3 && words.iter().all(|t| t.capitalised)
 }
 
 /// Content-word stems of tokens: no stopwords, numbers or negations, which

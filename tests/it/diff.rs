@@ -297,3 +297,16 @@ fn an_input_with_several_articles_is_refused() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("holds 2 articles"), "{stderr}");
 }
+
+/// In a headline every word is capitalised, so a changed word there is no
+/// sign of a name: "Alleged Recording" / "Alleged Audio" gives the words
+/// to no one.
+#[test]
+fn a_changed_word_in_a_title_case_headline_is_no_misattribution() {
+    let text = diff_text(
+        "tests/data/diff/headline-a.txt",
+        "tests/data/diff/headline-b.txt",
+        "misattribution",
+    );
+    assert_eq!(text, "");
+}
