@@ -181,6 +181,10 @@ fn norms<'a>(side: &'a Side, span: &Span<usize>) -> Vec<&'a str> {
         .collect()
 }
 
+/// Least figure that, found on both sides, shows two things listed rather
+/// than one figure changed (see `check_numbers`).
+const MIN_LISTED_FIGURE: f64 = 10.0;
+
 fn check_numbers(
     a: &Side,
     b: &Side,
@@ -202,6 +206,19 @@ fn check_numbers(
             _ => continue,
         };
         if !mention_a.disjoint(counterpart) || !mention_a.comparable(counterpart) {
+            continue;
+        }
+        // One side also gives the other's value ("5000 for gold, 500 for
+        // steel" / "gold could cost 5,000"): two things listed, not one
+        // figure changed. Small counts recur by chance ("1 of 2"), so only
+        // figures of 10 and more count.
+        let also_gives = |mentions: &[NumberMention], value: &NumberMention| {
+            value.written.0.abs() >= MIN_LISTED_FIGURE
+                && mentions
+                    .iter()
+                    .any(|m| m.comparable(value) && !m.disjoint(value))
+        };
+        if also_gives(number_b, mention_a) || also_gives(number_a, counterpart) {
             continue;
         }
         let old = mention_a.first..mention_a.last + 1;

@@ -343,3 +343,30 @@ fn an_editors_insertion_in_a_quotation_is_no_change() {
         &[("quote_altered", &["supervisors", "regional"])],
     );
 }
+
+/// A figure one side lists beside another ("500 for the steel model, 5000
+/// for the gold model") is not changed because the other side gives only
+/// one of them: the steel price against the gold one is no mismatch.
+#[test]
+fn a_figure_the_other_side_also_lists_is_no_mismatch() {
+    const LISTED: &str =
+        "Prices: will you pay 500 for the steel model, 5000 for the gold model, the maker asked.";
+    const ONE: &str = "Prices: will you pay 5,000 for the gold model, the maker asked.";
+    let spec = |content: &'static str| -> Vec<StatementSpec<'static>> {
+        vec![(
+            Indirect,
+            Some("maker"),
+            Some("the maker"),
+            Some("asked"),
+            content,
+        )]
+    };
+    check(
+        (
+            LISTED,
+            &spec("Prices: will you pay 500 for the steel model, 5000 for the gold model,"),
+        ),
+        (ONE, &spec("Prices: will you pay 5,000 for the gold model,")),
+        &[],
+    );
+}
