@@ -43,6 +43,9 @@ const WINDOW: usize = 8;
 const MIN_SHARED_ANCHORS: usize = 2;
 /// Anchors a number's two contexts must share (numbers recur: "$750,000").
 const MIN_NUMBER_ANCHORS: usize = 3;
+/// Least figure that, written anywhere in an article, counts as given
+/// whatever noun follows it (see `number_mismatches`).
+const MIN_ANY_UNIT_FIGURE: f64 = 10.0;
 /// Letters of a name compared across outlets ("ukrai" for Ukraine, Ukrainians).
 const NAME_PREFIX: usize = 5;
 /// Topic similarity at which one speaker's two statements of a row are one
@@ -253,12 +256,16 @@ fn comparable_across_rewording(mention: &NumberMention) -> bool {
 /// carry means the two are likely different quantities).
 fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let (figures_x, figures_y) = (figures(articles, x), figures(articles, y));
-    // The value as written ("over $300" gives 300, not every sum above it).
+    // The value as written ("over $300" gives 300, not every sum above it);
+    // a figure of 10 or more written anywhere in the article counts whatever
+    // noun follows it ("the 23 pirates (12 Somali and 11 Yemeni)" gives the
+    // "23 Somali pirates" of another article).
     let gives = |figures: &[Figure], m: &NumberMention| {
         figures.iter().any(|f| {
-            f.mention.unit == m.unit
-                && f.mention.written.0 <= m.written.1
-                && m.written.0 <= f.mention.written.1
+            let overlaps = f.mention.written.0 <= m.written.1 && m.written.0 <= f.mention.written.1;
+            overlaps
+                && (f.mention.unit == m.unit
+                    || (m.written.0 >= MIN_ANY_UNIT_FIGURE && f.mention.written == m.written))
         })
     };
     let mut found = Vec::new();

@@ -310,3 +310,16 @@ fn a_changed_word_in_a_title_case_headline_is_no_misattribution() {
     );
     assert_eq!(text, "");
 }
+
+/// A figure the article also writes, before another noun, is given there:
+/// "23 pirates (12 Somali and 11 Yemeni)" against "23 Somali pirates" is
+/// no mismatch of 12 and 23.
+#[test]
+fn a_figure_written_anywhere_in_the_article_is_given() {
+    let text = diff_text(
+        "tests/data/diff/pirates-a.txt",
+        "tests/data/diff/pirates-b.txt",
+        "number_mismatch",
+    );
+    assert_eq!(text, "");
+}
