@@ -196,6 +196,23 @@ struct Figure<'v> {
     mention: NumberMention,
 }
 
+/// Jaro-Winkler similarity at which two reference places are one place.
+const SAME_PLACE_JARO_WINKLER: f64 = 0.9;
+/// Words after a figure searched for the place it is measured from.
+const REFERENCE_WINDOW: usize = 5;
+
+/// The place a figure is measured from: the capitalised word after "of" or
+/// "from" right behind it ("13 miles east of Cloverdale" → "cloverdale").
+fn reference_place<'v>(figure: &Figure<'v>) -> Option<&'v str> {
+    let tokens = &figure.sentence.tokens;
+    let hi = (figure.mention.last + REFERENCE_WINDOW).min(tokens.len().saturating_sub(1));
+    (figure.mention.last + 1..hi)
+        .find(|&k| matches!(tokens[k].norm.as_str(), "of" | "from"))
+        .and_then(|k| tokens.get(k + 1))
+        .filter(|place| place.capitalised && place.norm != "the")
+        .map(|place| place.norm.as_str())
+}
+
 fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
     let body = &articles[view.article_idx].body;
     view.sentences
@@ -282,6 +299,15 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
                     && close_values(&a.mention, &b.mention)
             })
             .filter(|b| !gives(&figures_x, &b.mention))
+            // "26 miles from Santa Rosa" and "13 miles east of Cloverdale"
+            // measure from two places.
+            .filter(|b| match (reference_place(a), reference_place(b)) {
+                // One place spelt two ways ("Clovedale") is still one place.
+                (Some(place_a), Some(place_b)) => {
+                    strsim::jaro_winkler(place_a, place_b) >= SAME_PLACE_JARO_WINKLER
+                }
+                _ => true,
+            })
             .map(|b| {
                 let context_b = context(b.sentence, b.mention.first, b.mention.last);
                 (shared(&context_a, &context_b), b)

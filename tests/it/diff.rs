@@ -323,3 +323,14 @@ fn a_figure_written_anywhere_in_the_article_is_given() {
     );
     assert_eq!(text, "");
 }
+
+/// Distances from two places are two figures ("13 miles east of
+/// Cloverdale" / "26 miles north of Santa Rosa"); from one place they
+/// are one figure given two ways ("13" / "16 miles east of Cloverdale").
+#[test]
+fn distances_from_two_places_are_no_mismatch() {
+    let run = |b: &str| diff_text("tests/data/diff/quake-a.txt", b, "number_mismatch");
+    assert_eq!(run("tests/data/diff/quake-b.txt"), "");
+    assert!(run("tests/data/diff/quake-c.txt")
+        .starts_with("1. number_mismatch (severity 0.60, confidence 0.70)\n   quake-a gives “13” where quake-c gives “16”"));
+}
