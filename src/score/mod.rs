@@ -198,15 +198,12 @@ fn omission(
                 quoted_words(phrase.text(&article.body))
             )
         });
-    let who = format!(
-        "{}{}",
-        statement
-            .speaker
-            .name
-            .as_ref()
-            .map_or(String::new(), |name| format!(" from {name}")),
-        answered.unwrap_or_default()
-    );
+    let mut who = statement
+        .speaker
+        .name
+        .as_ref()
+        .map_or(String::new(), |name| format!(" from {name}"));
+    who.push_str(&answered.unwrap_or_default());
     let text = quoted_words(statement.content.text(&article.body));
     divergence(
         DivergenceType::Omission,
@@ -561,10 +558,10 @@ fn body_words(body: &str) -> Vec<String> {
 }
 
 /// Whether `stretch` occurs, word for word in a row, in `words`.
-fn holds_words(words: &[String], stretch: &[&str]) -> bool {
+fn holds_words<S: AsRef<str>>(words: &[String], stretch: &[S]) -> bool {
     words
         .windows(stretch.len())
-        .any(|window| window.iter().zip(stretch).all(|(w, s)| w == s))
+        .any(|window| window.iter().zip(stretch).all(|(w, s)| w == s.as_ref()))
 }
 
 /// The words of each of `ranges` in `body` occur in order and next to each
@@ -589,9 +586,7 @@ fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
         stretches.push(words[first..=last].to_vec());
     }
     let others = body_words(other);
-    stretches
-        .iter()
-        .all(|words| others.windows(words.len()).any(|w| w == words.as_slice()))
+    stretches.iter().all(|words| holds_words(&others, words))
 }
 
 /// The quoted stretches of a statement's frame: the whole content of a

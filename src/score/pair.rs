@@ -19,7 +19,7 @@ use super::quotations::{is_editorial, same_wording};
 use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
-use crate::text::tokens::is_title_case;
+use crate::text::tokens::{is_title_case, tokenize};
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
 const MIN_QUOTE_OVERLAP: f64 = 0.5;
@@ -779,10 +779,11 @@ fn opens_as_a_sentence(body: &str, range: Range) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-/// Words other than function words in `text`.
-fn count_content_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
+/// Words other than function words in `range` of `body`.
+fn count_content_words(body: &str, range: Range) -> usize {
+    tokenize(body, range)
+        .iter()
+        .filter(|t| !is_stopword(&t.norm))
         .count()
 }
 
@@ -858,11 +859,12 @@ fn check_truncation(
     let opening_cut = offset > 0
         && opens_as_a_sentence(short.article.body.as_str(), short_range)
         && !starts_a_sentence(body, tokens[long_positions[offset]].range.start);
-    let drops_a_sentence = missing.iter().enumerate().any(|(k, range)| {
-        let text = range.text(body);
-        holds_sentence_end(text)
+    let drops_a_sentence = missing.iter().enumerate().any(|(k, &range)| {
+        holds_sentence_end(range.text(body))
             || (starts_a_sentence(body, range.start)
-                && !(k == 0 && opening_cut && count_content_words(text) >= MIN_CUT_OPENING_WORDS))
+                && !(k == 0
+                    && opening_cut
+                    && count_content_words(body, range) >= MIN_CUT_OPENING_WORDS))
     });
     if drops_a_sentence {
         // Between outlets that rewrite, the sentence may be given a line

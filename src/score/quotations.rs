@@ -291,15 +291,15 @@ fn is_one_remark(a: &Quotation, b: &Quotation, local: &Local) -> bool {
     content >= 3 && dense && n_matches as f64 >= MIN_SHARED_SHARE * shorter as f64
 }
 
-/// Whether the quotation's words around the gap between its words `lo`
-/// and `hi` (`AROUND_WORDS` each way, inside the quotation) occur in a
-/// row in `words`, the other article's: that outlet gives this wording
+/// Whether a quotation's words (`quoted`) around the gap between its words
+/// `lo` and `hi` (`AROUND_WORDS` each way, inside the quotation) occur in
+/// a row in `words`, the other article's: that outlet gives this wording
 /// too, and the alignment paired the wrong stretches.
-fn wording_also_in(q: &Quotation, (lo, hi): (usize, usize), words: &[String]) -> bool {
+fn wording_also_in(quoted: &[&str], (lo, hi): (usize, usize), words: &[String]) -> bool {
     const AROUND_WORDS: usize = 2;
     let from = (lo + 1).saturating_sub(AROUND_WORDS);
-    let to = (hi + AROUND_WORDS).min(q.tokens.len());
-    let stretch = &quoted_words(q)[from..to];
+    let to = (hi + AROUND_WORDS).min(quoted.len());
+    let stretch = &quoted[from..to];
     stretch.len() > 2 * AROUND_WORDS && holds_words(words, stretch)
 }
 
@@ -342,10 +342,11 @@ fn compare_quotations(
     }
     // One outlet's whole quotation found word for word in the other
     // article: the alignment paired different remarks.
-    if holds_words(words.1, &quoted_words(a)) || holds_words(words.0, &quoted_words(b)) {
+    let quoted = (quoted_words(a), quoted_words(b));
+    if holds_words(words.1, &quoted.0) || holds_words(words.0, &quoted.1) {
         return;
     }
-    if let Some(divergence) = alteration(articles, (a, b), local, words) {
+    if let Some(divergence) = alteration(articles, (a, b), local, words, (&quoted.0, &quoted.1)) {
         found.push(divergence);
     }
 }
@@ -478,6 +479,7 @@ fn alteration(
     (a, b): (&Quotation, &Quotation),
     local: &Local,
     (words_a, words_b): (&[String], &[String]),
+    (quoted_a, quoted_b): (&[&str], &[&str]),
 ) -> Option<Divergence> {
     let mut spans = Vec::new();
     let mut first_change: Option<(Range, Range)> = None;
@@ -487,8 +489,8 @@ fn alteration(
             continue;
         }
         if (i1 - i0).max(j1 - j0) > MAX_ALTERED_WORDS + 1
-            || wording_also_in(a, (i0, i1), words_b)
-            || wording_also_in(b, (j0, j1), words_a)
+            || wording_also_in(quoted_a, (i0, i1), words_b)
+            || wording_also_in(quoted_b, (j0, j1), words_a)
         {
             continue;
         }
