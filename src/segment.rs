@@ -87,10 +87,30 @@ fn is_prose(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace());
     let ends_like_sentence = matches!(trimmed.chars().last(), Some('.' | '!' | '?' | ':' | '…'));
     let ends_in_quote = text.trim_end().ends_with(['"', '”', '’', '\'']);
-    if !(ends_like_sentence || ends_in_quote) {
+    if !(ends_like_sentence || ends_in_quote || ends_in_attribution(trimmed)) {
         return false;
     }
     !is_photo_credit(text)
+}
+
+/// A quotation whose attribution closes the paragraph without its final
+/// period ("“Shame on the House ...,” Rep. Gregory Meeks, D-N.Y., said"),
+/// as copied and scraped text sometimes has it: a sentence, not a heading.
+fn ends_in_attribution(text: &str) -> bool {
+    /// Words from the closing quotation mark to the verb.
+    const MAX_TAIL_WORDS: usize = 8;
+    const VERBS: [&str; 6] = ["said", "says", "added", "adds", "wrote", "writes"];
+    let Some((close, mark)) = text
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\u{201d}' | '"'))
+    else {
+        return false;
+    };
+    let tail: Vec<&str> = text[close + mark.len_utf8()..].split_whitespace().collect();
+    tail.len() >= 2
+        && tail.len() <= MAX_TAIL_WORDS
+        && tail.last().is_some_and(|verb| VERBS.contains(verb))
+        && text[..close].contains(['\u{201c}', '"'])
 }
 
 /// A caption line such as "Marco Rubio (Photo by Orlando Barria/EPA)".
@@ -291,6 +311,21 @@ mod tests {
             .map(|p| p.is_prose)
             .collect();
         assert_eq!(prose, [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_quotation_attributed_without_its_final_period_is_prose() {
+        let prose = |body: &str| segment(body).paragraphs[0].is_prose;
+        assert!(prose(
+            "\"Shame on the House for failing to fund the request,\" Rep. Gregory Meeks, D-N.Y., said"
+        ));
+        assert!(prose("\u{201c}It is lost,\u{201d} he said"));
+        // A heading without a quotation, or a tail too long to be one
+        // attribution, stays a heading.
+        assert!(!prose("What the mayor said"));
+        assert!(!prose(
+            "\"Fake News\" is back as the campaign of the former mayor and his staff said"
+        ));
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn score(
 
 fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Event) -> ScoredEvent {
     let mut divergences = Vec::new();
+    let name_findings = if event.articles.len() > 1 {
+        names::name_findings(articles, extractions, &event)
+    } else {
+        Vec::new()
+    };
     // Only claim-level alignments are compared word by word: a topic-level
     // one pairs different sentences on one matter, read by `rewording`.
     let found: Vec<(usize, Vec<Divergence>)> = event
@@ -68,17 +73,26 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
             )
         })
         .collect();
+    let mut spellings = Vec::new();
     for (alignment_idx, found) in found {
         for divergence in &found {
             event.alignments[alignment_idx].agreement *= 1.0 - divergence.severity / 2.0;
         }
-        divergences.extend(found.into_iter().map(|d| Divergence {
-            alignment_idx: Some(alignment_idx),
-            ..d
-        }));
+        for divergence in found {
+            let divergence = Divergence {
+                alignment_idx: Some(alignment_idx),
+                ..divergence
+            };
+            if divergence.kind == DivergenceType::NameVariant {
+                spellings.push(divergence);
+            } else {
+                divergences.push(divergence);
+            }
+        }
     }
+    divergences.extend(names::merge_spellings(articles, spellings, &name_findings));
     if event.articles.len() > 1 {
-        divergences.extend(names::name_findings(articles, extractions, &event));
+        divergences.extend(name_findings);
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
         divergences.extend(framing::cross_framing(articles, extractions, &event));
@@ -511,7 +525,9 @@ fn sentence_range(body: &str, range: Range) -> Range {
     }
     let ceiling = (range.end + MAX_SENTENCE_REACH).min(body.len());
     let mut end = range.end;
-    while end < ceiling && !is_end(&body[..end]) {
+    // A period with no space after it ("R-Calif., who ...") ends no sentence.
+    let spaced = |end: usize| body[end..].chars().next().is_none_or(char::is_whitespace);
+    while end < ceiling && !(is_end(&body[..end]) && spaced(end)) {
         let Some(c) = body[end..].chars().next() else {
             break;
         };

@@ -250,6 +250,57 @@ pub(crate) fn name_findings(
     found
 }
 
+/// One finding per pair of articles and pair of spellings from the names
+/// that copied sentences spell two ways (`pair`'s `name_variant`s, one per
+/// place), with every place as evidence; spellings `name_findings` already
+/// reports (with every occurrence in both articles) are left to it.
+pub(crate) fn merge_spellings(
+    articles: &[Article],
+    spellings: Vec<Divergence>,
+    name_findings: &[Divergence],
+) -> Vec<Divergence> {
+    let bare = |e: &Evidence| {
+        let text = e.range.text(&articles[e.article_idx].body).to_lowercase();
+        let text = text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        (e.article_idx, text.to_string())
+    };
+    // Each finding's spellings: the first occurrence's word in each article.
+    let key = |d: &Divergence| -> BTreeSet<(usize, String)> {
+        let mut seen = BTreeSet::new();
+        d.spans
+            .iter()
+            .filter(|e| seen.insert(e.article_idx))
+            .map(bare)
+            .collect()
+    };
+    let reported: BTreeSet<BTreeSet<(usize, String)>> = name_findings
+        .iter()
+        .filter(|n| n.kind == DivergenceType::NameVariant)
+        .map(key)
+        .collect();
+    let mut merged: BTreeMap<BTreeSet<(usize, String)>, Divergence> = BTreeMap::new();
+    for divergence in spellings {
+        let key = key(&divergence);
+        if reported.contains(&key) {
+            continue;
+        }
+        match merged.get_mut(&key) {
+            Some(first) => first.spans.extend(divergence.spans),
+            None => {
+                merged.insert(key, divergence);
+            }
+        }
+    }
+    merged
+        .into_values()
+        .map(|mut d| {
+            d.spans.sort();
+            d.spans.dedup();
+            d
+        })
+        .collect()
+}
+
 /// Every name-variant divergence among the event's articles (`words`,
 /// one per article of `article_idxs`, in that order).
 fn name_variants(

@@ -124,6 +124,21 @@ fn a_quotation_missing_its_sentence_opening_is_truncated() {
 /// elsewhere ("there are ground units advancing"), and a changed word
 /// whose other wording the same article quotes too ("the risk that this
 /// economy will" beside "the risk that the economy would").
+/// A copy that misspells a name once ("Halvorson's") while spelling it
+/// right elsewhere: the slip is a `name_variant` at that place, though
+/// both articles use the right spelling.
+#[test]
+fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/slip-a.txt",
+            "tests/data/diff/slip-b.txt",
+            "name_variant"
+        ),
+        expected("diff/expected-slip.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
