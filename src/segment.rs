@@ -19,11 +19,12 @@ pub fn segment(body: &str) -> Segments {
     for range in paragraph_ranges(body) {
         let paragraph_idx = segments.paragraphs.len();
         let text = range.text(body);
+        let sentences = sentence_ranges(text);
         segments.paragraphs.push(Paragraph {
             range,
-            is_prose: is_prose(text),
+            is_prose: is_prose(text) || runs_on_from_prose(text, &sentences),
         });
-        for sentence in sentence_ranges(text) {
+        for sentence in sentences {
             segments.sentences.push(Sentence {
                 range: Range::new(range.start + sentence.start, range.start + sentence.end),
                 paragraph_idx,
@@ -91,6 +92,34 @@ fn is_prose(text: &str) -> bool {
         return false;
     }
     !is_photo_credit(text)
+}
+
+/// A paragraph of sentences whose last one lost its end or runs on into
+/// the next paragraph ("... said in an e-mail. “These authorities will
+/// have to figure out ...” He added,"): prose, though it does not end like
+/// a sentence. A heading is one line with no sentence end inside.
+fn runs_on_from_prose(text: &str, sentences: &[Range]) -> bool {
+    let ends_like_sentence = |range: &Range| {
+        let trimmed = range
+            .text(text)
+            .trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace());
+        matches!(trimmed.chars().last(), Some('.' | '!' | '?' | '…'))
+    };
+    /// Lower-case words the earlier sentences need: prose, not a headline
+    /// with an abbreviation's period ("2 Dead, 1 Wounded at NE Phila.").
+    const MIN_LOWER_CASE_WORDS: usize = 4;
+    let Some((_, before)) = sentences.split_last() else {
+        return false;
+    };
+    let lower_case_words = before
+        .iter()
+        .flat_map(|range| range.text(text).split_whitespace())
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    !before.is_empty()
+        && before.iter().all(ends_like_sentence)
+        && lower_case_words >= MIN_LOWER_CASE_WORDS
+        && !is_photo_credit(text)
 }
 
 /// A quotation whose attribution closes the paragraph without its final
@@ -218,6 +247,17 @@ fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether `text` ends with an abbreviation's period ("Mr.", "R-Calif.",
+/// "U.S." unless a sentence opener follows), `next` being the text after.
+pub(crate) fn ends_with_abbreviation(text: &str, next: &str) -> bool {
+    let Some(mark) = text.strip_suffix('.').map(str::len) else {
+        return false;
+    };
+    let word = word_before(text, mark);
+    let word = word.rsplit('-').next().unwrap_or(word);
+    is_abbreviation(word, first_word(next.trim_start()))
+}
+
 /// True when a period after `word` is an abbreviation's, not a sentence end.
 fn is_abbreviation(word: &str, next_word: &str) -> bool {
     if word.is_empty() {
@@ -326,6 +366,19 @@ mod tests {
         assert!(!prose(
             "\"Fake News\" is back as the campaign of the former mayor and his staff said"
         ));
+    }
+
+    #[test]
+    fn a_paragraph_running_on_after_its_sentences_is_prose() {
+        let prose = |body: &str| segment(body).paragraphs[0].is_prose;
+        assert!(prose(
+            "States might respond. \u{201c}Most regimes begin with federal income,\u{201d} Marvin Kirsner said in an e-mail. He added,"
+        ));
+        assert!(!prose("Senate passes the bill\nBy Jane Doe"));
+        assert!(!prose(
+            "2 Dead, 1 Wounded in Shooting at NE Phila. Kraft Plant"
+        ));
+        assert!(!prose("Senate passes the bill"));
     }
 
     #[test]

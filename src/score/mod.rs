@@ -30,6 +30,7 @@ use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
     ScoredEvent, Statement, StatementKind, StatementRef,
 };
+use crate::segment::ends_with_abbreviation;
 use crate::text::lexicon::is_stopword;
 use crate::text::tokens::{tokenize, Token};
 
@@ -518,7 +519,9 @@ fn sentence_range(body: &str, range: Range) -> Range {
         let Some((offset, c)) = body[..start].char_indices().next_back() else {
             break;
         };
-        if c == '\n' || (c.is_whitespace() && is_end(&body[..offset])) {
+        let before = &body[..offset];
+        let abbreviation = || ends_with_abbreviation(before, &body[offset..]);
+        if c == '\n' || (c.is_whitespace() && is_end(before) && !abbreviation()) {
             break;
         }
         start = offset;

@@ -623,7 +623,7 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && wholly_quoted(b, &h.new)
                 && h.old.len().max(h.new.len()) <= MAX_ALTERED_WORDS
                 && !is_name_spelling(a, b, h)
-                && !is_names_only(a, b, h)
+                && !is_names_only(a, b, h, copied)
                 && !same_wording(&written(a, &h.old), &written(b, &h.new))
                 && !marks_a_cut(a, &h.old)
                 && !marks_a_cut(b, &h.new)
@@ -632,16 +632,20 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
         })
         .collect();
     // Each article's words are read once, and only when a change is left.
-    let (article_words_a, article_words_b) = if quote_hunks.is_empty() {
+    let (article_words_a, article_words_b) = if quote_hunks.is_empty() || copied {
         (Vec::new(), Vec::new())
     } else {
         (body_words(&a.article.body), body_words(&b.article.body))
     };
+    // A near copy is diffed sentence by sentence: its changed words are
+    // changed there, even when the other article repeats the phrase
+    // elsewhere (“end Medicare as we know it” twice, altered once).
     let quote_hunks: Vec<&Hunk> = quote_hunks
         .into_iter()
         .filter(|h| {
-            !words_also_in(a, &h.old, &article_words_b)
-                && !words_also_in(b, &h.new, &article_words_a)
+            copied
+                || !words_also_in(a, &h.old, &article_words_b)
+                    && !words_also_in(b, &h.new, &article_words_a)
         })
         .collect();
     let changed: usize = quote_hunks
@@ -710,12 +714,24 @@ fn wholly_quoted(side: &Side, span: &Span<usize>) -> bool {
 
 /// Capitalised words on both sides only: a name written or transliterated
 /// another way ("Muammar al-Qaddafi" / "Moammar Gadhafi"), not a change of
-/// what was said.
-fn is_names_only(a: &Side, b: &Side, hunk: &Hunk) -> bool {
-    !hunk.old.is_empty()
+/// what was said. In a near copy, only words that look alike word for word
+/// are such a rendering; other capitalised words changed ("the Great
+/// Depression" / "the Tremendous Depression") are changed words.
+fn is_names_only(a: &Side, b: &Side, hunk: &Hunk, copied: bool) -> bool {
+    /// Share of letters two renderings of one name keep (Levenshtein).
+    const MIN_RENDERING_SIMILARITY: f64 = 0.5;
+    let capitalised = !hunk.old.is_empty()
         && !hunk.new.is_empty()
         && hunk.old.clone().all(|i| a.tokens[i].capitalised)
-        && hunk.new.clone().all(|i| b.tokens[i].capitalised)
+        && hunk.new.clone().all(|i| b.tokens[i].capitalised);
+    if !capitalised || !copied {
+        return capitalised;
+    }
+    hunk.old.len() == hunk.new.len()
+        && hunk.old.clone().zip(hunk.new.clone()).all(|(i, k)| {
+            strsim::normalized_levenshtein(&a.tokens[i].norm, &b.tokens[k].norm)
+                >= MIN_RENDERING_SIMILARITY
+        })
 }
 
 /// The words of a span as the article writes them, the stretch between

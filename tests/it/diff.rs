@@ -139,6 +139,23 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
     );
 }
 
+/// Edits to a near copy that rules made for outlets' own sentences must
+/// not hide: a quoted phrase the copy also repeats unchanged elsewhere
+/// ("as we know it"), a capitalised word changed inside a quotation ("the
+/// Great Depression"), and a negation before an abbreviated title ("Ms.
+/// Lund is not running against Mr. Berg, who plans ...").
+#[test]
+fn edits_to_a_copy_are_found_where_outlets_would_differ() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/copyedit-a.txt",
+            "tests/data/diff/copyedit-b.txt",
+            ""
+        ),
+        expected("diff/expected-copyedit.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
