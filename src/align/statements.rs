@@ -72,7 +72,8 @@ pub(crate) fn align_event(
         };
     }
     let features = statement_features(articles, extractions, article_idxs);
-    let pairs = matched_pairs(&features);
+    let mut pairs = matched_pairs(&features);
+    pairs.extend(copy_slot_pairs(&features, &pairs));
     let groups = merge_pairs(&features, &pairs);
     let mut matched = vec![false; features.len()];
     let mut alignments: Vec<Alignment> = groups
@@ -268,6 +269,96 @@ fn matched_pairs(features: &[StatementFeatures]) -> Vec<(f64, usize, usize)> {
             true
         })
         .collect()
+}
+
+/// Share of one article's statements matched in another that makes the
+/// two near copies (a wire story and its rewrite).
+const MIN_COPY_SHARE: f64 = 0.8;
+/// Share of words two statements in one slot of a near copy keep, in
+/// order, to be one statement edited.
+const MIN_SLOT_WORD_SHARE: f64 = 0.6;
+
+/// In near copies, a statement edited beyond the lexical threshold ("I
+/// don't know that she didn't know" / "I don't understand that she didn't
+/// understand"): when one statement of each article is left between the
+/// same two matched neighbours, and they keep most words in order, they
+/// are one statement. Gives `(similarity, i, j)` with the word share as
+/// similarity.
+fn copy_slot_pairs(
+    features: &[StatementFeatures],
+    pairs: &[(f64, usize, usize)],
+) -> Vec<(f64, usize, usize)> {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, feature) in features.iter().enumerate() {
+        by_article
+            .entry(feature.reference.article_idx)
+            .or_default()
+            .push(i);
+    }
+    let article = |i: usize| features[i].reference.article_idx;
+    let mut found = Vec::new();
+    let articles: Vec<&Vec<usize>> = by_article.values().collect();
+    for (k, &xs) in articles.iter().enumerate() {
+        for &ys in &articles[k + 1..] {
+            let (x, y) = (article(xs[0]), article(ys[0]));
+            let mut anchors: Vec<(usize, usize)> = pairs
+                .iter()
+                .filter_map(|&(_, i, j)| match (article(i), article(j)) {
+                    (a, b) if a == x && b == y => Some((i, j)),
+                    (a, b) if a == y && b == x => Some((j, i)),
+                    _ => None,
+                })
+                .collect();
+            if (anchors.len() as f64) < MIN_COPY_SHARE * xs.len().min(ys.len()) as f64 {
+                continue;
+            }
+            anchors.sort_unstable();
+            // Slots between consecutive anchors that keep the order.
+            let position = |list: &Vec<usize>, i: usize| list.binary_search(&i).ok();
+            let mut previous: (Option<usize>, Option<usize>) = (None, None);
+            let ends = anchors
+                .iter()
+                .map(|&(i, j)| (position(xs, i), position(ys, j)))
+                .chain(std::iter::once((Some(xs.len()), Some(ys.len()))));
+            for (next_x, next_y) in ends {
+                let (Some(next_x), Some(next_y)) = (next_x, next_y) else {
+                    continue;
+                };
+                let from_x = previous.0.map_or(0, |p| p + 1);
+                let from_y = previous.1.map_or(0, |p| p + 1);
+                if next_x < from_x || next_y < from_y {
+                    continue;
+                }
+                if next_x - from_x == 1 && next_y - from_y == 1 {
+                    let (i, j) = (xs[from_x], ys[from_y]);
+                    let share = word_share(&features[i], &features[j]);
+                    if share >= MIN_SLOT_WORD_SHARE {
+                        found.push((share, i.min(j), i.max(j)));
+                    }
+                }
+                previous = (Some(next_x), Some(next_y));
+            }
+        }
+    }
+    found
+}
+
+/// Share of the longer statement's words that the two keep in order.
+fn word_share(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+    fn words(f: &StatementFeatures) -> Vec<&str> {
+        f.tokens.iter().map(|t| t.norm.as_str()).collect()
+    }
+    let (old, new) = (words(a), words(b));
+    let longer = old.len().max(new.len());
+    if longer == 0 {
+        return 0.0;
+    }
+    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    kept as f64 / longer as f64
 }
 
 /// Joins matched pairs into groups holding at most one statement per

@@ -142,8 +142,11 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
 /// Edits to a near copy that rules made for outlets' own sentences must
 /// not hide: a quoted phrase the copy also repeats unchanged elsewhere
 /// ("as we know it"), a capitalised word changed inside a quotation ("the
-/// Great Depression"), and a negation before an abbreviated title ("Ms.
-/// Lund is not running against Mr. Berg, who plans ...").
+/// Great Depression"), a negation before an abbreviated title ("Ms.
+/// Lund is not running against Mr. Berg, who plans ..."), a quotation
+/// whose two content words were both changed (still the same statement: it
+/// sits between the same neighbours and keeps most words in order), and a
+/// verb changed where the quotation after it was cut.
 #[test]
 fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     assert_eq!(
