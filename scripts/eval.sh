@@ -48,6 +48,20 @@ echo "== wire-dev: injected edits"
 python3 "$shared/eval/inject_score.py" "$shared/data/wire-dev/truth.json" "$out/wire/report.json" \
     --articles "$shared/data/wire-dev/articles.jsonl"
 
+echo "== wire pairs injected afresh (other seeds and outlets than wire-dev): recall by type"
+# inject.py is the generator behind wire-dev; other seeds and the HuffPost
+# articles give edits parallax was never tuned on (the held-out kind).
+for run in "2 NYT,FOX" "3 NYT,FOX" "4 NYT,FOX" "5 NYT,FOX" "1 HPO" "2 HPO"; do
+    set -- $run
+    dir="$out/inject-$1-${2/,/}"
+    python3 "$shared/eval/inject.py" --in "$shared/data/basil-dev/articles.jsonl" --out "$dir" \
+        --seed "$1" --outlets "$2" > /dev/null
+    "$bin" --quiet compare "$dir/articles.jsonl" --out "$dir/out"
+    echo "-- seed $1, outlets $2"
+    python3 "$shared/eval/inject_score.py" "$dir/truth.json" "$dir/out/report.json" \
+        --articles "$dir/articles.jsonl"
+done
+
 echo "== article-html: main text of news pages (bar: F1 >= 0.975)"
 # Exit status 1 (a page with no article) is a result to score, not a failure.
 "$bin" extract --with-text "$shared"/data/article-html/html/*.html.gz > "$out/html.jsonl" || [ $? -eq 1 ]
