@@ -277,6 +277,8 @@ const MIN_COPY_SHARE: f64 = 0.8;
 /// Share of words two statements in one slot of a near copy keep, in
 /// order, to be one statement edited.
 const MIN_SLOT_WORD_SHARE: f64 = 0.6;
+/// Words a statement of a slot must keep for its own share to count.
+const MIN_SLOT_KEPT_WORDS: usize = 6;
 
 /// In near copies, a statement edited beyond the lexical threshold ("I
 /// don't know that she didn't know" / "I don't understand that she didn't
@@ -331,8 +333,7 @@ fn copy_slot_pairs(
                 }
                 if next_x - from_x == 1 && next_y - from_y == 1 {
                     let (i, j) = (xs[from_x], ys[from_y]);
-                    let share = word_share(&features[i], &features[j]);
-                    if share >= MIN_SLOT_WORD_SHARE {
+                    if let Some(share) = slot_share(&features[i], &features[j]) {
                         found.push((share, i.min(j), i.max(j)));
                     }
                 }
@@ -343,22 +344,25 @@ fn copy_slot_pairs(
     found
 }
 
-/// Share of the longer statement's words that the two keep in order.
-fn word_share(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+/// The share of the longer statement's words that two statements of one
+/// slot keep in order, when it reaches `MIN_SLOT_WORD_SHARE`, or when the
+/// shorter keeps that share of its own words and at least
+/// `MIN_SLOT_KEPT_WORDS` (a copy that cut the quotation's second part).
+fn slot_share(a: &StatementFeatures, b: &StatementFeatures) -> Option<f64> {
     fn words(f: &StatementFeatures) -> Vec<&str> {
         f.tokens.iter().map(|t| t.norm.as_str()).collect()
     }
     let (old, new) = (words(a), words(b));
-    let longer = old.len().max(new.len());
-    if longer == 0 {
-        return 0.0;
-    }
+    let (longer, shorter) = (old.len().max(new.len()), old.len().min(new.len()));
     let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
         .filter(|op| op.tag() == similar::DiffTag::Equal)
         .map(|op| op.old_range().len())
         .sum();
-    kept as f64 / longer as f64
+    let share = |length: usize| kept as f64 / length.max(1) as f64;
+    (share(longer) >= MIN_SLOT_WORD_SHARE
+        || kept >= MIN_SLOT_KEPT_WORDS && share(shorter) >= MIN_SLOT_WORD_SHARE)
+        .then(|| share(longer))
 }
 
 /// Joins matched pairs into groups holding at most one statement per

@@ -31,6 +31,9 @@ const MIN_TRUNCATED_WORDS: usize = 3;
 const MIN_CUT_OPENING_WORDS: usize = 4;
 /// Content must overlap this much for a change of speaker to be misattribution.
 const MIN_MISATTRIBUTION_OVERLAP: f64 = 0.6;
+/// Words the shorter content needs for its overlap alone to count (the
+/// other side quoting more after it).
+const MIN_KEPT_QUOTE_WORDS: usize = 6;
 /// Words a side of one change inside a quotation may hold to be an
 /// alteration of the same words; a longer stretch is another excerpt of
 /// the remark, not the same words changed.
@@ -504,7 +507,12 @@ fn check_misattribution(a: &Side, b: &Side, found: &mut Vec<Divergence>) -> bool
         .filter(|op| op.tag() == DiffTag::Equal)
         .map(|op| op.old_range().len())
         .sum();
-    if (equal as f64) / (old.len().max(new.len()).max(1) as f64) < MIN_MISATTRIBUTION_OVERLAP {
+    // A copy may cut the quotation that went on after the attribution:
+    // then the shorter content, if long enough, is what must be kept.
+    let kept =
+        |length: usize| (equal as f64) / (length.max(1) as f64) >= MIN_MISATTRIBUTION_OVERLAP;
+    let shorter = old.len().min(new.len());
+    if !(kept(old.len().max(new.len())) || shorter >= MIN_KEPT_QUOTE_WORDS && kept(shorter)) {
         return false;
     }
     let mut spans = Vec::new();

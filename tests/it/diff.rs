@@ -145,8 +145,9 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
 /// Great Depression"), a negation before an abbreviated title ("Ms.
 /// Lund is not running against Mr. Berg, who plans ..."), a quotation
 /// whose two content words were both changed (still the same statement: it
-/// sits between the same neighbours and keeps most words in order), and a
-/// verb changed where the quotation after it was cut.
+/// sits between the same neighbours and keeps most words in order), a
+/// verb changed where the quotation after it was cut, and a quotation given
+/// to another person where the copy also cut its second part.
 #[test]
 fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     assert_eq!(

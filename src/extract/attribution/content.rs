@@ -450,11 +450,15 @@ pub(super) fn opens_with_subordinate_clause(doc: &Doc, sentence: &Sent) -> bool 
 /// Words after a comma that start a clause outside the reported content:
 /// "but", "though", "which", ...
 pub(super) fn is_clause_break(doc: &Doc, i: usize) -> bool {
-    [
-        "but", "though", "although", "while", "whereas", "which", "even", "yet",
-    ]
-    .iter()
-    .any(|word| doc.lower_is(i, word))
+    // "He said Grassley, though, would ...": set off by commas, "though"
+    // is an aside inside the clause, not a new one.
+    let aside = doc.tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Comma);
+    !aside
+        && [
+            "but", "though", "although", "while", "whereas", "which", "even", "yet",
+        ]
+        .iter()
+        .any(|word| doc.lower_is(i, word))
 }
 
 /// Content from the sentence start to the comma at `comma` (exclusive),

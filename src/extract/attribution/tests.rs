@@ -440,3 +440,15 @@ fn a_title_case_headline_names_a_speaker_only_where_headlines_do() {
         &["Neighbour | Says | The Council Ignored His Letters"],
     );
 }
+
+#[test]
+fn though_set_off_by_commas_stays_inside_the_content() {
+    check(
+        "Tom Braley said Grassley, though, would likely become chairman if Republicans take the Senate.",
+        &["Tom Braley | said | Grassley, though, would likely become chairman if Republicans take the Senate"],
+    );
+    check(
+        "Tom Braley said he would run, though the race would be hard.",
+        &["Tom Braley | said | he would run"],
+    );
+}
