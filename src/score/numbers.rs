@@ -101,6 +101,11 @@ fn value(norm: &str) -> Option<(f64, f64, Option<String>)> {
     }
     let (head, tail) = norm.split_once('-')?;
     let head_value = word_or_digits(head)?;
+    // "two-dozen", "five-hundred": a count of dozens or hundreds.
+    let factor = multiplier(tail).or_else(|| (tail == "dozen").then_some(12.0));
+    if let Some(factor) = factor {
+        return Some((head_value * factor, head_value * factor, None));
+    }
     if let Some(tail_value) = parse(tail).or_else(|| number_word_value(tail)) {
         // "2-3": a range; "twenty-five": a compound number word.
         return Some(
@@ -236,6 +241,7 @@ mod tests {
         check("more than 40 percent", &[(40.0, f64::INFINITY, Some("%"))]);
         check("up to four of them", &[(0.0, 4.0, None)]);
         check("twenty-five states", &[(25.0, 25.0, Some("state"))]);
+        check("nearly two-dozen actions", &[(20.4, 24.0, Some("action"))]);
     }
 
     #[test]

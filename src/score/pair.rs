@@ -251,17 +251,26 @@ fn check_numbers(
         if !mention_a.disjoint(counterpart) || !mention_a.comparable(counterpart) {
             continue;
         }
-        // One side also gives the other's value ("5000 for gold, 500 for
-        // steel" / "gold could cost 5,000"): two things listed, not one
-        // figure changed. Small counts recur by chance ("1 of 2"), so only
-        // figures of 10 and more count.
-        let also_gives = |mentions: &[NumberMention], value: &NumberMention| {
-            value.written.0.abs() >= MIN_LISTED_FIGURE
-                && mentions
-                    .iter()
-                    .any(|m| m.comparable(value) && !m.disjoint(value))
+        // One side also writes the other's value ("5000 for gold, 500 for
+        // steel" / "gold could cost 5,000"), as often as the other does:
+        // two things listed, not one figure changed. A value written more
+        // often than before ("$250,000 to $300,000" / "$300,000 to
+        // $300,000") was changed into it. Small counts recur by chance ("1
+        // of 2"), so only figures of 10 and more count.
+        let written_as = |m: &NumberMention, value: &NumberMention| {
+            let tolerance = 1e-9 * value.written.1.abs().max(1.0);
+            m.comparable(value)
+                && (m.written.0 - value.written.0).abs() <= tolerance
+                && (m.written.1 - value.written.1).abs() <= tolerance
         };
-        if also_gives(number_b, mention_a) || also_gives(number_a, counterpart) {
+        let times = |mentions: &[NumberMention], value: &NumberMention| {
+            mentions.iter().filter(|m| written_as(m, value)).count()
+        };
+        let also_gives = |other: &[NumberMention], own: &[NumberMention], value: &NumberMention| {
+            value.written.0.abs() >= MIN_LISTED_FIGURE && times(other, value) >= times(own, value)
+        };
+        if also_gives(number_b, number_a, mention_a) || also_gives(number_a, number_b, counterpart)
+        {
             continue;
         }
         let old = mention_a.first..mention_a.last + 1;

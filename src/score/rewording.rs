@@ -213,6 +213,43 @@ fn reference_place<'v>(figure: &Figure<'v>) -> Option<&'v str> {
         .map(|place| place.norm.as_str())
 }
 
+/// A figure in parentheses right after another figure: a conversion
+/// ("€110 billion ($158 billion)", "85 million euros ($108 million)"),
+/// whose value depends on the rate and currency an outlet used, not a fact
+/// of its own.
+fn is_conversion(body: &str, sentence: &SentenceView, mention: &NumberMention) -> bool {
+    let before = body[..sentence.tokens[mention.first].range.start]
+        .trim_end_matches(|c: char| {
+            c == '$' || c == '\u{20ac}' || c == '\u{a3}' || c.is_whitespace()
+        })
+        .trim_end_matches("US");
+    let Some(outside) = before.strip_suffix('(') else {
+        return false;
+    };
+    let last_word = outside
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    last_word.chars().any(|c| c.is_ascii_digit())
+        || crate::text::numbers::number_word_value(last_word).is_some()
+        || matches!(
+            last_word,
+            "million"
+                | "billion"
+                | "trillion"
+                | "thousand"
+                | "euro"
+                | "euros"
+                | "pound"
+                | "pounds"
+                | "dollar"
+                | "dollars"
+                | "yen"
+                | "yuan"
+        )
+}
+
 fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
     let body = &articles[view.article_idx].body;
     view.sentences
@@ -222,6 +259,7 @@ fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
                 .into_iter()
                 .filter(|m| m.unit.is_some())
                 .filter(comparable_across_rewording)
+                .filter(|m| !is_conversion(body, sentence, m))
                 .map(move |mention| Figure { sentence, mention })
         })
         .collect()
@@ -781,6 +819,28 @@ mod tests {
         assert!(rounded(36.0, 35.7));
         assert!(!rounded(300e6, 350e6));
         assert!(!rounded(50_000.0, 55_000.0));
+    }
+
+    #[test]
+    fn a_figure_converted_in_parentheses_is_not_compared() {
+        let conversions = |text: &str| -> Vec<bool> {
+            let sentence = view(text);
+            numbers(text, &sentence.tokens)
+                .iter()
+                .map(|m| is_conversion(text, &sentence, m))
+                .collect()
+        };
+        assert_eq!(
+            conversions("a 110 billion euro ($158 billion) bailout"),
+            [false, true]
+        );
+        // "58km" is no number token; the converted "36 miles" still is one.
+        assert_eq!(conversions("about 58km (36 miles) south-west"), [true]);
+        assert_eq!(
+            conversions("diamonds valued at 85 million euros ($108 million)"),
+            [false, true]
+        );
+        assert_eq!(conversions("the plan (worth $5 billion) passed"), [false]);
     }
 
     #[test]

@@ -160,6 +160,21 @@ fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     );
 }
 
+/// Figures changed in a copy: next to an open interval ("over $300"), into
+/// a value the sentence also gives ("$250,000 to $300,000" / "$300,000 to
+/// $300,000"), and a count of dozens ("two-dozen" / "three-dozen").
+#[test]
+fn figures_changed_in_a_copy_are_number_mismatches() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/figures-a.txt",
+            "tests/data/diff/figures-b.txt",
+            "number_mismatch"
+        ),
+        expected("diff/expected-figures.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
