@@ -650,8 +650,8 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && !is_name_spelling(a, b, h)
                 && !is_names_only(a, b, h, copied)
                 && !same_wording(&written(a, &h.old), &written(b, &h.new))
-                && !marks_a_cut(a, &h.old)
-                && !marks_a_cut(b, &h.new)
+                && (swapped_in_copy(h, copied)
+                    || !marks_a_cut(a, &h.old) && !marks_a_cut(b, &h.new))
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
         })
@@ -768,6 +768,12 @@ fn written(side: &Side, span: &Span<usize>) -> String {
         .map_or(String::new(), |range| {
             range.text(&side.article.body).to_string()
         })
+}
+
+/// Words put one for one for others in a near copy ("I want a…" / "I wish
+/// a…"): an ellipsis beside them marks no cut of theirs.
+fn swapped_in_copy(hunk: &Hunk, copied: bool) -> bool {
+    copied && !hunk.old.is_empty() && hunk.old.len() == hunk.new.len()
 }
 
 /// An ellipsis next to the span: the outlet marked the words it cut.

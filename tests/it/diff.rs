@@ -146,8 +146,10 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
 /// Lund is not running against Mr. Berg, who plans ..."), a quotation
 /// whose two content words were both changed (still the same statement: it
 /// sits between the same neighbours and keeps most words in order), a
-/// verb changed where the quotation after it was cut, and a quotation given
-/// to another person where the copy also cut its second part.
+/// verb changed where the quotation after it was cut, a quotation given
+/// to another person where the copy also cut its second part, "says" put
+/// as "claims" after a quotation (a noun elsewhere), and a word swapped
+/// beside an ellipsis ("I want a…" / "I wish a…").
 #[test]
 fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     assert_eq!(

@@ -571,7 +571,7 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         let token = &doc.tokens[c];
         if c < used_until
             || !token.is_word()
-            || !token.has(CUE)
+            || !(token.has(CUE) || is_inverted_noun_cue(doc, sentence, c))
             || doc.in_quote[c]
             || !is_verb_position(doc, sentence, c)
         {
@@ -616,6 +616,17 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Verbs of saying that are also common nouns ("the claims", "his vows"),
+/// so not cues in general; right after a quotation's closing comma and
+/// before a capitalised name (“...,” claims Perry) they can only be verbs.
+fn is_inverted_noun_cue(doc: &Doc, sentence: &Sent, c: usize) -> bool {
+    const VERBS: [&str; 4] = ["claims", "vows", "promises", "pledges"];
+    let after_quote = c >= sentence.first + 2 && content::ends_quote_with_comma(doc, c - 1);
+    VERBS.iter().any(|verb| doc.lower_is(c, verb))
+        && after_quote
+        && doc.tokens.get(c + 1).is_some_and(|t| t.is_capitalized)
 }
 
 /// Resolves the speaker phrase and builds the statement whose cue is `cue`.

@@ -545,10 +545,14 @@ pub(super) fn cue_verb(
     }
     // "plans to", "intends to"; only "want" also takes a plain object.
     let wants = doc.text(c).to_ascii_lowercase().starts_with("want");
+    // After a quotation's closing comma the verb reports the quotation
+    // (“We will rebuild it,” vows the mayor).
+    let reports_quote = lead == c && c >= sentence.first + 2 && ends_quote_with_comma(doc, c - 1);
     if flags & CUE & !EVIDENCE & !(BELIEF | INTENT) == 0
         && flags & INTENT != 0
         && !doc.lower_is(c + 1, "to")
         && !wants
+        && !reports_quote
     {
         return None;
     }

@@ -452,3 +452,17 @@ fn though_set_off_by_commas_stays_inside_the_content() {
         &["Tom Braley | said | he would run"],
     );
 }
+
+#[test]
+fn a_verb_that_is_also_a_noun_after_a_quotation() {
+    check(
+        "“I am not ashamed to admit I am a Christian,” claims Perry.",
+        &["Perry | claims | “I am not ashamed to admit I am a Christian,”"],
+    );
+    check(
+        "“We will rebuild the bridge,” vows Mayor Ann Dahl.",
+        &["Ann Dahl | vows | “We will rebuild the bridge,”"],
+    );
+    // A noun stays a noun: no speaker is made of what follows it.
+    check("Voter fraud claims Democrats made were false.", &[]);
+}
