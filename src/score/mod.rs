@@ -458,6 +458,9 @@ pub(crate) struct Side<'a> {
     pub tokens: Vec<Token>,
     /// Per token: inside quotation marks (or the content of a direct quote).
     pub quoted: Vec<bool>,
+    /// Per token: inside a quotation that is part of the statement's
+    /// content; quotations elsewhere in its sentence are other remarks.
+    pub own_quoted: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
@@ -471,16 +474,24 @@ impl<'a> Side<'a> {
         let frame = sentence_range(&article.body, frame_range(statement));
         let tokens = tokenize(&article.body, frame);
         let quoted_ranges = quoted_ranges(&article.body, statement, frame);
-        let quoted = tokens
-            .iter()
-            .map(|t| quoted_ranges.iter().any(|q| q.contains(&t.range)))
-            .collect();
+        let in_quotes = |own: bool| -> Vec<bool> {
+            tokens
+                .iter()
+                .map(|t| {
+                    quoted_ranges.iter().any(|q| {
+                        q.contains(&t.range) && (!own || q.overlap(&statement.content) > 0)
+                    })
+                })
+                .collect()
+        };
+        let (quoted, own_quoted) = (in_quotes(false), in_quotes(true));
         Side {
             article_idx: reference.article_idx,
             article,
             statement,
             tokens,
             quoted,
+            own_quoted,
         }
     }
 
@@ -528,13 +539,18 @@ fn sentence_range(body: &str, range: Range) -> Range {
     }
     let ceiling = (range.end + MAX_SENTENCE_REACH).min(body.len());
     let mut end = range.end;
-    // A period with no space after it ("R-Calif., who ...") ends no sentence.
-    let spaced = |end: usize| body[end..].chars().next().is_none_or(char::is_whitespace);
-    while end < ceiling && !(is_end(&body[..end]) && spaced(end)) {
+    // A period with no space after it ("R-Calif., who ...") or after an
+    // abbreviated title ("a message for Mr. Trump: ...") ends no sentence.
+    let ends_here = |end: usize| {
+        let before = &body[..end];
+        let spaced = body[end..].chars().next().is_none_or(char::is_whitespace);
+        spaced && is_end(before) && !ends_with_abbreviation(before, &body[end..])
+    };
+    while end < ceiling && !ends_here(end) {
         let Some(c) = body[end..].chars().next() else {
             break;
         };
-        if c == '\n' || (c.is_whitespace() && is_end(&body[..end])) {
+        if c == '\n' {
             break;
         }
         end += c.len_utf8();

@@ -610,35 +610,51 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
 
 /// Quotation checks over the quoted words of both sides.
 fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Vec<Divergence>) {
-    let quoted_a: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.quoted[i]).collect();
-    let quoted_b: Vec<usize> = (0..b.tokens.len()).filter(|&i| b.quoted[i]).collect();
+    fn quoted<'s>(side: &'s Side, own: bool) -> (Vec<usize>, Vec<&'s str>) {
+        let flags = if own { &side.own_quoted } else { &side.quoted };
+        let positions: Vec<usize> = (0..side.tokens.len()).filter(|&i| flags[i]).collect();
+        let words = positions
+            .iter()
+            .map(|&i| side.tokens[i].norm.as_str())
+            .collect();
+        (positions, words)
+    }
+    let ((quoted_a, words_a), (quoted_b, words_b)) = (quoted(a, false), quoted(b, false));
     if quoted_a.is_empty() || quoted_b.is_empty() {
         return;
     }
-    let words_a: Vec<&str> = quoted_a
-        .iter()
-        .map(|&i| a.tokens[i].norm.as_str())
-        .collect();
-    let words_b: Vec<&str> = quoted_b
-        .iter()
-        .map(|&i| b.tokens[i].norm.as_str())
-        .collect();
     // Quotations given to different speakers are compared only when they
     // are plainly one remark (most words shared): the change of speaker is
     // reported on its own, and what was done to the words still matters.
     // Between outlets that write their own sentences, alike sentences can
     // quote two different remarks: they must share most quoted words too.
     let must_share = !copied || !speakers_compatible(a, b);
-    if words_a == words_b || must_share && !mostly_shared(&words_a, &words_b) {
+    if words_a == words_b {
         return;
     }
-    if check_truncation(
-        (a, b),
-        (&quoted_a, &words_a),
-        (&quoted_b, &words_b),
-        copied,
-        found,
-    ) {
+    // Which remark is quoted, and what one side quotes beyond the other, is
+    // read in the statements' own quotations: a quotation of another remark
+    // later in the sentence is not the rest of this one.
+    let ((own_a, own_words_a), (own_b, own_words_b)) = (quoted(a, true), quoted(b, true));
+    let own = !own_a.is_empty() && !own_b.is_empty();
+    let (gate_a, gate_b) = if own {
+        (&own_words_a, &own_words_b)
+    } else {
+        (&words_a, &words_b)
+    };
+    if must_share && !mostly_shared(gate_a, gate_b) {
+        return;
+    }
+    if own
+        && own_words_a != own_words_b
+        && check_truncation(
+            (a, b),
+            (&own_a, &own_words_a),
+            (&own_b, &own_words_b),
+            copied,
+            found,
+        )
+    {
         return;
     }
     let quote_hunks: Vec<&Hunk> = hunks

@@ -148,8 +148,10 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
 /// sits between the same neighbours and keeps most words in order), a
 /// verb changed where the quotation after it was cut, a quotation given
 /// to another person where the copy also cut its second part, "says" put
-/// as "claims" after a quotation (a noun elsewhere), and a word swapped
-/// beside an ellipsis ("I want a…" / "I wish a…").
+/// as "claims" after a quotation (a noun elsewhere), a word swapped
+/// beside an ellipsis ("I want a…" / "I wish a…"), and a negation after an
+/// abbreviated title later in the sentence ("a message for Mr. Berg: the
+/// islands won't pay").
 #[test]
 fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     assert_eq!(
