@@ -370,3 +370,39 @@ fn a_figure_the_other_side_also_lists_is_no_mismatch() {
         &[],
     );
 }
+
+/// A quotation whose speaker one side names and the other leaves to be
+/// inferred from the quotations around it: the extractor's guess is no
+/// outlet's claim, so no misattribution.
+#[test]
+fn an_inferred_speaker_is_no_misattribution() {
+    const NAMED: &str = "\u{201c}The budget is sound and the crews are ready for the summer,\u{201d} John Peters said.\n";
+    const FLOATING: &str =
+        "\u{201c}The budget is sound and the crews are ready for the summer.\u{201d}\n";
+    let spec =
+        |name: &'static str,
+         mention: Option<&'static str>,
+         cue: Option<&'static str>,
+         content: &'static str| { vec![(Direct, Some(name), mention, cue, content)] };
+    check(
+        (
+            NAMED,
+            &spec(
+                "John Peters",
+                Some("John Peters"),
+                Some("said"),
+                "\u{201c}The budget is sound and the crews are ready for the summer,\u{201d}",
+            ),
+        ),
+        (
+            FLOATING,
+            &spec(
+                "Anna Berg",
+                None,
+                None,
+                "\u{201c}The budget is sound and the crews are ready for the summer.\u{201d}",
+            ),
+        ),
+        &[],
+    );
+}
