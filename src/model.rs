@@ -238,6 +238,9 @@ pub struct Event {
     /// Statements in no row that resemble a statement of another article
     /// by topic similarity alone: neither aligned nor said only here.
     pub related: Vec<StatementRef>,
+    /// Pairs of articles `(x, y)`, `x < y`, that are near copies (a wire
+    /// story and its rewrite), compared word by word.
+    pub copies: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -21,6 +21,29 @@ use rayon::prelude::*;
 
 use crate::model::{Article, Event, Extraction};
 
+/// Share of the longer article's statements that two near copies align
+/// claim by claim.
+const MIN_COPY_SHARE: f64 = 0.8;
+
+/// Mean share of words two statements of short near copies keep in order
+/// (`statements::word_share`): the same sentences edited here and there,
+/// not two outlets that tell two of three points alike.
+const MIN_SHORT_COPY_WORD_SHARE: f64 = 0.8;
+
+/// Whether two articles of `n_x` and `n_y` statements are near copies (a
+/// wire story and its rewrite), `word_shares` being those of their
+/// claim-level alignments: most of the longer one's statements aligned, or,
+/// in an article of a few statements, all but one aligned nearly word for
+/// word (a short rewrite that cut one sentence keeps three of four).
+fn near_copy(word_shares: &[f64], n_x: usize, n_y: usize) -> bool {
+    let (shared, longer) = (word_shares.len(), n_x.max(n_y));
+    let mean = word_shares.iter().sum::<f64>() / shared.max(1) as f64;
+    n_x > 0
+        && n_y > 0
+        && (shared as f64 >= MIN_COPY_SHARE * longer as f64
+            || shared >= 2 && shared + 1 >= longer && mean >= MIN_SHORT_COPY_WORD_SHARE)
+}
+
 /// Groups articles into events and aligns their statements. Events are in
 /// order of their first article; each event's articles ascend.
 pub fn events(articles: &[Article], extractions: &[Extraction]) -> Vec<Event> {
@@ -45,6 +68,7 @@ pub fn one_event(
         alignments: aligned.alignments,
         only_in: aligned.only_in,
         related: aligned.related,
+        copies: aligned.copies,
     }
 }
 

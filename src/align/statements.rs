@@ -11,7 +11,7 @@
 //! and only statements with neither, nor a related statement elsewhere
 //! (see `topics::TopicMatches::related`), are listed in `only_in`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::synonyms::{topic_term, topic_terms};
 use super::topics::{quote_context, topic_pairs};
@@ -56,6 +56,8 @@ pub(crate) struct EventAlignment {
     pub only_in: Vec<StatementRef>,
     /// See `Event::related`.
     pub related: Vec<StatementRef>,
+    /// See `Event::copies`.
+    pub copies: Vec<(usize, usize)>,
 }
 
 /// Aligns the statements of the articles `article_idxs` (ascending).
@@ -69,11 +71,14 @@ pub(crate) fn align_event(
             alignments: Vec::new(),
             only_in: Vec::new(),
             related: Vec::new(),
+            copies: Vec::new(),
         };
     }
     let features = statement_features(articles, extractions, article_idxs);
     let mut pairs = matched_pairs(&features);
-    pairs.extend(copy_slot_pairs(&features, &pairs));
+    let slots = copy_slot_pairs(&features, &pairs, &copy_pairs(&features, &pairs));
+    pairs.extend(slots);
+    let copies = copy_pairs(&features, &pairs);
     let groups = merge_pairs(&features, &pairs);
     let mut matched = vec![false; features.len()];
     let mut alignments: Vec<Alignment> = groups
@@ -84,7 +89,7 @@ pub(crate) fn align_event(
         })
         .collect();
     let claimed: Vec<&[usize]> = groups.iter().map(|(members, _)| &members[..]).collect();
-    let topics = topic_pairs(&features, &claimed);
+    let topics = topic_pairs(&features, &claimed, &copies);
     for (similarity, i, j) in topics.pairs {
         matched[i] = true;
         matched[j] = true;
@@ -113,6 +118,7 @@ pub(crate) fn align_event(
         alignments,
         only_in,
         related,
+        copies: copies.into_iter().collect(),
     }
 }
 
@@ -179,7 +185,7 @@ fn statement_features(
 }
 
 /// Similarity of two statements in [0, 1]; 1 for the same words.
-fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+pub(super) fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
     if a.exact_key == b.exact_key {
         return 1.0;
     }
@@ -271,9 +277,6 @@ fn matched_pairs(features: &[StatementFeatures]) -> Vec<(f64, usize, usize)> {
         .collect()
 }
 
-/// Share of one article's statements matched in another that makes the
-/// two near copies (a wire story and its rewrite).
-const MIN_COPY_SHARE: f64 = 0.8;
 /// Share of words two statements in one slot of a near copy keep, in
 /// order, to be one statement edited.
 const MIN_SLOT_WORD_SHARE: f64 = 0.6;
@@ -289,56 +292,45 @@ const MIN_SLOT_KEPT_WORDS: usize = 6;
 fn copy_slot_pairs(
     features: &[StatementFeatures],
     pairs: &[(f64, usize, usize)],
+    copies: &BTreeSet<(usize, usize)>,
 ) -> Vec<(f64, usize, usize)> {
-    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, feature) in features.iter().enumerate() {
-        by_article
-            .entry(feature.reference.article_idx)
-            .or_default()
-            .push(i);
-    }
+    let by_article = statements_by_article(features);
     let article = |i: usize| features[i].reference.article_idx;
     let mut found = Vec::new();
-    let articles: Vec<&Vec<usize>> = by_article.values().collect();
-    for (k, &xs) in articles.iter().enumerate() {
-        for &ys in &articles[k + 1..] {
-            let (x, y) = (article(xs[0]), article(ys[0]));
-            let mut anchors: Vec<(usize, usize)> = pairs
-                .iter()
-                .filter_map(|&(_, i, j)| match (article(i), article(j)) {
-                    (a, b) if a == x && b == y => Some((i, j)),
-                    (a, b) if a == y && b == x => Some((j, i)),
-                    _ => None,
-                })
-                .collect();
-            if (anchors.len() as f64) < MIN_COPY_SHARE * xs.len().min(ys.len()) as f64 {
+    for &(x, y) in copies {
+        let (xs, ys) = (&by_article[&x], &by_article[&y]);
+        let mut anchors: Vec<(usize, usize)> = pairs
+            .iter()
+            .filter_map(|&(_, i, j)| match (article(i), article(j)) {
+                (a, b) if a == x && b == y => Some((i, j)),
+                (a, b) if a == y && b == x => Some((j, i)),
+                _ => None,
+            })
+            .collect();
+        anchors.sort_unstable();
+        // Slots between consecutive anchors that keep the order.
+        let position = |list: &Vec<usize>, i: usize| list.binary_search(&i).ok();
+        let mut previous: (Option<usize>, Option<usize>) = (None, None);
+        let ends = anchors
+            .iter()
+            .map(|&(i, j)| (position(xs, i), position(ys, j)))
+            .chain(std::iter::once((Some(xs.len()), Some(ys.len()))));
+        for (next_x, next_y) in ends {
+            let (Some(next_x), Some(next_y)) = (next_x, next_y) else {
+                continue;
+            };
+            let from_x = previous.0.map_or(0, |p| p + 1);
+            let from_y = previous.1.map_or(0, |p| p + 1);
+            if next_x < from_x || next_y < from_y {
                 continue;
             }
-            anchors.sort_unstable();
-            // Slots between consecutive anchors that keep the order.
-            let position = |list: &Vec<usize>, i: usize| list.binary_search(&i).ok();
-            let mut previous: (Option<usize>, Option<usize>) = (None, None);
-            let ends = anchors
-                .iter()
-                .map(|&(i, j)| (position(xs, i), position(ys, j)))
-                .chain(std::iter::once((Some(xs.len()), Some(ys.len()))));
-            for (next_x, next_y) in ends {
-                let (Some(next_x), Some(next_y)) = (next_x, next_y) else {
-                    continue;
-                };
-                let from_x = previous.0.map_or(0, |p| p + 1);
-                let from_y = previous.1.map_or(0, |p| p + 1);
-                if next_x < from_x || next_y < from_y {
-                    continue;
+            if next_x - from_x == 1 && next_y - from_y == 1 {
+                let (i, j) = (xs[from_x], ys[from_y]);
+                if let Some(share) = slot_share(&features[i], &features[j]) {
+                    found.push((share, i.min(j), i.max(j)));
                 }
-                if next_x - from_x == 1 && next_y - from_y == 1 {
-                    let (i, j) = (xs[from_x], ys[from_y]);
-                    if let Some(share) = slot_share(&features[i], &features[j]) {
-                        found.push((share, i.min(j), i.max(j)));
-                    }
-                }
-                previous = (Some(next_x), Some(next_y));
             }
+            previous = (Some(next_x), Some(next_y));
         }
     }
     found
@@ -349,20 +341,66 @@ fn copy_slot_pairs(
 /// shorter keeps that share of its own words and at least
 /// `MIN_SLOT_KEPT_WORDS` (a copy that cut the quotation's second part).
 fn slot_share(a: &StatementFeatures, b: &StatementFeatures) -> Option<f64> {
-    fn words(f: &StatementFeatures) -> Vec<&str> {
-        f.tokens.iter().map(|t| t.norm.as_str()).collect()
-    }
-    let (old, new) = (words(a), words(b));
-    let (longer, shorter) = (old.len().max(new.len()), old.len().min(new.len()));
-    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
-        .iter()
-        .filter(|op| op.tag() == similar::DiffTag::Equal)
-        .map(|op| op.old_range().len())
-        .sum();
+    let (kept, longer, shorter) = kept_words(a, b);
     let share = |length: usize| kept as f64 / length.max(1) as f64;
     (share(longer) >= MIN_SLOT_WORD_SHARE
         || kept >= MIN_SLOT_KEPT_WORDS && share(shorter) >= MIN_SLOT_WORD_SHARE)
         .then(|| share(longer))
+}
+
+/// Words two statements keep in order, and the lengths of the longer and
+/// the shorter.
+fn kept_words(a: &StatementFeatures, b: &StatementFeatures) -> (usize, usize, usize) {
+    fn words(f: &StatementFeatures) -> Vec<&str> {
+        f.tokens.iter().map(|t| t.norm.as_str()).collect()
+    }
+    let (old, new) = (words(a), words(b));
+    let kept = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    (kept, old.len().max(new.len()), old.len().min(new.len()))
+}
+
+/// Each article's statements (feature indexes, in order).
+fn statements_by_article(features: &[StatementFeatures]) -> BTreeMap<usize, Vec<usize>> {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, feature) in features.iter().enumerate() {
+        by_article
+            .entry(feature.reference.article_idx)
+            .or_default()
+            .push(i);
+    }
+    by_article
+}
+
+/// Article pairs `(x, y)`, `x < y`, that are near copies by the matched
+/// statement pairs between them (`super::near_copy`).
+fn copy_pairs(
+    features: &[StatementFeatures],
+    pairs: &[(f64, usize, usize)],
+) -> BTreeSet<(usize, usize)> {
+    let by_article = statements_by_article(features);
+    let mut shares: BTreeMap<(usize, usize), Vec<f64>> = BTreeMap::new();
+    for &(_, i, j) in pairs {
+        let (x, y) = (
+            features[i].reference.article_idx,
+            features[j].reference.article_idx,
+        );
+        let (kept, longer, _) = kept_words(&features[i], &features[j]);
+        shares
+            .entry((x.min(y), x.max(y)))
+            .or_default()
+            .push(kept as f64 / longer.max(1) as f64);
+    }
+    shares
+        .into_iter()
+        .filter(|((x, y), shares)| {
+            super::near_copy(shares, by_article[x].len(), by_article[y].len())
+        })
+        .map(|(pair, _)| pair)
+        .collect()
 }
 
 /// Joins matched pairs into groups holding at most one statement per

@@ -30,7 +30,7 @@
 //! sentence covering what another says in two), so topic alignments are
 //! pairs and a statement may sit in more than one.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::statements::{candidate_pairs, speaker_bonus, StatementFeatures};
 use crate::model::{Range, Statement, StatementKind};
@@ -43,9 +43,6 @@ pub(super) const TOPIC_THRESHOLD: f64 = 0.2;
 /// Matches scoring at least this share of a statement's best match in the
 /// same article are kept beside it.
 const NEAR_BEST_RATIO: f64 = 0.9;
-/// Share of claim-aligned statements that makes two articles near copies
-/// (the same value as `score`'s `MIN_COPY_SHARE`).
-const MIN_COPY_SHARE: f64 = 0.8;
 /// Content words a statement needs to take part in a topic pair.
 const MIN_TOPIC_WORDS: usize = 4;
 /// Distinct specific topic terms two statements of a topic pair share in
@@ -75,9 +72,12 @@ pub(super) struct TopicMatches {
 
 /// Topic-level pairs and related statements; `claimed` holds the members
 /// of each claim-level alignment.
-pub(super) fn topic_pairs(features: &[StatementFeatures], claimed: &[&[usize]]) -> TopicMatches {
+pub(super) fn topic_pairs(
+    features: &[StatementFeatures],
+    claimed: &[&[usize]],
+    copies: &BTreeSet<(usize, usize)>,
+) -> TopicMatches {
     let has_claim = claim_counterparts(features, claimed);
-    let copies = near_copies(features, claimed);
     let article_of = |idx: usize| features[idx].reference.article_idx;
     // Topic pairs line up what people said; the outlets' own narration is
     // compared only where it matches claim for claim.
@@ -87,7 +87,10 @@ pub(super) fn topic_pairs(features: &[StatementFeatures], claimed: &[&[usize]]) 
             && attributed(j)
             && !has_claim.contains(&(i, article_of(j)))
             && !has_claim.contains(&(j, article_of(i)))
-            && !copies.contains(&(article_of(i), article_of(j)))
+            && !copies.contains(&(
+                article_of(i).min(article_of(j)),
+                article_of(i).max(article_of(j)),
+            ))
     };
     let scored: Vec<(f64, usize, usize)> = candidate_pairs(features, topic_keys)
         .into_iter()
@@ -160,42 +163,6 @@ fn common_terms(features: &[StatementFeatures]) -> HashSet<&str> {
     df.into_iter()
         .filter(|&(_, n)| n as f64 > limit)
         .map(|(term, _)| term)
-        .collect()
-}
-
-/// Article pairs `(x, y)`, `x < y`, that are near copies: at least
-/// `MIN_COPY_SHARE` of the statements of the longer one sit in a
-/// claim-level alignment with the other (as `score` decides copies too).
-/// Between a wire story and its rewrite every real correspondence is
-/// claim-level: a sentence left unaligned there is an edit or an omission,
-/// and a topic partner would hide it.
-fn near_copies(features: &[StatementFeatures], claimed: &[&[usize]]) -> HashSet<(usize, usize)> {
-    let mut n_statements: BTreeMap<usize, usize> = BTreeMap::new();
-    for feature in features {
-        *n_statements
-            .entry(feature.reference.article_idx)
-            .or_default() += 1;
-    }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for members in claimed {
-        let mut articles: Vec<usize> = members
-            .iter()
-            .map(|&m| features[m].reference.article_idx)
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
-        for (k, &x) in articles.iter().enumerate() {
-            for &y in &articles[k + 1..] {
-                *shared.entry((x, y)).or_default() += 1;
-            }
-        }
-    }
-    shared
-        .into_iter()
-        .filter(|&((x, y), n)| {
-            n as f64 >= MIN_COPY_SHARE * n_statements[&x].max(n_statements[&y]) as f64
-        })
-        .map(|(pair, _)| pair)
         .collect()
 }
 

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use super::{article_label, copied, divergence, quotation_marks};
-use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range};
+use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Range};
 use crate::text::lexicon::{lexicon_lines, lexicon_set};
 use crate::text::tokens::{tokenize, Token};
 
@@ -28,11 +28,7 @@ const NAME_PREFIX: usize = 5;
 const PARTY_WINDOW: usize = 3;
 
 /// Every contested-term and reaction contrast in one event.
-pub(super) fn cross_framing(
-    articles: &[Article],
-    extractions: &[Extraction],
-    event: &Event,
-) -> Vec<Divergence> {
+pub(super) fn cross_framing(articles: &[Article], event: &Event) -> Vec<Divergence> {
     let voices: Vec<Voice> = event
         .articles
         .iter()
@@ -41,7 +37,7 @@ pub(super) fn cross_framing(
     let mut found = Vec::new();
     for (k, x) in voices.iter().enumerate() {
         for y in &voices[k + 1..] {
-            if copied(extractions, event, x.article_idx, y.article_idx) {
+            if copied(event, x.article_idx, y.article_idx) {
                 continue;
             }
             found.extend(contested(articles, x, y));

@@ -96,13 +96,13 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         divergences.extend(name_findings);
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
-        divergences.extend(framing::cross_framing(articles, extractions, &event));
+        divergences.extend(framing::cross_framing(articles, &event));
     }
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
     // A sentence cut from a near copy counts where no other finding (a
     // statement left out, a quotation cut short) already says so.
-    for divergence in cut_sentences(extractions, &event, articles) {
+    for divergence in cut_sentences(&event, articles) {
         let said = divergences.iter().any(|d| {
             d.spans.iter().any(|e| {
                 divergence
@@ -135,8 +135,7 @@ fn alignment_divergences(
     for (k, a) in sides.iter().enumerate() {
         for b in &sides[k + 1..] {
             let (x, y) = (a.article_idx, b.article_idx);
-            let copied =
-                near_copies(extractions, event, x, y) || near_copies(extractions, event, y, x);
+            let copied = copied(event, x, y);
             found.extend(pair::compare(a, b, copied));
         }
     }
@@ -248,10 +247,6 @@ fn quoted_words(text: &str) -> String {
     format!("{}\u{2026}", cut.trim_end())
 }
 
-/// Articles whose statements are nearly all aligned with each other's
-/// (a wire story and its rewrite) count as copies.
-const MIN_COPY_SHARE: f64 = 0.8;
-
 /// Omissions between near copies inside a larger event: when article `x`
 /// aligns nearly all its statements with article `y`, a statement of `y`
 /// aligned with nothing from `x` (at any level) was left out of `x`, even
@@ -265,7 +260,7 @@ fn copy_omissions(
     let mut found = Vec::new();
     for &x in &event.articles {
         for &y in &event.articles {
-            if x == y || !near_copies(extractions, event, x, y) {
+            if x == y || !copied(event, x, y) {
                 continue;
             }
             for (carried, alignment_idx) in left_out(event, x, y) {
@@ -292,15 +287,11 @@ fn copy_omissions(
 }
 
 /// Whole sentences cut from one near copy of the event in another.
-fn cut_sentences(
-    extractions: &[Extraction],
-    event: &Event,
-    articles: &[Article],
-) -> Vec<Divergence> {
+fn cut_sentences(event: &Event, articles: &[Article]) -> Vec<Divergence> {
     let mut found = Vec::new();
     for &x in &event.articles {
         for &y in &event.articles {
-            if x != y && near_copies(extractions, event, x, y) {
+            if x != y && copied(event, x, y) {
                 found.extend(sentence_omissions(articles, x, y));
             }
         }
@@ -385,34 +376,15 @@ fn left_out(event: &Event, x: usize, y: usize) -> Vec<(StatementRef, Option<usiz
         .collect()
 }
 
-/// Whether at least `MIN_COPY_SHARE` of the statements of each of `x` and
-/// `y` sit in an alignment with a statement of the other.
-fn near_copies(extractions: &[Extraction], event: &Event, x: usize, y: usize) -> bool {
-    let shared = event
-        .alignments
-        .iter()
-        .filter(|a| a.level == AlignmentLevel::Claim)
-        .filter(|a| {
-            a.statements.iter().any(|r| r.article_idx == x)
-                && a.statements.iter().any(|r| r.article_idx == y)
-        })
-        .count() as f64;
-    let (n_x, n_y) = (
-        extractions[x].statements.len(),
-        extractions[y].statements.len(),
-    );
-    n_x > 0 && n_y > 0 && shared >= MIN_COPY_SHARE * n_x.max(n_y) as f64
+/// Whether articles `x` and `y` are near copies (a wire story and its
+/// rewrite), as `align` found them: these are compared word by word only.
+fn copied(event: &Event, x: usize, y: usize) -> bool {
+    event.copies.binary_search(&(x.min(y), x.max(y))).is_ok()
 }
 
 /// Confidence of a word-level finding between near-identical sentences:
 /// the diff shows exactly what changed, so most such findings are real.
 const DEFAULT_CONFIDENCE: f64 = 0.9;
-
-/// Whether articles `x` and `y` are near copies either way (a wire story
-/// and its rewrite): these are compared word by word only.
-fn copied(extractions: &[Extraction], event: &Event, x: usize, y: usize) -> bool {
-    near_copies(extractions, event, x, y) || near_copies(extractions, event, y, x)
-}
 
 /// A text for an explanation, cut at 80 characters with an ellipsis.
 fn shorten(text: &str) -> String {

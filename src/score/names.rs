@@ -362,7 +362,7 @@ fn claim_name_conflicts(
         for (k, a) in alignment.statements.iter().enumerate() {
             for b in &alignment.statements[k + 1..] {
                 let (x, y) = (a.article_idx, b.article_idx);
-                if x == y || super::copied(extractions, event, x, y) {
+                if x == y || super::copied(event, x, y) {
                     continue;
                 }
                 let content = |r: &StatementRef| {

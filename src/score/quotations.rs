@@ -99,7 +99,7 @@ pub(super) fn cross_quotations(
     for (k, a) in quotations.iter().enumerate() {
         for b in &quotations[k + 1..] {
             if a.article_idx == b.article_idx
-                || copied(extractions, event, a.article_idx, b.article_idx)
+                || copied(event, a.article_idx, b.article_idx)
                 || claimed.contains(&(
                     (a.article_idx, a.statement_idx),
                     (b.article_idx, b.statement_idx),

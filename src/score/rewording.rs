@@ -91,7 +91,7 @@ pub(super) fn cross_rewording(
     let mut found = Vec::new();
     for (k, x) in views.iter().enumerate() {
         for y in &views[k + 1..] {
-            if copied(extractions, event, x.article_idx, y.article_idx) {
+            if copied(event, x.article_idx, y.article_idx) {
                 continue;
             }
             found.extend(number_mismatches(articles, x, y));

@@ -179,6 +179,22 @@ fn figures_changed_in_a_copy_are_number_mismatches() {
     );
 }
 
+/// A short rewrite that cut one of its three statements is still a near
+/// copy (all but one statement kept nearly word for word), so its changed
+/// figure is compared word by word; two outlets that only tell their
+/// points alike are not (see `narration_around_quotes_...`).
+#[test]
+fn a_short_copy_missing_one_statement_is_compared_word_by_word() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/brief-a.txt",
+            "tests/data/diff/brief-b.txt",
+            ""
+        ),
+        expected("diff/expected-brief.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [

@@ -143,6 +143,7 @@ fn sample_report() -> Report {
             statement_idx: 1,
         }],
         related: Vec::new(),
+        copies: Vec::new(),
     };
     Report {
         articles,
