@@ -136,7 +136,16 @@ fn alignment_divergences(
         for b in &sides[k + 1..] {
             let (x, y) = (a.article_idx, b.article_idx);
             let copied = copied(event, x, y);
-            found.extend(pair::compare(a, b, copied));
+            let (copy_a, copy_b) = if copied {
+                (a.in_copy(), b.in_copy())
+            } else {
+                (None, None)
+            };
+            found.extend(pair::compare(
+                copy_a.as_ref().unwrap_or(a),
+                copy_b.as_ref().unwrap_or(b),
+                copied,
+            ));
         }
     }
     found
@@ -433,6 +442,25 @@ pub(crate) struct Side<'a> {
     /// Per token: inside a quotation that is part of the statement's
     /// content; quotations elsewhere in its sentence are other remarks.
     pub own_quoted: Vec<bool>,
+    /// `quoted` and `own_quoted` when a straight quotation mark left open
+    /// runs to the end of the sentence, where that differs: read so only
+    /// against a near copy, whose text was cut at the same place. Between
+    /// outlets an open mark is as often a stray or an excerpt cut short.
+    pub quoted_in_copy: Option<(Vec<bool>, Vec<bool>)>,
+}
+
+impl Side<'_> {
+    /// This side as compared with a near copy (see `quoted_in_copy`).
+    fn in_copy(&self) -> Option<Side<'_>> {
+        let (quoted, own_quoted) = self.quoted_in_copy.clone()?;
+        Some(Side {
+            tokens: self.tokens.clone(),
+            quoted,
+            own_quoted,
+            quoted_in_copy: None,
+            ..*self
+        })
+    }
 }
 
 impl<'a> Side<'a> {
@@ -445,18 +473,21 @@ impl<'a> Side<'a> {
         let statement = &extractions[reference.article_idx].statements[reference.statement_idx];
         let frame = sentence_range(&article.body, frame_range(statement));
         let tokens = tokenize(&article.body, frame);
-        let quoted_ranges = quoted_ranges(&article.body, statement, frame);
-        let in_quotes = |own: bool| -> Vec<bool> {
+        let in_quotes = |ranges: &[Range], own: bool| -> Vec<bool> {
             tokens
                 .iter()
                 .map(|t| {
-                    quoted_ranges.iter().any(|q| {
+                    ranges.iter().any(|q| {
                         q.contains(&t.range) && (!own || q.overlap(&statement.content) > 0)
                     })
                 })
                 .collect()
         };
-        let (quoted, own_quoted) = (in_quotes(false), in_quotes(true));
+        let closed = quoted_ranges(&article.body, statement, frame, false);
+        let open = quoted_ranges(&article.body, statement, frame, true);
+        let (quoted, own_quoted) = (in_quotes(&closed, false), in_quotes(&closed, true));
+        let quoted_in_copy =
+            (open != closed).then(|| (in_quotes(&open, false), in_quotes(&open, true)));
         Side {
             article_idx: reference.article_idx,
             article,
@@ -464,6 +495,7 @@ impl<'a> Side<'a> {
             tokens,
             quoted,
             own_quoted,
+            quoted_in_copy,
         }
     }
 
@@ -601,7 +633,12 @@ fn carried_elsewhere(body: &str, ranges: &[Range], other: &str) -> bool {
 /// marks in the frame. A quotation in curly marks that runs past either end
 /// of the frame (a quote of several sentences, the frame being one) is
 /// quoted up to that end: the mark's direction says which side is inside.
-fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> {
+fn quoted_ranges(
+    body: &str,
+    statement: &Statement,
+    frame: Range,
+    close_straight: bool,
+) -> Vec<Range> {
     let mut ranges = Vec::new();
     let content_text = statement.content.text(body);
     let has_marks = content_text.contains(['\u{201c}', '\u{201d}', '"']);
@@ -625,8 +662,10 @@ fn quoted_ranges(body: &str, statement: &Statement, frame: Range) -> Vec<Range> 
         }
         seen_mark |= matches!(c, '\u{201c}' | '\u{201d}' | '"');
     }
-    if let Some((start, '\u{201c}')) = open {
-        ranges.push(Range::new(start, frame.end));
+    if let Some((start, mark)) = open {
+        if mark == '\u{201c}' || close_straight {
+            ranges.push(Range::new(start, frame.end));
+        }
     }
     ranges.retain(|&range| !is_title(body, range));
     ranges

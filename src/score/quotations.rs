@@ -159,7 +159,7 @@ fn article_quotations(
     let mut seen = HashSet::new();
     let mut quotations = Vec::new();
     for (statement_idx, statement) in extractions[article_idx].statements.iter().enumerate() {
-        for range in quoted_ranges(body, statement, statement.content) {
+        for range in quoted_ranges(body, statement, statement.content, false) {
             if !seen.insert(range) {
                 continue;
             }

@@ -278,7 +278,7 @@ fn a_quotation_longer_than_its_sentence_is_quoted_to_the_frame_edge() {
     );
     let statement = &extraction.statements[0];
     let texts = |frame: Range| -> Vec<&str> {
-        quoted_ranges(body, statement, frame)
+        quoted_ranges(body, statement, frame, false)
             .into_iter()
             .map(|r| r.text(body))
             .collect()
@@ -304,11 +304,15 @@ fn titles_in_quotation_marks_are_not_quoted_words() {
             "\u{201c}It is wrong,\u{201d}",
         )],
     );
-    let quoted: Vec<&str> =
-        quoted_ranges(body, &extraction.statements[0], Range::new(0, body.len()))
-            .into_iter()
-            .map(|r| r.text(body))
-            .collect();
+    let quoted: Vec<&str> = quoted_ranges(
+        body,
+        &extraction.statements[0],
+        Range::new(0, body.len()),
+        false,
+    )
+    .into_iter()
+    .map(|r| r.text(body))
+    .collect();
     assert_eq!(quoted, vec!["It is wrong,", "a disgrace."]);
 }
 

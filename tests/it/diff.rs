@@ -195,6 +195,17 @@ fn a_short_copy_missing_one_statement_is_compared_word_by_word() {
     );
 }
 
+/// A quotation opened with a straight mark and cut with "..." before it
+/// closes (as excerpts are): in a near copy its words are still quoted
+/// words, so a changed one is an altered quotation.
+#[test]
+fn a_quotation_left_open_in_a_copy_is_compared() {
+    assert_eq!(
+        diff_text("tests/data/diff/cut-a.txt", "tests/data/diff/cut-b.txt", ""),
+        expected("diff/expected-cut.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
