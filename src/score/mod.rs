@@ -442,10 +442,12 @@ pub(crate) struct Side<'a> {
     /// Per token: inside a quotation that is part of the statement's
     /// content; quotations elsewhere in its sentence are other remarks.
     pub own_quoted: Vec<bool>,
-    /// `quoted` and `own_quoted` when a straight quotation mark left open
-    /// runs to the end of the sentence, where that differs: read so only
-    /// against a near copy, whose text was cut at the same place. Between
-    /// outlets an open mark is as often a stray or an excerpt cut short.
+    /// `quoted` and `own_quoted` with straight marks read more boldly, where
+    /// that differs: one left open runs to the end of the sentence (an
+    /// excerpt cut with "..."), one right after a word closes a quotation
+    /// opened in an earlier sentence. Read so only against a near copy,
+    /// whose text has the same marks; between outlets such a mark is as
+    /// often a stray or an excerpt cut short.
     pub quoted_in_copy: Option<(Vec<bool>, Vec<bool>)>,
 }
 
@@ -637,7 +639,7 @@ fn quoted_ranges(
     body: &str,
     statement: &Statement,
     frame: Range,
-    close_straight: bool,
+    copy_reading: bool,
 ) -> Vec<Range> {
     let mut ranges = Vec::new();
     let content_text = statement.content.text(body);
@@ -649,9 +651,21 @@ fn quoted_ranges(
     }
     let mut open: Option<(usize, char)> = None;
     let mut seen_mark = false;
+    // A straight mark written right after a word and before a space or the
+    // end closes a quotation opened in an earlier sentence ("... ordered
+    // them to stop.\"") as a curly closing mark would.
+    let closes = |at: usize| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + 1..].chars().next();
+        before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
     for (offset, c) in frame.text(body).char_indices() {
         let at = frame.start + offset;
         match (c, open) {
+            ('"', None) if copy_reading && !seen_mark && closes(at) => {
+                ranges.push(Range::new(frame.start, at));
+            }
             ('\u{201c}', _) | ('"', None) => open = Some((at + c.len_utf8(), c)),
             ('\u{201d}' | '"', Some((start, _))) => {
                 ranges.push(Range::new(start, at));
@@ -663,7 +677,7 @@ fn quoted_ranges(
         seen_mark |= matches!(c, '\u{201c}' | '\u{201d}' | '"');
     }
     if let Some((start, mark)) = open {
-        if mark == '\u{201c}' || close_straight {
+        if mark == '\u{201c}' || copy_reading {
             ranges.push(Range::new(start, frame.end));
         }
     }

@@ -206,6 +206,21 @@ fn a_quotation_left_open_in_a_copy_is_compared() {
     );
 }
 
+/// One sentence a line, a quotation opened on one line and closed with a
+/// straight mark on the next ("... ordered them to stop.\""): in a near
+/// copy the closing line's words are quoted words.
+#[test]
+fn a_quotation_closed_on_a_later_line_of_a_copy_is_compared() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/lines-a.txt",
+            "tests/data/diff/lines-b.txt",
+            ""
+        ),
+        expected("diff/expected-lines.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
