@@ -25,9 +25,9 @@ use crate::model::{Article, Event, Extraction};
 /// claim by claim.
 const MIN_COPY_SHARE: f64 = 0.8;
 
-/// Mean share of words two statements of short near copies keep in order
-/// (`statements::word_share`): the same sentences edited here and there,
-/// not two outlets that tell two of three points alike.
+/// Mean share of the longer statement's words that the aligned statements
+/// of two short near copies keep in order: the same sentences edited here
+/// and there, not two outlets that tell two of three points alike.
 const MIN_SHORT_COPY_WORD_SHARE: f64 = 0.8;
 
 /// Whether two articles of `n_x` and `n_y` statements are near copies (a

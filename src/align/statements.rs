@@ -185,7 +185,7 @@ fn statement_features(
 }
 
 /// Similarity of two statements in [0, 1]; 1 for the same words.
-pub(super) fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
+fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f64 {
     if a.exact_key == b.exact_key {
         return 1.0;
     }
