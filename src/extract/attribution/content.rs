@@ -333,8 +333,18 @@ pub(super) fn extend_with_next_sentences(doc: &Doc, sentence: &Sent, content: Ra
             .quotes
             .iter()
             .find(|q| q.overlap(&next.range) > 0 && q.end > end);
+        // A quotation followed by an attribution of its own ("“Q2,” she
+        // said.") is a statement of its own, however short the tail.
+        let attributed = |q: &Range| {
+            (next.first..next.end).any(|i| {
+                let token = &doc.tokens[i];
+                token.range.start >= q.end && token.is_word() && token.has(CUE)
+            })
+        };
         match quote {
-            Some(q) if q.overlap(&next.range) * 10 >= next.range.len() * 8 => end = q.end,
+            Some(q) if q.overlap(&next.range) * 10 >= next.range.len() * 8 && !attributed(q) => {
+                end = q.end
+            }
             _ => break,
         }
     }

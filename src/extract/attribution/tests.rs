@@ -466,3 +466,14 @@ fn a_verb_that_is_also_a_noun_after_a_quotation() {
     // A noun stays a noun: no speaker is made of what follows it.
     check("Voter fraud claims Democrats made were false.", &[]);
 }
+
+#[test]
+fn a_second_quotation_with_its_own_attribution_is_its_own_statement() {
+    check(
+        "“Some people feel it will come at once,” she said. “If he gets in, things will really explode,” she said.",
+        &[
+            "- | said | “Some people feel it will come at once,”",
+            "- | said | “If he gets in, things will really explode,”",
+        ],
+    );
+}
