@@ -643,7 +643,8 @@ fn quoted_ranges(
 ) -> Vec<Range> {
     let mut ranges = Vec::new();
     let content_text = statement.content.text(body);
-    let has_marks = content_text.contains(['\u{201c}', '\u{201d}', '"']);
+    let has_marks =
+        content_text.contains(['\u{201c}', '\u{201d}', '"']) || content_text.contains("''");
     // A direct quote given without its marks is quoted whole; one with marks
     // may hold "he said" between its parts, which is not quoted.
     if statement.kind == StatementKind::Direct && !has_marks {
@@ -656,17 +657,27 @@ fn quoted_ranges(
     // them to stop.\"") as a curly closing mark would.
     let closes = |at: usize| {
         let before = body[..at].chars().next_back();
-        let after = body[at + 1..].chars().next();
+        let after = body[at..].trim_start_matches(['"', '\'']).chars().next();
         before.is_some_and(|c| !c.is_whitespace())
             && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
     };
-    for (offset, c) in frame.text(body).char_indices() {
+    // Two apostrophes stand for a straight double mark (''Q,'' she said),
+    // as in some newspaper archives.
+    let text = frame.text(body);
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
         let at = frame.start + offset;
+        let (c, width) = if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            chars.next();
+            ('"', 2)
+        } else {
+            (c, c.len_utf8())
+        };
         match (c, open) {
             ('"', None) if copy_reading && !seen_mark && closes(at) => {
                 ranges.push(Range::new(frame.start, at));
             }
-            ('\u{201c}', _) | ('"', None) => open = Some((at + c.len_utf8(), c)),
+            ('\u{201c}', _) | ('"', None) => open = Some((at + width, c)),
             ('\u{201d}' | '"', Some((start, _))) => {
                 ranges.push(Range::new(start, at));
                 open = None;

@@ -221,6 +221,22 @@ fn a_quotation_closed_on_a_later_line_of_a_copy_is_compared() {
     );
 }
 
+/// Two apostrophes as quotation marks (''Q,'' she said. ''Q2.''), as some
+/// newspaper archives write them: the verb between the two quotations is
+/// the outlet's, so changing it is a reporting-verb shift, not an altered
+/// quotation.
+#[test]
+fn doubled_apostrophes_are_quotation_marks() {
+    assert_eq!(
+        diff_text(
+            "tests/data/diff/marks-a.txt",
+            "tests/data/diff/marks-b.txt",
+            ""
+        ),
+        expected("diff/expected-marks.txt")
+    );
+}
+
 #[test]
 fn words_the_other_article_also_carries_are_not_altered() {
     for (a, b) in [
