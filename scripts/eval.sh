@@ -62,6 +62,21 @@ for run in "2 NYT,FOX" "3 NYT,FOX" "4 NYT,FOX" "5 NYT,FOX" "1 HPO" "2 HPO"; do
         --articles "$dir/articles.jsonl"
 done
 
+# PolNeAR's articles (several outlets, some in a newspaper archive's style
+# with '' for quotation marks), drawn the same way.
+python3 - "$shared/data/polnear/train" "$out/polnear-train.jsonl" <<'PY'
+import json, pathlib, sys
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))[:300]:
+        text = path.read_text(encoding="utf-8")
+        out.write(json.dumps({"id": path.stem, "outlet": "NYT", "text": text}) + "\n")
+PY
+dir="$out/inject-2-polnear"
+python3 "$shared/eval/inject.py" --in "$out/polnear-train.jsonl" --out "$dir" --seed 2 > /dev/null
+"$bin" --quiet compare "$dir/articles.jsonl" --out "$dir/out"
+echo "-- seed 2, PolNeAR train (first 300 articles)"
+python3 "$shared/eval/inject_score.py" "$dir/truth.json" "$dir/out/report.json" --articles "$dir/articles.jsonl"
+
 echo "== article-html: main text of news pages (bar: F1 >= 0.975)"
 # Exit status 1 (a page with no article) is a result to score, not a failure.
 "$bin" extract --with-text "$shared"/data/article-html/html/*.html.gz > "$out/html.jsonl" || [ $? -eq 1 ]
