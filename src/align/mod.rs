@@ -30,18 +30,20 @@ const MIN_COPY_SHARE: f64 = 0.8;
 /// and there, not two outlets that tell two of three points alike.
 const MIN_SHORT_COPY_WORD_SHARE: f64 = 0.8;
 
-/// Whether two articles of `n_x` and `n_y` statements are near copies (a
-/// wire story and its rewrite), `word_shares` being those of their
-/// claim-level alignments: most of the longer one's statements aligned, or,
-/// in an article of a few statements, all but one aligned nearly word for
-/// word (a short rewrite that cut one sentence keeps three of four).
-fn near_copy(word_shares: &[f64], n_x: usize, n_y: usize) -> bool {
-    let (shared, longer) = (word_shares.len(), n_x.max(n_y));
-    let mean = word_shares.iter().sum::<f64>() / shared.max(1) as f64;
+/// Whether two articles of `n_x` and `n_y` statements, `shared` of them
+/// aligned claim by claim, are near copies (a wire story and its rewrite):
+/// most of the longer one's statements aligned, or, in an article of a few
+/// statements, all but one aligned nearly word for word (a short rewrite
+/// that cut one sentence keeps three of four). `mean_word_share` is asked
+/// only in that second case.
+fn near_copy(shared: usize, n_x: usize, n_y: usize, mean_word_share: impl FnOnce() -> f64) -> bool {
+    let longer = n_x.max(n_y);
     n_x > 0
         && n_y > 0
         && (shared as f64 >= MIN_COPY_SHARE * longer as f64
-            || shared >= 2 && shared + 1 >= longer && mean >= MIN_SHORT_COPY_WORD_SHARE)
+            || shared >= 2
+                && shared + 1 >= longer
+                && mean_word_share() >= MIN_SHORT_COPY_WORD_SHARE)
 }
 
 /// Groups articles into events and aligns their statements. Events are in

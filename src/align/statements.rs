@@ -76,9 +76,10 @@ pub(crate) fn align_event(
     }
     let features = statement_features(articles, extractions, article_idxs);
     let mut pairs = matched_pairs(&features);
-    let slots = copy_slot_pairs(&features, &pairs, &copy_pairs(&features, &pairs));
-    pairs.extend(slots);
+    // Slot pairs are made only between near copies, so they never change
+    // which articles are near copies.
     let copies = copy_pairs(&features, &pairs);
+    pairs.extend(copy_slot_pairs(&features, &pairs, &copies));
     let groups = merge_pairs(&features, &pairs);
     let mut matched = vec![false; features.len()];
     let mut alignments: Vec<Alignment> = groups
@@ -376,28 +377,43 @@ fn statements_by_article(features: &[StatementFeatures]) -> BTreeMap<usize, Vec<
 }
 
 /// Article pairs `(x, y)`, `x < y`, that are near copies by the matched
-/// statement pairs between them (`super::near_copy`).
+/// statement pairs between them (`super::near_copy`; the words two
+/// statements keep in order are diffed only for short articles).
 fn copy_pairs(
     features: &[StatementFeatures],
     pairs: &[(f64, usize, usize)],
 ) -> BTreeSet<(usize, usize)> {
     let by_article = statements_by_article(features);
-    let mut shares: BTreeMap<(usize, usize), Vec<f64>> = BTreeMap::new();
+    let mut between: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for &(_, i, j) in pairs {
         let (x, y) = (
             features[i].reference.article_idx,
             features[j].reference.article_idx,
         );
-        let (kept, longer, _) = kept_words(&features[i], &features[j]);
-        shares
+        between
             .entry((x.min(y), x.max(y)))
             .or_default()
-            .push(kept as f64 / longer.max(1) as f64);
+            .push((i, j));
     }
-    shares
+    between
         .into_iter()
-        .filter(|((x, y), shares)| {
-            super::near_copy(shares, by_article[x].len(), by_article[y].len())
+        .filter(|((x, y), matched)| {
+            let mean_word_share = || {
+                let total: f64 = matched
+                    .iter()
+                    .map(|&(i, j)| {
+                        let (kept, longer, _) = kept_words(&features[i], &features[j]);
+                        kept as f64 / longer.max(1) as f64
+                    })
+                    .sum();
+                total / matched.len() as f64
+            };
+            super::near_copy(
+                matched.len(),
+                by_article[x].len(),
+                by_article[y].len(),
+                mean_word_share,
+            )
         })
         .map(|(pair, _)| pair)
         .collect()

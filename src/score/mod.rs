@@ -486,10 +486,13 @@ impl<'a> Side<'a> {
                 .collect()
         };
         let closed = quoted_ranges(&article.body, statement, frame, false);
-        let open = quoted_ranges(&article.body, statement, frame, true);
         let (quoted, own_quoted) = (in_quotes(&closed, false), in_quotes(&closed, true));
-        let quoted_in_copy =
-            (open != closed).then(|| (in_quotes(&open, false), in_quotes(&open, true)));
+        // Only straight marks read differently against a copy.
+        let frame_text = frame.text(&article.body);
+        let quoted_in_copy = (frame_text.contains('"') || frame_text.contains("''"))
+            .then(|| quoted_ranges(&article.body, statement, frame, true))
+            .filter(|open| *open != closed)
+            .map(|open| (in_quotes(&open, false), in_quotes(&open, true)));
         Side {
             article_idx: reference.article_idx,
             article,

@@ -25,6 +25,16 @@ fn diff_text(a: &str, b: &str, only: &str) -> String {
     String::from_utf8(parallax(&args).stdout).unwrap()
 }
 
+/// `diff_text` of the fixture pair `tests/data/diff/NAME-a.txt` and
+/// `NAME-b.txt`.
+fn diff_pair(name: &str, only: &str) -> String {
+    diff_text(
+        &format!("tests/data/diff/{name}-a.txt"),
+        &format!("tests/data/diff/{name}-b.txt"),
+        only,
+    )
+}
+
 fn expected(name: &str) -> String {
     std::fs::read_to_string(crate::data(name)).unwrap()
 }
@@ -130,11 +140,7 @@ fn a_quotation_missing_its_sentence_opening_is_truncated() {
 #[test]
 fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
     assert_eq!(
-        diff_text(
-            "tests/data/diff/slip-a.txt",
-            "tests/data/diff/slip-b.txt",
-            "name_variant"
-        ),
+        diff_pair("slip", "name_variant"),
         expected("diff/expected-slip.txt")
     );
 }
@@ -155,11 +161,7 @@ fn a_name_misspelt_once_in_a_copy_is_a_name_variant() {
 #[test]
 fn edits_to_a_copy_are_found_where_outlets_would_differ() {
     assert_eq!(
-        diff_text(
-            "tests/data/diff/copyedit-a.txt",
-            "tests/data/diff/copyedit-b.txt",
-            ""
-        ),
+        diff_pair("copyedit", ""),
         expected("diff/expected-copyedit.txt")
     );
 }
@@ -170,11 +172,7 @@ fn edits_to_a_copy_are_found_where_outlets_would_differ() {
 #[test]
 fn figures_changed_in_a_copy_are_number_mismatches() {
     assert_eq!(
-        diff_text(
-            "tests/data/diff/figures-a.txt",
-            "tests/data/diff/figures-b.txt",
-            "number_mismatch"
-        ),
+        diff_pair("figures", "number_mismatch"),
         expected("diff/expected-figures.txt")
     );
 }
@@ -185,14 +183,7 @@ fn figures_changed_in_a_copy_are_number_mismatches() {
 /// points alike are not (see `narration_around_quotes_...`).
 #[test]
 fn a_short_copy_missing_one_statement_is_compared_word_by_word() {
-    assert_eq!(
-        diff_text(
-            "tests/data/diff/brief-a.txt",
-            "tests/data/diff/brief-b.txt",
-            ""
-        ),
-        expected("diff/expected-brief.txt")
-    );
+    assert_eq!(diff_pair("brief", ""), expected("diff/expected-brief.txt"));
 }
 
 /// A quotation opened with a straight mark and cut with "..." before it
@@ -200,10 +191,7 @@ fn a_short_copy_missing_one_statement_is_compared_word_by_word() {
 /// words, so a changed one is an altered quotation.
 #[test]
 fn a_quotation_left_open_in_a_copy_is_compared() {
-    assert_eq!(
-        diff_text("tests/data/diff/cut-a.txt", "tests/data/diff/cut-b.txt", ""),
-        expected("diff/expected-cut.txt")
-    );
+    assert_eq!(diff_pair("cut", ""), expected("diff/expected-cut.txt"));
 }
 
 /// One sentence a line, a quotation opened on one line and closed with a
@@ -211,14 +199,7 @@ fn a_quotation_left_open_in_a_copy_is_compared() {
 /// copy the closing line's words are quoted words.
 #[test]
 fn a_quotation_closed_on_a_later_line_of_a_copy_is_compared() {
-    assert_eq!(
-        diff_text(
-            "tests/data/diff/lines-a.txt",
-            "tests/data/diff/lines-b.txt",
-            ""
-        ),
-        expected("diff/expected-lines.txt")
-    );
+    assert_eq!(diff_pair("lines", ""), expected("diff/expected-lines.txt"));
 }
 
 /// Two apostrophes as quotation marks (''Q,'' she said. ''Q2.''), as some
@@ -227,14 +208,7 @@ fn a_quotation_closed_on_a_later_line_of_a_copy_is_compared() {
 /// quotation.
 #[test]
 fn doubled_apostrophes_are_quotation_marks() {
-    assert_eq!(
-        diff_text(
-            "tests/data/diff/marks-a.txt",
-            "tests/data/diff/marks-b.txt",
-            ""
-        ),
-        expected("diff/expected-marks.txt")
-    );
+    assert_eq!(diff_pair("marks", ""), expected("diff/expected-marks.txt"));
 }
 
 #[test]
@@ -274,11 +248,7 @@ fn a_claim_doubted_by_one_and_stated_by_another_is_not_misattributed() {
 /// millions") is no omission; the changed words are still reported.
 #[test]
 fn a_quoted_sentence_given_earlier_in_other_words_is_not_left_out() {
-    let text = diff_text(
-        "tests/data/diff/earlier-a.txt",
-        "tests/data/diff/earlier-b.txt",
-        "",
-    );
+    let text = diff_pair("earlier", "");
     assert!(!text.contains("leaves out part"), "{text}");
     assert!(text.starts_with("1. quote_altered"), "{text}");
 }
@@ -416,11 +386,7 @@ fn an_input_with_several_articles_is_refused() {
 /// to no one.
 #[test]
 fn a_changed_word_in_a_title_case_headline_is_no_misattribution() {
-    let text = diff_text(
-        "tests/data/diff/headline-a.txt",
-        "tests/data/diff/headline-b.txt",
-        "misattribution",
-    );
+    let text = diff_pair("headline", "misattribution");
     assert_eq!(text, "");
 }
 
@@ -429,11 +395,7 @@ fn a_changed_word_in_a_title_case_headline_is_no_misattribution() {
 /// no mismatch of 12 and 23.
 #[test]
 fn a_figure_written_anywhere_in_the_article_is_given() {
-    let text = diff_text(
-        "tests/data/diff/pirates-a.txt",
-        "tests/data/diff/pirates-b.txt",
-        "number_mismatch",
-    );
+    let text = diff_pair("pirates", "number_mismatch");
     assert_eq!(text, "");
 }
 

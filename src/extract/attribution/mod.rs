@@ -618,11 +618,12 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
     found
 }
 
-/// Verbs of saying that are also common nouns ("the claims", "his vows"),
-/// so not cues in general; right after a quotation's closing comma and
-/// before a capitalised name (“...,” claims Perry) they can only be verbs.
+/// Verbs of saying that are also common nouns ("the claims", "his
+/// pledges"), so not cues in general; right after a quotation's closing
+/// comma and before a capitalised name (“...,” claims Perry) they can only
+/// be verbs. ("vows" is a cue already, as intent; see `cue_verb`.)
 fn is_inverted_noun_cue(doc: &Doc, sentence: &Sent, c: usize) -> bool {
-    const VERBS: [&str; 4] = ["claims", "vows", "promises", "pledges"];
+    const VERBS: [&str; 3] = ["claims", "promises", "pledges"];
     let after_quote = c >= sentence.first + 2 && content::ends_quote_with_comma(doc, c - 1);
     VERBS.iter().any(|verb| doc.lower_is(c, verb))
         && after_quote
