@@ -503,7 +503,16 @@ fn alteration(
         }
         let text_a = gap_a.text(&articles[a.article_idx].body);
         let text_b = gap_b.text(&articles[b.article_idx].body);
-        if same_wording(text_a, text_b) {
+        // The matched words around the gap count too: stems match "It's"
+        // with "it", leaving "is" as the gap of "It is not" against "It's not".
+        let body_a = &articles[a.article_idx].body;
+        let body_b = &articles[b.article_idx].body;
+        if same_wording(text_a, text_b)
+            || same_wording(
+                shared_range(a, i0, i1).text(body_a),
+                shared_range(b, j0, j1).text(body_b),
+            )
+        {
             continue;
         }
         if text_a.contains(['\u{2026}'])

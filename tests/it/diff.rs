@@ -229,6 +229,24 @@ fn words_the_other_article_also_carries_are_not_altered() {
     }
 }
 
+/// A contraction written out ("It’s not" / "it is not") is the same
+/// wording, though stems match "It’s" with "it" and leave "is" between
+/// matched words; a word added next to it is still a changed quotation.
+#[test]
+fn a_contraction_written_out_is_not_an_altered_quotation() {
+    let altered = |b: &str| {
+        diff_text(
+            "tests/data/diff/contraction-a.txt",
+            &format!("tests/data/diff/contraction-{b}.txt"),
+            "quote_altered",
+        )
+    };
+    assert_eq!(altered("b"), "");
+    let text = altered("c");
+    assert_eq!(text.matches("quote_altered").count(), 1, "{text}");
+    assert!(text.contains("“spend less” against “a little”"), "{text}");
+}
+
 /// One claim given to two people is a misattribution only when both
 /// outlets say the person asserted it: "expressed disbelief that C" does
 /// not give C to the one who doubts it.
