@@ -247,7 +247,14 @@ impl People {
             let name_start = strip_titles(tokens, run);
             let last = &tokens[run.1 - 1];
             let is_titled = name_start > run.0 || role_before(body, tokens, name_start).is_some();
-            if run.1 - name_start < 2 && !is_titled || last.has(GROUP | TITLE) {
+            // "the former Pennsylvania senator": one word between a title
+            // and a lower-case office qualifies the office, no one's name.
+            let qualifies_office = run.1 - name_start < 2
+                && !last.is_possessive
+                && tokens
+                    .get(run.1)
+                    .is_some_and(|t| t.is_word() && !t.is_capitalized && t.has(TITLE));
+            if run.1 - name_start < 2 && !is_titled || last.has(GROUP | TITLE) || qualifies_office {
                 continue;
             }
             let name = name_text(body, tokens, name_start, run.1);

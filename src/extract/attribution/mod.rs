@@ -531,8 +531,26 @@ fn sentence_subject(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
         }
         i += 1;
     }
-    let start = i;
-    let end = name_run_end(doc, start, sentence.end);
+    let mut start = i;
+    let mut end = name_run_end(doc, start, sentence.end);
+    // "Former Pennsylvania governor Ed Rendell": the place qualifies the
+    // office; the name after the office is the subject.
+    let office = end;
+    let mut after = office;
+    while after < sentence.end
+        && after < office + 2
+        && doc.tokens[after].is_word()
+        && !doc.tokens[after].is_capitalized
+        && doc.tokens[after].has(TITLE)
+    {
+        after += 1;
+    }
+    if end > start && after > office && !doc.tokens[end - 1].is_possessive {
+        let name_end = name_run_end(doc, after, sentence.end);
+        if name_end > after {
+            (start, end) = (after, name_end);
+        }
+    }
     if end == start || doc.tokens.get(end).is_some_and(|t| t.is_possessive) {
         return None;
     }

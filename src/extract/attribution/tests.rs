@@ -477,3 +477,19 @@ fn a_second_quotation_with_its_own_attribution_is_its_own_statement() {
         ],
     );
 }
+
+/// "The former Vermont senator": a place between a title and an office
+/// qualifies the office and is no one the next "he" can mean; "Former
+/// Vermont governor Tom Alder" opens with Tom Alder.
+#[test]
+fn a_place_qualifying_an_office_is_not_a_person() {
+    check(
+        "Mark Dunmore spoke in Ohio on Sunday.\n\n\
+         The former Vermont senator has a young son, and he said that doctors often fail such families.\n\n\
+         Former Vermont governor Tom Alder was more cautious. “We are not ready for that,” he said.",
+        &[
+            "Mark Dunmore | said | that doctors often fail such families",
+            "Tom Alder | said | “We are not ready for that,”",
+        ],
+    );
+}
