@@ -533,23 +533,31 @@ fn sentence_subject(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
     }
     let mut start = i;
     let mut end = name_run_end(doc, start, sentence.end);
-    // "Former Pennsylvania governor Ed Rendell": the place qualifies the
-    // office; the name after the office is the subject.
+    // "Former Pennsylvania governor Ed Rendell", "Former secretary of
+    // State Clinton": the words before the office qualify it; the name
+    // after the office is the subject. With no name after it ("A Romney
+    // campaign aide, though, said") the subject is someone the sentence
+    // does not name.
     let office = end;
     let mut after = office;
-    while after < sentence.end
-        && after < office + 2
-        && doc.tokens[after].is_word()
-        && !doc.tokens[after].is_capitalized
-        && doc.tokens[after].has(TITLE)
-    {
+    let mut holds_office = false;
+    while after < sentence.end && after < office + 4 && doc.tokens[after].is_word() {
+        let token = &doc.tokens[after];
+        let lower_title = !token.is_capitalized && token.has(TITLE);
+        let of_office = doc.lower_is(after, "of")
+            || token.is_capitalized && token.has(TITLE) && doc.lower_is(after - 1, "of");
+        if !(lower_title || holds_office && of_office) {
+            break;
+        }
+        holds_office |= lower_title;
         after += 1;
     }
-    if end > start && after > office && !doc.tokens[end - 1].is_possessive {
+    if end > start && holds_office && !doc.tokens[end - 1].is_possessive {
         let name_end = name_run_end(doc, after, sentence.end);
-        if name_end > after {
-            (start, end) = (after, name_end);
+        if name_end == after {
+            return None;
         }
+        (start, end) = (after, name_end);
     }
     if end == start || doc.tokens.get(end).is_some_and(|t| t.is_possessive) {
         return None;

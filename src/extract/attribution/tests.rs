@@ -493,3 +493,23 @@ fn a_place_qualifying_an_office_is_not_a_person() {
         ],
     );
 }
+
+/// "A Dunmore campaign aide, though, said": a name before an office
+/// qualifies it; the aide is not Dunmore, and the next "he" is still the
+/// last person the article made a subject. "Former secretary of State
+/// Jane Alder" opens with Jane Alder.
+#[test]
+fn a_name_qualifying_an_office_is_not_the_subject() {
+    check(
+        "Paul Reston toured the plant on Monday. Mark Dunmore was not there.\n\n\
+         Reston shook hands with the workers. \
+         A Dunmore campaign aide, though, said the plant would close anyway.\n\n\
+         In the afternoon, Reston also toured a school. Warming to the theme, he said the city had lost its way.\n\n\
+         Former secretary of State Jane Alder was not impressed. “We have heard all of this before,” she said.",
+        &[
+            "Dunmore campaign aide | said | the plant would close anyway",
+            "Paul Reston | said | the city had lost its way",
+            "Jane Alder | said | “We have heard all of this before,”",
+        ],
+    );
+}
