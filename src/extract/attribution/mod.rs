@@ -569,12 +569,59 @@ fn sentence_subject(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
 fn remember_subject(doc: &Doc, sentence: &Sent, context: &mut Context) {
     // Only a name in subject position: after at most a determiner or a
     // title ("The", "Sen."), never after a verb ("He said Mr. Trump ...").
-    let Some((start, i)) = sentence_subject(doc, sentence) else {
-        return;
-    };
-    if let Author::Person(recent) = person_named(doc, start, i) {
-        context.remember(recent);
+    // Else the name after an opening phrase (a dateline is no person).
+    let subjects = sentence_subject(doc, sentence)
+        .into_iter()
+        .chain(subject_after_opening(doc, sentence));
+    for (start, end) in subjects {
+        if let Author::Person(recent) = person_named(doc, start, end) {
+            context.remember(recent);
+            return;
+        }
     }
+}
+
+/// Tokens an opening phrase may run to before its comma.
+const MAX_OPENING_TOKENS: usize = 16;
+
+/// "In one of her final appearances as secretary of state, Hillary Rodham
+/// Clinton on Wednesday vigorously defended ...": a sentence that opens
+/// with a phrase of time, place or manner (a preposition first) has its
+/// subject after the phrase's comma: a name (titles allowed before it)
+/// that a lower-case word follows, neither an office nor a group it would
+/// qualify ("Obama administration officials") nor "and" (two subjects).
+fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
+    // A dateline before it ("WASHINGTON — In one of ...") is skipped.
+    let dash = (sentence.first..sentence.end.min(sentence.first + 4))
+        .find(|&k| doc.tokens[k].kind == Kind::Dash)
+        .filter(|&k| {
+            (sentence.first..k).all(|j| {
+                let text = doc.text(j);
+                doc.tokens[j].kind != Kind::Word || !text.chars().any(char::is_lowercase)
+            })
+        });
+    let first = dash.map_or(sentence.first, |k| k + 1);
+    if first >= sentence.end || !doc.tokens[first].has(PREPOSITION) {
+        return None;
+    }
+    let last = sentence.end.min(first + MAX_OPENING_TOKENS);
+    let comma =
+        (first + 1..last).find(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k])?;
+    let mut start = comma + 1;
+    while start < sentence.end
+        && doc.tokens[start].has(TITLE)
+        && !is_name_word(doc.body, &doc.tokens[start])
+    {
+        start += 1;
+    }
+    let end = name_run_end(doc, start, sentence.end);
+    let next = doc.tokens.get(end)?;
+    let follows = end < sentence.end
+        && next.is_word()
+        && !next.is_capitalized
+        && !next.has(TITLE | GROUP | CONJUNCTION)
+        && !doc.in_quote[start];
+    (end > start && follows).then_some((start, end))
 }
 
 /// Tries every cue of one sentence in order: "According to S, C"; then

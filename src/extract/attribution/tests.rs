@@ -386,11 +386,18 @@ fn a_pronoun_with_no_one_remembered_takes_the_one_person_of_its_gender() {
          “I take responsibility,” she said.",
         &["Mary Whitcomb | said | “I take responsibility,”"],
     );
-    // Someone of unknown gender named there too: no guess.
+    // Someone of unknown gender named there too, neither the subject: no
+    // guess.
+    check(
+        "WASHINGTON — On one of her final trips, the base hosted Senator Mary Whitcomb and \
+         Dale Aldana. “I take responsibility,” she said.",
+        &["- | said | “I take responsibility,”"],
+    );
+    // The subject of the sentence is the one remembered.
     check(
         "WASHINGTON — On one of her final trips, Senator Mary Whitcomb visited Dale Aldana. \
          “I take responsibility,” she said.",
-        &["- | said | “I take responsibility,”"],
+        &["Mary Whitcomb | said | “I take responsibility,”"],
     );
 }
 
@@ -511,5 +518,18 @@ fn a_name_qualifying_an_office_is_not_the_subject() {
             "Paul Reston | said | the city had lost its way",
             "Jane Alder | said | “We have heard all of this before,”",
         ],
+    );
+}
+
+/// "DAYTON — In one of her last speeches as mayor, Ellen Voss on Monday
+/// defended ...": the subject after an opening phrase (and a dateline) is
+/// the one the next "she" means.
+#[test]
+fn the_subject_after_an_opening_phrase_is_remembered() {
+    check(
+        "Voss Defends Her Record Before Leaving Office\n\n\
+         DAYTON — In one of her last speeches as mayor, Ellen Voss on Monday defended the budget.\n\n\
+         “I take responsibility for every line of it,” she said, reading a statement.",
+        &["Ellen Voss | said | “I take responsibility for every line of it,”"],
     );
 }
