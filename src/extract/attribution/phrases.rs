@@ -256,9 +256,8 @@ pub(super) fn resolve(doc: &Doc, phrase: Phrase, context: &Context) -> Speaker {
         let recent = if core.has(RELATIVE) || doc.lower_is(phrase.core_start, "who") {
             antecedent(doc, phrase.core_start, context)
         } else {
-            context
-                .pronoun(doc.text(phrase.core_start))
-                .cloned()
+            clause_subject(doc, phrase.core_start)
+                .or_else(|| context.pronoun(doc.text(phrase.core_start)).cloned())
                 .or_else(|| earlier_in_sentence(doc, phrase.core_start))
                 .or_else(|| introduced_before(doc, phrase.core_start))
         };
@@ -335,6 +334,62 @@ pub(super) fn recent_author(doc: &Doc, phrase: Phrase, context: &Context) -> Opt
             titles.iter().all(|t| role.contains(t))
         })
         .cloned()
+}
+
+/// "A month ago, when Mr. Bush released his own tax returns, he said": a
+/// "he" or "she" right after a clause that opens with a subordinator and
+/// has a person as its subject is that person, whoever the article named
+/// before the sentence. The person must be of the pronoun's gender (or of
+/// none the article tells) and the only one the clause names.
+fn clause_subject(doc: &Doc, pronoun: usize) -> Option<Recent> {
+    let gender = subject_pronoun_gender(doc.text(pronoun))?;
+    let sentence = doc.sentences[sentence_at(doc, pronoun)?];
+    let comma = pronoun.checked_sub(1)?;
+    if comma <= sentence.first || doc.tokens[comma].kind != Kind::Comma {
+        return None;
+    }
+    // The clause opens the sentence, or follows its opening phrase ("A
+    // month ago, when ..."), and says when or why: "that" opens what
+    // someone says ("certainty that Dr. Benjamin had ...").
+    let opener = (sentence.first..comma).rev().find(|&k| {
+        doc.tokens[k].has(SUBORDINATOR)
+            && !doc.in_quote[k]
+            && !doc.lower_is(k, "that")
+            && (k == sentence.first || doc.tokens[k - 1].kind == Kind::Comma)
+    })?;
+    let start = opener + 1;
+    if start >= comma
+        || !is_name_word(doc.body, &doc.tokens[start]) && !doc.tokens[start].has(TITLE)
+    {
+        return None;
+    }
+    // Only titles before the name ("when Gov. Bush"), not "As governor of
+    // Arkansas", where the name is what the office is of.
+    let name_start = (start..comma).find(|&k| is_name_word(doc.body, &doc.tokens[k]))?;
+    if (start..name_start).any(|k| !doc.tokens[k].has(TITLE)) {
+        return None;
+    }
+    let end = name_run_end(doc, name_start, comma);
+    // A verb right after the name: an auxiliary, or a past form ("when
+    // Mr. Bush released"), as in `patterns::subject_before`.
+    let verb = doc.tokens.get(end).filter(|_| end < comma)?;
+    let text = doc.text(end);
+    let is_verb = verb.is_word()
+        && !verb.is_capitalized
+        && (verb.has(AUXILIARY) || text.ends_with("ed") || text.ends_with("ly"));
+    let others = (end..comma).any(|k| is_name_word(doc.body, &doc.tokens[k]) && !doc.in_quote[k]);
+    if !is_verb || others {
+        return None;
+    }
+    match person_named(doc, name_start, end) {
+        Author::Person(recent)
+            if recent.is_person
+                && (recent.gender == gender || recent.gender == Gender::Unknown) =>
+        {
+            Some(recent)
+        }
+        _ => None,
+    }
 }
 
 /// "As the official, Lois Lerner, appeared ..., she told": a "he" or

@@ -533,3 +533,24 @@ fn the_subject_after_an_opening_phrase_is_remembered() {
         &["Ellen Voss | said | “I take responsibility for every line of it,”"],
     );
 }
+
+/// "A month ago, when Mr. Dale released his returns, he said": the person
+/// who does the clause's act is the "he" right after it, whoever was
+/// named before; "certainty that Dr. Moss had ..., he said" is not such a
+/// clause.
+#[test]
+fn a_pronoun_after_a_clause_takes_its_subject() {
+    check(
+        "Paul Reston released his tax returns on Monday.\n\n\
+         A month ago, when Mr. Dale released his own returns, he said: “I paid a higher rate than anyone.”",
+        &["Dale | said | “I paid a higher rate than anyone.”"],
+    );
+    check(
+        "Paul Reston praised the doctor on Monday.\n\n\
+         Expressing certainty that Dr. Moss had offers elsewhere, he said the doctor had chosen to stay.",
+        &[
+            "Paul Reston | praised | the doctor on Monday",
+            "Paul Reston | said | the doctor had chosen to stay",
+        ],
+    );
+}
