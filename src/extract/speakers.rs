@@ -342,21 +342,28 @@ impl People {
     /// still Hillary Clinton.
     pub fn by_surname(&self, surname: &str, position: usize, gender: Gender) -> Option<usize> {
         let surname = surname.to_lowercase();
-        let matches = self
-            .persons
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.surname == surname)
-            .filter(|(_, p)| {
-                gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender
-            });
-        let before = matches
-            .clone()
-            .filter(|(_, p)| p.first_seen <= position)
-            .max_by_key(|(_, p)| p.first_seen);
-        before
-            .or_else(|| matches.min_by_key(|(_, p)| p.first_seen))
-            .map(|(i, _)| i)
+        let pick = |exact: bool| {
+            let matches = self
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.surname == surname)
+                .filter(|(_, p)| {
+                    gender == Gender::Unknown
+                        || p.gender == gender
+                        || !exact && p.gender == Gender::Unknown
+                });
+            let before = matches
+                .clone()
+                .filter(|(_, p)| p.first_seen <= position)
+                .max_by_key(|(_, p)| p.first_seen);
+            before
+                .or_else(|| matches.min_by_key(|(_, p)| p.first_seen))
+                .map(|(i, _)| i)
+        };
+        // "Mr. LaRue" after his daughter Leslie LaRue (a first name of
+        // either gender) is the LaRue known to be a man.
+        pick(true).or_else(|| pick(false))
     }
 
     /// The person whose role holds every title word of `phrase`

@@ -554,3 +554,22 @@ fn a_pronoun_after_a_clause_takes_its_subject() {
         ],
     );
 }
+
+/// "Mr. Dunmore" after his daughter Leslie Dunmore (a first name of either
+/// gender) is the Dunmore known to be a man; a first name the list knows
+/// ("Heidi") tells a woman from her husband.
+#[test]
+fn an_honorific_picks_the_person_known_to_be_of_its_gender() {
+    check(
+        "Frank Dunmore founded the firm in 1970. He is survived by his daughter Leslie Dunmore.\n\n\
+         In an interview last year, Mr. Dunmore said the firm had saved his life.",
+        &[
+            "Frank Dunmore | said | the firm had saved his life",
+        ],
+    );
+    check(
+        "Ted Wexler spoke on Monday. Heidi Wexler spoke on Tuesday.\n\n\
+         Mr. Wexler said the campaign would go on.",
+        &["Ted Wexler | said | the campaign would go on"],
+    );
+}
