@@ -526,9 +526,23 @@ pub(super) fn cue_verb(
         return None;
     }
     let before = phrase_backward(doc, sentence.first, lead).or_else(|| {
-        // "McConnell was quick to embrace him and said that C".
+        // "McConnell was quick to embrace him and said that C"; "Grimm
+        // leaned into him and said": the name the sentence opens with.
         let after_and = lead > sentence.first + 1 && doc.lower_is(lead - 1, "and");
-        let end = after_and.then(|| noun_phrase_end(doc, sentence.first, lead - 1))??;
+        let end = after_and.then(|| {
+            noun_phrase_end(doc, sentence.first, lead - 1).or_else(|| {
+                // A person of the article, and a verb after the name.
+                let end = name_run_end(doc, sentence.first, lead - 1);
+                let verb = doc.text(end);
+                let is_verb = end < lead - 1
+                    && doc.tokens[end].is_word()
+                    && !doc.tokens[end].is_capitalized
+                    && (doc.tokens[end].has(AUXILIARY) || verb.ends_with("ed"));
+                let is_person = end > sentence.first
+                    && matches!(person_named(doc, sentence.first, end), Author::Person(_));
+                (is_verb && is_person).then_some(end)
+            })
+        })??;
         let (start, end) = noun_phrase_backward(doc, sentence.first, end)?;
         (start == sentence.first).then_some(Phrase::plain(start, end))
     });

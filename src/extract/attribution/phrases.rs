@@ -22,9 +22,19 @@ pub(super) fn phrase_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Phrase>
     // "NAME, an aside, said": the name before the first comma of the aside.
     let mut open = comma;
     for _ in 0..3 {
-        open = (lo..open)
-            .rev()
-            .find(|&i| !doc.tokens[i].is_word() && !doc.in_quote[i])?;
+        // A parenthesis inside the aside ("Rep. Stephen Fincher (R-Tenn.)")
+        // is passed over whole.
+        let mut k = open;
+        open = loop {
+            k = (lo..k)
+                .rev()
+                .find(|&i| !doc.tokens[i].is_word() && !doc.in_quote[i])?;
+            let opening = skip_parenthetical(doc, lo, k + 1);
+            if opening == k + 1 {
+                break k;
+            }
+            k = opening;
+        };
         if doc.tokens[open].kind != Kind::Comma || open + 1 >= comma {
             break;
         }

@@ -573,3 +573,20 @@ fn an_honorific_picks_the_person_known_to_be_of_its_gender() {
         &["Ted Wexler | said | the campaign would go on"],
     );
 }
+
+/// "NAME leaned into him and said, “...”": a person who opens the sentence
+/// with a verb speaks through the verb joined by "and"; an aside with a
+/// party tag in parentheses ("Rep. Stephen Fincher (R-Tenn.)") is still an
+/// aside.
+#[test]
+fn coordinated_cue_and_parenthesis_in_an_aside() {
+    check(
+        "Michael Grimm was angry.\n\nGrimm leaned into him and said, “Let me be clear to you.”",
+        &["Michael Grimm | said | “Let me be clear to you.”"],
+    );
+    check(
+        "The aide resigned.\n\nElizabeth Lauten, an aide to Rep. Stephen Fincher (R-Tenn.), \
+         said that the two teenagers should show a little class.",
+        &["Elizabeth Lauten | said | that the two teenagers should show a little class"],
+    );
+}
