@@ -76,13 +76,30 @@ pub(super) fn block_quote_after_colon(
     if !(ends_paragraph && colon_last) {
         return None;
     }
-    let next = doc.paragraphs.get(sentence.paragraph_idx + 1)?.range;
+    let paragraph = doc.paragraphs.get(sentence.paragraph_idx + 1)?;
+    let next = paragraph.range;
     let position = doc.quotes.partition_point(|q| q.start < next.start);
-    doc.quotes
+    let quoted = doc
+        .quotes
         .get(position)
         .filter(|q| q.start == next.start)
-        .copied()
+        .copied();
+    // "Trump lashed out on Twitter, saying:" and the tweet as a paragraph
+    // of its own, with no quotation marks: a short paragraph of prose with
+    // no marks in it is what was said.
+    quoted.or_else(|| {
+        let text = next.text(doc.body);
+        let marks = text.contains(['"', '\u{201c}', '\u{201d}']);
+        let short = text.split_whitespace().count() <= MAX_BLOCK_QUOTE_WORDS;
+        (paragraph.is_prose && short && !marks).then(|| {
+            let end = next.start + text.trim_end().len();
+            Range::new(next.start, end)
+        })
+    })
 }
+
+/// Words a paragraph quoted without marks after "saying:" may hold.
+const MAX_BLOCK_QUOTE_WORDS: usize = 80;
 
 /// Content that is not a quotation beside the cue: the clause after it,
 /// the clause before it, or the whole sentence around "he said".

@@ -260,7 +260,9 @@ pub(super) fn participle(
     context: &mut Context,
 ) -> Option<Found> {
     let content_start = skip_object(doc, sentence, c, c + 1);
-    let content = match quote_after(doc, sentence, content_start) {
+    let content = match quote_after(doc, sentence, content_start)
+        .or_else(|| block_quote_after_colon(doc, sentence, content_start))
+    {
         Some(quote) => quote,
         None => content_after(doc, sentence, content_start)?,
     };

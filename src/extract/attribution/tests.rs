@@ -590,3 +590,16 @@ fn coordinated_cue_and_parenthesis_in_an_aside() {
         &["Elizabeth Lauten | said | that the two teenagers should show a little class"],
     );
 }
+
+/// "... lashed out on Twitter, saying:" ending a paragraph, the tweet a
+/// paragraph of its own with no quotation marks: the tweet is what was
+/// said. A longer paragraph, or one with marks of its own, is not taken.
+#[test]
+fn an_unmarked_paragraph_after_a_colon_is_what_was_said() {
+    check(
+        "And Mayor Ellen Voss lashed out on Twitter, saying:\n\n\
+         The council has embarrassed all of us with its very dumb vote. Resign!\n\n\
+         The council did not answer.",
+        &["Ellen Voss | saying | The council has embarrassed all of us with its very dumb vote. Resign!"],
+    );
+}
