@@ -398,8 +398,33 @@ pub(super) fn is_verb_position(doc: &Doc, sentence: &Sent, c: usize) -> bool {
     let prev = &doc.tokens[c - 1];
     !(prev.is_possessive
         || prev.has(DETERMINER) && !prev.has(PRONOUN | RELATIVE | SUBORDINATOR)
-        || doc.lower_is(c - 1, "to")
+        || doc.lower_is(c - 1, "to") && going_on_to(doc, c) == c
         || doc.lower_is(c - 1, "of"))
+}
+
+/// Where "went on to" or "continued to" before the cue at `c` starts ("She
+/// went on to say that ..." says it), or `c` when neither does: "wants to
+/// say" and "refused to say" do not say it.
+pub(super) fn going_on_to(doc: &Doc, c: usize) -> usize {
+    if c < 2 || !doc.lower_is(c - 1, "to") {
+        return c;
+    }
+    let went_on = c >= 3
+        && doc.lower_is(c - 2, "on")
+        && ["went", "goes", "go", "going"]
+            .iter()
+            .any(|verb| doc.lower_is(c - 3, verb));
+    if went_on {
+        return c - 3;
+    }
+    let continued = ["continued", "continues", "proceeded", "hastened"]
+        .iter()
+        .any(|verb| doc.lower_is(c - 2, verb));
+    if continued {
+        c - 2
+    } else {
+        c
+    }
 }
 
 /// "Chris Christie Says He Would Issue A Quarantine": a headline in title
@@ -500,7 +525,7 @@ pub(super) fn cue_verb(
     c: usize,
     context: &mut Context,
 ) -> Option<Found> {
-    let mut lead = c;
+    let mut lead = going_on_to(doc, c);
     while lead > sentence.first && is_skippable(doc, lead - 1) {
         lead -= 1;
     }

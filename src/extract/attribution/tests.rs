@@ -603,3 +603,13 @@ fn an_unmarked_paragraph_after_a_colon_is_what_was_said() {
         &["Ellen Voss | saying | The council has embarrassed all of us with its very dumb vote. Resign!"],
     );
 }
+
+/// "She went on to say that ..." says it (a cue after "to" otherwise does
+/// not: "wants to say").
+#[test]
+fn going_on_to_say_is_saying() {
+    check(
+        "Mayor Ellen Voss spoke on Monday. She went on to say that the council was “coming up short.”",
+        &["Ellen Voss | say | that the council was “coming up short.”"],
+    );
+}
