@@ -552,27 +552,8 @@ pub(super) fn cue_verb(
     if is_sourcing {
         return None;
     }
-    let before = phrase_backward(doc, sentence.first, lead).or_else(|| {
-        // "McConnell was quick to embrace him and said that C"; "Grimm
-        // leaned into him and said": the name the sentence opens with.
-        let after_and = lead > sentence.first + 1 && doc.lower_is(lead - 1, "and");
-        let end = after_and.then(|| {
-            noun_phrase_end(doc, sentence.first, lead - 1).or_else(|| {
-                // A person of the article, and a verb after the name.
-                let end = name_run_end(doc, sentence.first, lead - 1);
-                let verb = doc.text(end);
-                let is_verb = end < lead - 1
-                    && doc.tokens[end].is_word()
-                    && !doc.tokens[end].is_capitalized
-                    && (doc.tokens[end].has(AUXILIARY) || verb.ends_with("ed"));
-                let is_person = end > sentence.first
-                    && matches!(person_named(doc, sentence.first, end), Author::Person(_));
-                (is_verb && is_person).then_some(end)
-            })
-        })??;
-        let (start, end) = noun_phrase_backward(doc, sentence.first, end)?;
-        (start == sentence.first).then_some(Phrase::plain(start, end))
-    });
+    let before = phrase_backward(doc, sentence.first, lead)
+        .or_else(|| subject_before_and(doc, sentence, lead));
     let before_is_aside = before.is_some_and(|p| p.end == lead - 1 || p.start != p.core_start);
     let phrase = match (inverted, after, before) {
         (true, _, Some(before)) if before_is_aside => before,
@@ -613,6 +594,52 @@ pub(super) fn cue_verb(
         sentence,
         context,
     ))
+}
+
+/// The subject of a verb the cue at `lead` is joined to by "and":
+/// "McConnell was quick to embrace him and said that C" (the noun phrase
+/// the sentence opens with); "Grimm leaned into him and said" (a person of
+/// the article with a verb after the name); "After the reporter finished,
+/// Grimm stormed back, leaned into him and said" (the subject after an
+/// opening phrase).
+fn subject_before_and(doc: &Doc, sentence: &Sent, lead: usize) -> Option<Phrase> {
+    if lead <= sentence.first + 1 || !doc.lower_is(lead - 1, "and") {
+        return None;
+    }
+    let and = lead - 1;
+    let opening_person = || {
+        let end = name_run_end(doc, sentence.first, and);
+        let verb = doc.text(end);
+        let is_verb = end < and
+            && doc.tokens[end].is_word()
+            && !doc.tokens[end].is_capitalized
+            && (doc.tokens[end].has(AUXILIARY) || verb.ends_with("ed"));
+        let is_person = end > sentence.first
+            && matches!(person_named(doc, sentence.first, end), Author::Person(_));
+        (is_verb && is_person).then_some((sentence.first, end))
+    };
+    // After an opening phrase only before a quotation or a "that" clause:
+    // the opening phrase is no content ("On the international front, Obama
+    // displayed ... idealism, pragmatism and hope").
+    let next = skip_object(doc, sentence, lead, lead + 1);
+    let says_after = lead + 1 < sentence.end
+        && (doc.lower_is(lead + 1, "that")
+            || next < sentence.end && quote_after(doc, sentence, next).is_some());
+    let after_opening = || {
+        subject_after_opening(doc, sentence).filter(|&(start, end)| {
+            says_after && end < and && matches!(person_named(doc, start, end), Author::Person(_))
+        })
+    };
+    // The person only when no noun phrase opens the sentence before a
+    // verb: in "Ann Moore issued a statement saying C and praising D" the
+    // phrase before "saying" is the statement, and "praising" stays in C.
+    let (start, end) = match noun_phrase_end(doc, sentence.first, and) {
+        Some(end) => noun_phrase_backward(doc, sentence.first, end)
+            .filter(|&(start, _)| start == sentence.first)
+            .or_else(after_opening)?,
+        None => opening_person().or_else(after_opening)?,
+    };
+    Some(Phrase::plain(start, end))
 }
 
 /// Whether the phrase is a name right after a preposition of topic

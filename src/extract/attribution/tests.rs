@@ -613,3 +613,15 @@ fn going_on_to_say_is_saying() {
         &["Ellen Voss | say | that the council was “coming up short.”"],
     );
 }
+
+/// "After the reporter finished, Grimm stormed back, leaned into him and
+/// said, “...”": the subject after the opening phrase speaks.
+#[test]
+fn a_cue_joined_by_and_after_an_opening_phrase() {
+    check(
+        "Michael Grimm was asked about the inquiry.\n\n\
+         After reporter Tom Lisle finished his report, Grimm stormed back, leaned into him and \
+         said, “Let me be clear to you.”",
+        &["Michael Grimm | said | “Let me be clear to you.”"],
+    );
+}
