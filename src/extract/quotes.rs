@@ -40,9 +40,21 @@ pub fn find(body: &str, paragraphs: &[Paragraph]) -> Vec<Range> {
                 && !open_at.is_some_and(|start| changes_style(body, start, next))
         });
         if open_at.is_some_and(|start| start >= base) && !next_opens {
+            let stray = open_at.unwrap_or(base) - base;
+            // The paragraph's last mark opens a sentence (“..., Bloomberg
+            // said. “Trump says he wants to ... God help us.” with the
+            // closing mark left out): the quotation runs to the paragraph's
+            // end.
+            let last = marks.last().is_some_and(|m| m.offset == stray);
+            let opens_sentence =
+                stray > 0 && text[..stray].trim_end().ends_with(['.', '?', '!', ':']);
+            if last && opens_sentence {
+                quotes.extend(found);
+                quotes.push(Range::new(base + stray, paragraph.range.end));
+                continue;
+            }
             // A stray opening mark: pair the paragraph again without it, so
             // that it does not swallow the quotations after it.
-            let stray = open_at.unwrap_or(base) - base;
             let rest: Vec<Mark> = marks
                 .iter()
                 .copied()
@@ -236,6 +248,21 @@ mod tests {
         check(
             "“We will win,” he said. \"Soon,\" she said.",
             &["“We will win,”", "\"Soon,\""],
+        );
+    }
+
+    /// A quotation that opens a sentence as the paragraph's last mark and
+    /// is never closed runs to the paragraph's end; an unpaired mark inside
+    /// a sentence is still ignored.
+    #[test]
+    fn an_unclosed_quotation_opening_the_last_sentence() {
+        check(
+            "“It is over,” Voss said. “God help us.\n\nThe vote is Tuesday.",
+            &["“It is over,”", "“God help us."],
+        );
+        check(
+            "He called it “a farce and left.\n\nThe vote is Tuesday.",
+            &[],
         );
     }
 
