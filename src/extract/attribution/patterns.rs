@@ -324,20 +324,24 @@ fn subject_before(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
         }
         let end = name_run_end(doc, i, hi);
         let next = end.max(i + 1);
-        let verb_follows = next < hi && {
-            let token = &doc.tokens[next];
-            let text = doc.text(next);
-            token.is_word()
-                && !token.is_capitalized
-                && !token.has(PREPOSITION | CONJUNCTION | DETERMINER)
-                && (token.has(AUXILIARY) || text.ends_with("ly") || text.ends_with("ed"))
-        };
-        if verb_follows && !doc.tokens[next - 1].is_possessive {
+        if next < hi && is_verb_after_name(doc, next) && !doc.tokens[next - 1].is_possessive {
             best = Some((i, next));
         }
         i = next;
     }
     best
+}
+
+/// Whether token `k`, right after a name, reads as its verb: an auxiliary,
+/// a past form in -ed or an adverb in -ly ("Boehner publicly chided",
+/// "when Mr. Bush released"), not a preposition, conjunction or determiner.
+pub(super) fn is_verb_after_name(doc: &Doc, k: usize) -> bool {
+    let token = &doc.tokens[k];
+    let text = doc.text(k);
+    token.is_word()
+        && !token.is_capitalized
+        && !token.has(PREPOSITION | CONJUNCTION | DETERMINER)
+        && (token.has(AUXILIARY) || text.ends_with("ly") || text.ends_with("ed"))
 }
 
 /// Words an opening name may follow and still be the subject ("An angry
@@ -609,11 +613,9 @@ fn subject_before_and(doc: &Doc, sentence: &Sent, lead: usize) -> Option<Phrase>
     let and = lead - 1;
     let opening_person = || {
         let end = name_run_end(doc, sentence.first, and);
-        let verb = doc.text(end);
-        let is_verb = end < and
-            && doc.tokens[end].is_word()
-            && !doc.tokens[end].is_capitalized
-            && (doc.tokens[end].has(AUXILIARY) || verb.ends_with("ed"));
+        // The verb itself, not an adverb before it ("Ali famously
+        // converted ... and refused to fight").
+        let is_verb = end < and && is_verb_after_name(doc, end) && !doc.text(end).ends_with("ly");
         let is_person = end > sentence.first
             && matches!(person_named(doc, sentence.first, end), Author::Person(_));
         (is_verb && is_person).then_some((sentence.first, end))

@@ -380,13 +380,8 @@ fn clause_subject(doc: &Doc, pronoun: usize) -> Option<Recent> {
         return None;
     }
     let end = name_run_end(doc, name_start, comma);
-    // A verb right after the name: an auxiliary, or a past form ("when
-    // Mr. Bush released"), as in `patterns::subject_before`.
-    let verb = doc.tokens.get(end).filter(|_| end < comma)?;
-    let text = doc.text(end);
-    let is_verb = verb.is_word()
-        && !verb.is_capitalized
-        && (verb.has(AUXILIARY) || text.ends_with("ed") || text.ends_with("ly"));
+    // A verb right after the name ("when Mr. Bush released").
+    let is_verb = end < comma && is_verb_after_name(doc, end);
     let others = (end..comma).any(|k| is_name_word(doc.body, &doc.tokens[k]) && !doc.in_quote[k]);
     if !is_verb || others {
         return None;
