@@ -680,12 +680,24 @@ fn attribute(doc: &Doc, sentence: &Sent, context: &mut Context) -> Vec<Found> {
             found.push(statement);
         }
     }
-    if found.is_empty() {
-        let according = (sentence.first + 1..sentence.end).find(|&i| {
-            doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i]
-        });
-        if let Some(at) = according {
-            found.extend(according_to(doc, sentence, at, context));
+    // "C, according to S, more than ...": the source of the clause before
+    // it, also when a cue later in the sentence ("what it projected") made
+    // a statement of its own, as long as the two do not overlap.
+    let according = (sentence.first + 1..sentence.end)
+        .find(|&i| doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") && !doc.in_quote[i]);
+    if let Some(at) = according {
+        let before = found
+            .iter()
+            .all(|f| f.content.start >= doc.tokens[at].range.end);
+        if found.is_empty() || before {
+            if let Some(statement) = according_to(doc, sentence, at, context) {
+                if found
+                    .iter()
+                    .all(|f| f.content.overlap(&statement.content) == 0)
+                {
+                    found.push(statement);
+                }
+            }
         }
     }
     found

@@ -625,3 +625,18 @@ fn a_cue_joined_by_and_after_an_opening_phrase() {
         &["Michael Grimm | said | “Let me be clear to you.”"],
     );
 }
+
+/// "C, according to S, more than twice what it projected for ...": the
+/// trailing source is C's, though a cue later in the sentence makes a
+/// statement of its own.
+#[test]
+fn according_to_beside_a_later_cue() {
+    check(
+        "The top earners would gain 19.9 percent, according to the Tax Foundation, \
+         more than twice what it projected for the middle class.",
+        &[
+            "Tax Foundation | according to | The top earners would gain 19.9 percent",
+            "- | projected | for the middle class",
+        ],
+    );
+}
