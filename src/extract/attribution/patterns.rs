@@ -501,8 +501,14 @@ pub(super) fn according_to(
         return None;
     }
     let np_start = at + 2;
+    // The source ends before a relative clause ("a senior Donald Trump
+    // adviser who requested anonymity"): its head noun decides who it is.
     let np_end = (np_start..sentence.end)
-        .find(|&i| !doc.tokens[i].is_word() || doc.in_quote[i])
+        .find(|&i| {
+            !doc.tokens[i].is_word()
+                || doc.in_quote[i]
+                || i > np_start && (doc.tokens[i].has(RELATIVE) || doc.lower_is(i, "who"))
+        })
         .unwrap_or(sentence.end);
     if np_end == np_start || np_end - np_start > 14 {
         return None;

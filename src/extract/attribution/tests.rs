@@ -640,3 +640,15 @@ fn according_to_beside_a_later_cue() {
         ],
     );
 }
+
+/// "..., according to a senior Voss campaign adviser who requested
+/// anonymity": the source ends before the relative clause, so its head
+/// ("adviser") decides that it is not Voss.
+#[test]
+fn according_to_a_source_with_a_relative_clause() {
+    check(
+        "Ellen Voss spoke on Monday.\n\nThe speech was rewritten twice, according to a senior Voss \
+         campaign adviser who requested anonymity.",
+        &["senior Voss campaign adviser | according to | The speech was rewritten twice"],
+    );
+}
