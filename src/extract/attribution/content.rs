@@ -191,7 +191,20 @@ pub(super) fn middle_content(doc: &Doc, sentence: &Sent) -> Option<Range> {
 /// colon or a quotation; returns where the content begins.
 pub(super) fn skip_object(doc: &Doc, sentence: &Sent, c: usize, end: usize) -> usize {
     let mut i = end;
-    if takes_object(doc, c) {
+    // "Fox warned Peña Nieto would be viewed like “a traitor”": a name and
+    // then a modal is the subject of what was said, no listener.
+    let warned = matches!(
+        doc.text(c).to_ascii_lowercase().as_str(),
+        "warned" | "warns"
+    );
+    let name_end = super::name_run_end(doc, end, sentence.end);
+    let clause_follows = warned
+        && name_end > end
+        && doc
+            .tokens
+            .get(name_end)
+            .is_some_and(|t| t.has(AUXILIARY) && !t.is_capitalized);
+    if takes_object(doc, c) && !clause_follows {
         let limit = sentence.end.min(end + 8);
         let is_listener_title = |j: usize| {
             doc.quote_starting_at(j)

@@ -652,3 +652,18 @@ fn according_to_a_source_with_a_relative_clause() {
         &["senior Voss campaign adviser | according to | The speech was rewritten twice"],
     );
 }
+
+/// "Fox warned Peña Nieto would be viewed like “a traitor”": a name and a
+/// modal after "warned" open what was said; "warned Peña Nieto that ..."
+/// still names the listener.
+#[test]
+fn warned_before_a_clause_without_that() {
+    check(
+        "Vicente Fox spoke on CNN.\n\nFox warned Peña Nieto would be viewed like “a traitor” if he gave in.",
+        &["Vicente Fox | warned | Peña Nieto would be viewed like “a traitor” if he gave in"],
+    );
+    check(
+        "Vicente Fox spoke on CNN.\n\nFox warned Peña Nieto that he would be viewed like “a traitor.”",
+        &["Vicente Fox | warned | that he would be viewed like “a traitor.”"],
+    );
+}
