@@ -603,8 +603,16 @@ fn hedging_shifts(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
                     .map(|k| sentence.anchors[k].as_str())
                     .filter(|a| !a.is_empty())
                     .collect();
+                // What is hedged: the first word after the hedge that is
+                // not a name ("allegedly ran", "accused of murdering").
+                let Some(predicate) = (i + 1..=last)
+                    .find(|&k| !sentence.anchors[k].is_empty() && !sentence.tokens[k].capitalised)
+                    .map(|k| sentence.anchors[k].as_str())
+                else {
+                    continue;
+                };
                 if let Some(divergence) =
-                    firm_counterpart(articles, hedged, firm, sentence, i, &claim)
+                    firm_counterpart(articles, hedged, firm, sentence, i, &claim, predicate)
                 {
                     found.push(divergence);
                 }
@@ -621,6 +629,7 @@ fn firm_counterpart(
     sentence: &SentenceView,
     hedge: usize,
     claim: &BTreeSet<&str>,
+    predicate: &str,
 ) -> Option<Divergence> {
     const MIN_CLAIM_ANCHORS: usize = 3;
     let (other, first, last) = firm.sentences.iter().find_map(|other| {
@@ -634,9 +643,13 @@ fn firm_counterpart(
         let has_name = positions.iter().any(|&k| other.tokens[k].capitalised)
             && positions.iter().any(|&k| !other.tokens[k].capitalised);
         let (&first, &last) = (positions.first()?, positions.last()?);
-        let hedged_there = (first.saturating_sub(4)..=last)
+        // Firm means firm in the whole sentence: "the coroner said he
+        // believes ... died", "could take until ... before service was
+        // restored" are hedged as much as the other side.
+        let hedged_there = (0..other.tokens.len())
             .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm));
         (distinct.len() >= MIN_CLAIM_ANCHORS
+            && distinct.contains(predicate)
             && has_name
             && !hedged_there
             && last - first <= 2 * WINDOW)
@@ -857,6 +870,54 @@ mod tests {
         let b = view("Ukraine will be part of any talks.");
         assert_eq!(predicate_group(&a.tokens, 0), None);
         assert_eq!(predicate_group(&b.tokens, 3), Some("take_part"));
+    }
+
+    /// Hedging findings between one sentence hedged and one the other
+    /// outlet writes.
+    fn hedging_between(hedged: &str, firm: &str) -> usize {
+        let articles: Vec<Article> = [hedged, firm]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| Article {
+                id: format!("a{k}"),
+                body: body.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        let views: Vec<ArticleView> = [hedged, firm]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| ArticleView {
+                article_idx: k,
+                sentences: vec![view(body)],
+            })
+            .collect();
+        hedging_shifts(&articles, &views[0], &views[1]).len()
+    }
+
+    #[test]
+    fn a_hedged_claim_needs_the_same_predicate_stated_firmly() {
+        let hedged = "Gigante allegedly ran the Genovese family from his cell in Springfield.";
+        assert_eq!(
+            hedging_between(
+                hedged,
+                "Gigante ran the Genovese family from his cell in Springfield for years."
+            ),
+            1
+        );
+        // Same people and places, another claim: he died there.
+        assert_eq!(
+            hedging_between(
+                hedged,
+                "Gigante, boss of the Genovese family, died in his cell in Springfield."
+            ),
+            0
+        );
+        // Hedged elsewhere in the sentence: not firm.
+        assert_eq!(
+            hedging_between(hedged, "Gigante ran the Genovese family from his cell in Springfield and may have ordered killings."),
+            0
+        );
     }
 
     #[test]

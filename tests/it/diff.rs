@@ -427,3 +427,24 @@ fn distances_from_two_places_are_no_mismatch() {
     assert!(run("tests/data/diff/quake-c.txt")
         .starts_with("1. number_mismatch (severity 0.60, confidence 0.70)\n   quake-a gives “13” where quake-c gives “16”"));
 }
+
+/// A hedge is a word that softens the claim, read in its statement: a modal
+/// with its negation written on ("couldn't" / "could not"), a court date
+/// ("will appear in court" / "are due in court") and a belief put two ways
+/// ("he believes ... died" / "is believed to have died") and one modal for
+/// another ("couldn't" / "may not") are no shift; "appear to be" for "are"
+/// is.
+#[test]
+fn hedges_are_read_in_their_statement() {
+    assert_eq!(diff_pair("hedge", "hedging_shift"), "");
+    let text = diff_text(
+        "tests/data/diff/hedge-b.txt",
+        "tests/data/diff/hedge-c.txt",
+        "hedging_shift",
+    );
+    assert_eq!(text.matches("hedging_shift").count(), 1, "{text}");
+    assert!(
+        text.contains("hedges with “appear to be” where hedge-b has “are”"),
+        "{text}"
+    );
+}
