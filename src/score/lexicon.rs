@@ -19,6 +19,14 @@ pub(crate) fn is_hedge(norm: &str) -> bool {
         .contains(norm)
 }
 
+/// Small grammatical words that transcripts of one remark add or drop:
+/// "of", "the", "is" / "are"...
+pub(crate) fn is_spoken_filler(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_set(include_str!("../../lexicons/score_spoken_variants.txt")))
+        .contains(norm)
+}
+
 /// Evaluative or loaded words: regime, slammed, so-called...
 pub(crate) fn is_loaded(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

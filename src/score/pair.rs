@@ -15,7 +15,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class};
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
-use super::quotations::{is_editorial, same_wording};
+use super::quotations::{is_editorial, same_wording, spoken_variant};
 use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
@@ -686,6 +686,10 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
     {
         return;
     }
+    let (norms_a, norms_b) = (
+        norms(a, &(0..a.tokens.len())),
+        norms(b, &(0..b.tokens.len())),
+    );
     let quote_hunks: Vec<&Hunk> = hunks
         .iter()
         .filter(|h| {
@@ -699,6 +703,9 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                     || !marks_a_cut(a, &h.old) && !marks_a_cut(b, &h.new))
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
+                // Between outlets, two transcripts of one spoken remark.
+                && (copied
+                    || !spoken_variant((&norms_a, h.old.clone()), (&norms_b, h.new.clone())))
         })
         .collect();
     // Each article's words are read once, and only when a change is left.

@@ -22,7 +22,9 @@
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Range as Span;
 
+use super::lexicon::is_spoken_filler;
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
 use super::pair::MAX_ALTERED_WORDS;
 use super::{
@@ -473,7 +475,10 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Words that differ inside the shared stretch: a gap on either side
-/// between two matched words, other than an editor's bracket or ellipsis.
+/// between two matched words, other than an editor's bracket or ellipsis;
+/// also the last words of both quotations when each has a few after the
+/// shared stretch ("closer and closer to a nuclear bomb" / "... to nuclear
+/// arms").
 fn alteration(
     articles: &[Article],
     (a, b): (&Quotation, &Quotation),
@@ -483,15 +488,35 @@ fn alteration(
 ) -> Option<Divergence> {
     let mut spans = Vec::new();
     let mut first_change: Option<(Range, Range)> = None;
-    for pair in local.matches.windows(2) {
+    let (last_a, last_b) = local.last();
+    let (len_a, len_b) = (a.tokens.len(), b.tokens.len());
+    let ending = (len_a - last_a - 1 <= MAX_ALTERED_WORDS
+        && len_b - last_b - 1 <= MAX_ALTERED_WORDS)
+        .then_some([(last_a, last_b), (len_a, len_b)]);
+    for pair in local
+        .matches
+        .windows(2)
+        .chain(ending.as_ref().map(|e| &e[..]))
+    {
         let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
-        if i1 == i0 + 1 && j1 == j0 + 1 {
+        // After the last matched words both sides need words of their own
+        // (one going on alone is a cut, `truncation`'s).
+        let ending = pair[1] == (len_a, len_b);
+        if i1 == i0 + 1 && j1 == j0 + 1 || ending && (i1 == i0 + 1 || j1 == j0 + 1) {
             continue;
         }
         if (i1 - i0).max(j1 - j0) > MAX_ALTERED_WORDS + 1
             || wording_also_in(quoted_a, (i0, i1), words_b)
             || wording_also_in(quoted_b, (j0, j1), words_a)
         {
+            continue;
+        }
+        // Matched by stem is not matched in writing ("a million" /
+        // "millions"): only between the same words is a gap of small words
+        // no change.
+        let same_neighbours =
+            quoted_a[i0] == quoted_b[j0] && (ending || quoted_a[i1] == quoted_b[j1]);
+        if same_neighbours && spoken_variant((quoted_a, i0 + 1..i1), (quoted_b, j0 + 1..j1)) {
             continue;
         }
         let gap_a = gap_range(a, i0, i1);
@@ -509,8 +534,8 @@ fn alteration(
         let body_b = &articles[b.article_idx].body;
         if same_wording(text_a, text_b)
             || same_wording(
-                shared_range(a, i0, i1).text(body_a),
-                shared_range(b, j0, j1).text(body_b),
+                shared_range(a, i0, i1.min(len_a - 1)).text(body_a),
+                shared_range(b, j0, j1.min(len_b - 1)).text(body_b),
             )
         {
             continue;
@@ -548,6 +573,37 @@ fn alteration(
     );
     found.confidence = 0.75;
     Some(found)
+}
+
+/// Whether two stretches of words (`gap` positions of each side's `words`)
+/// are how one remark is transcribed rather than a change of wording: the
+/// words there are all small grammatical words (`is_spoken_filler`: "a
+/// couple of weeks" / "a couple weeks", "is" / "are"), or the words one side
+/// adds repeat words beside them ("we will not, we will not" / "we will
+/// not"; "all speed and all urgency" / "all speed and urgency").
+pub(super) fn spoken_variant(
+    (words_a, gap_a): (&[&str], Span<usize>),
+    (words_b, gap_b): (&[&str], Span<usize>),
+) -> bool {
+    let (added_a, added_b) = (&words_a[gap_a.clone()], &words_b[gap_b.clone()]);
+    if added_a.iter().chain(added_b).all(|w| is_spoken_filler(w)) {
+        return true;
+    }
+    // The added words again, ending up to three words before them or
+    // starting up to three words after them.
+    let repeated = |words: &[&str], gap: &Span<usize>| {
+        let added = &words[gap.clone()];
+        let n = added.len();
+        (0..=3).any(|back| {
+            let end = gap.start.checked_sub(back);
+            matches!(end, Some(end) if end >= n && &words[end - n..end] == added)
+        }) || (0..=3).any(|ahead| {
+            let start = gap.end + ahead;
+            start + n <= words.len() && &words[start..start + n] == added
+        })
+    };
+    (added_b.is_empty() && !added_a.is_empty() && repeated(words_a, &gap_a))
+        || (added_a.is_empty() && !added_b.is_empty() && repeated(words_b, &gap_b))
 }
 
 /// Whether two wordings differ only in how they are written: case,
@@ -591,7 +647,7 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
     };
     let (words_a, words_b) = (masked_words(a), masked_words(b));
     if words_a.len() == words_b.len()
-        && words_a.iter().any(|w| masked(w))
+        && words_a.iter().chain(&words_b).any(|w| masked(w))
         && words_a.iter().zip(&words_b).all(|(x, y)| same_word(x, y))
     {
         return true;
@@ -687,6 +743,78 @@ mod tests {
         assert!(same_wording("Calderón", "Calderon"));
         assert!(same_wording("a two-in-three chance", "a 2 in 3 chance"));
         assert!(!same_wording("had", "have"));
+        assert!(same_wording("fucking wall", "f***ing wall"));
+        assert!(same_wording("f***ing wall", "fucking wall"));
+    }
+
+    #[test]
+    fn transcripts_of_one_remark_are_no_change() {
+        let spoken = |a: &str, gap_a: Span<usize>, b: &str, gap_b: Span<usize>| {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            spoken_variant((&a, gap_a), (&b, gap_b))
+        };
+        assert!(spoken("a couple of weeks", 2..3, "a couple weeks", 2..2));
+        assert!(spoken("it is", 0..0, "that it is", 0..1));
+        assert!(spoken(
+            "we will not we will not wait",
+            3..6,
+            "we will not wait",
+            3..3
+        ));
+        assert!(spoken(
+            "all speed and all urgency",
+            3..4,
+            "all speed and urgency",
+            3..3
+        ));
+        assert!(!spoken("we will not give up", 3..4, "we will not up", 3..3));
+        assert!(!spoken("to a nuclear bomb", 3..4, "to nuclear arms", 2..3));
+    }
+
+    /// One quotation as `alteration` sees it, from the whole of `body`.
+    fn quotation(article_idx: usize, body: &str) -> Quotation {
+        let range = Range::new(0, body.len());
+        let tokens = tokenize(body, range);
+        let stems = tokens.iter().map(|t| stem(&t.norm)).collect();
+        Quotation {
+            article_idx,
+            statement_idx: 0,
+            range,
+            tokens,
+            stems,
+        }
+    }
+
+    #[test]
+    fn the_last_words_of_both_quotations_can_differ() {
+        let bodies = [
+            "every day Iran gets closer and closer to a nuclear bomb",
+            "every day Iran gets closer and closer to nuclear arms",
+        ];
+        let articles: Vec<Article> = bodies
+            .iter()
+            .map(|body| Article {
+                body: body.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        let (a, b) = (quotation(0, bodies[0]), quotation(1, bodies[1]));
+        let local = local_alignment(&a.stems, &b.stems);
+        let (quoted_a, quoted_b) = (quoted_words(&a), quoted_words(&b));
+        let found = alteration(
+            &articles,
+            (&a, &b),
+            &local,
+            (&a.stems, &b.stems),
+            (&quoted_a, &quoted_b),
+        )
+        .expect("a changed quotation");
+        let texts: Vec<&str> = found
+            .spans
+            .iter()
+            .map(|e| e.range.text(&articles[e.article_idx].body))
+            .collect();
+        assert_eq!(texts, ["bomb", "arms"]);
     }
 
     #[test]

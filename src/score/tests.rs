@@ -410,3 +410,54 @@ fn an_inferred_speaker_is_no_misattribution() {
         &[],
     );
 }
+
+/// Two outlets that rewrite their own sentences quote one remark: words
+/// that differ after the shared stretch are a changed quotation ("a nuclear
+/// bomb" / "nuclear arms"), while a dropped "of" or a spoken repetition
+/// ("we will not, we will not") is how a remark is transcribed.
+#[test]
+fn quotations_differ_in_their_last_words_not_in_transcription() {
+    const A: &str = "Netanyahu warned the world about Iran on Tuesday in a video posted online by his office.\nThe prime minister has pressed Washington for months to set firm limits on enrichment.\n\u{201c}Every day that passes, Iran gets closer and closer to a nuclear bomb,\u{201d} Netanyahu said.\n\u{201c}We will not, we will not wait for a couple of weeks,\u{201d} Netanyahu said.\n";
+    const B: &str = "In a clip the campaign aired, the Israeli leader spoke of the danger he sees from Tehran.\nRepublicans have seized on the remarks to attack the record of the administration.\n\u{201c}Every day that passes, Iran gets closer and closer to nuclear arms,\u{201d} Netanyahu says.\n\u{201c}We will not wait for a couple weeks,\u{201d} Netanyahu says.\n";
+    let quote = |content: &'static str, cue: &'static str| {
+        (
+            Direct,
+            Some("Netanyahu"),
+            Some("Netanyahu"),
+            Some(cue),
+            content,
+        )
+    };
+    let narration = |content: &'static str| (Narration, None, None, None, content);
+    check(
+        (
+            A,
+            &[
+                narration("Netanyahu warned the world about Iran on Tuesday in a video posted online by his office."),
+                narration("The prime minister has pressed Washington for months to set firm limits on enrichment."),
+                quote("\u{201c}Every day that passes, Iran gets closer and closer to a nuclear bomb,\u{201d}", "said"),
+                quote("\u{201c}We will not, we will not wait for a couple of weeks,\u{201d}", "said"),
+            ],
+        ),
+        (
+            B,
+            &[
+                narration("In a clip the campaign aired, the Israeli leader spoke of the danger he sees from Tehran."),
+                narration("Republicans have seized on the remarks to attack the record of the administration."),
+                quote("\u{201c}Every day that passes, Iran gets closer and closer to nuclear arms,\u{201d}", "says"),
+                quote("\u{201c}We will not wait for a couple weeks,\u{201d}", "says"),
+            ],
+        ),
+        &[
+            (
+                "omission",
+                &["Netanyahu warned the world about Iran on Tuesday in a video posted online by his office."],
+            ),
+            (
+                "omission",
+                &["The prime minister has pressed Washington for months to set firm limits on enrichment."],
+            ),
+            ("quote_altered", &["bomb", "arms"]),
+        ],
+    );
+}
