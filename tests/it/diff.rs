@@ -448,3 +448,15 @@ fn hedges_are_read_in_their_statement() {
         "{text}"
     );
 }
+
+/// A word that names what happened in hard news ("a fire gutted the
+/// store") is not loaded; one that judges ("slammed" for "criticised") is.
+#[test]
+fn loaded_words_judge_rather_than_name_what_happened() {
+    let text = diff_pair("loaded", "loaded_language");
+    assert_eq!(text.matches("loaded_language").count(), 1, "{text}");
+    assert!(
+        text.contains("uses the loaded “slammed” where loaded-b has “criticised”"),
+        "{text}"
+    );
+}
