@@ -19,6 +19,7 @@ use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
     StatementRef,
 };
+use crate::text::spelling::american;
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
 
@@ -40,7 +41,8 @@ const MAX_OCCURRENCES: usize = 8;
 /// apart, or one vowel put for another (Jaro-Winkler punishes a changed
 /// middle letter of a short name: "Obama" / "Obema" scores 0.89, while a
 /// consonant swap there is often another name: "Iran" / "Iraq"); never a
-/// plural or other inflection of one word.
+/// plural or other inflection of one word, nor one word in British and
+/// American spelling ("Recognised" / "Recognized").
 pub(crate) fn same_person_words(a: &str, b: &str) -> bool {
     let (len_a, len_b) = (a.chars().count(), b.chars().count());
     if a == b || len_a.min(len_b) < MIN_NAME_CHARS || len_a.abs_diff(len_b) > 1 {
@@ -53,6 +55,7 @@ pub(crate) fn same_person_words(a: &str, b: &str) -> bool {
         && stem(a) != stem(b)
         && a.trim_end_matches("'s") != b.trim_end_matches("'s")
         && without_accents(a) != without_accents(b)
+        && american(a) != american(b)
 }
 
 /// A word with accented Latin letters written plain ("Calderón" →
@@ -438,6 +441,7 @@ fn look_alike(a: &str, b: &str) -> bool {
         && !b.starts_with(stem_a.as_str())
         && !a.starts_with(stem_b.as_str())
         && without_accents(a) != without_accents(b)
+        && american(a) != american(b)
         && !same_person_words(a, b)
 }
 
@@ -590,6 +594,8 @@ mod tests {
         check("kerry", "perry", false);
         check("iran", "iraq", false);
         check("obama", "obamacare", false);
+        check("recognised", "recognized", false);
+        check("advisers", "advisors", true);
         assert!(same_person_names("Michael Steele", "Michael Steale"));
         assert!(!same_person_names("Michael Steele", "Ann Steale"));
     }

@@ -35,6 +35,7 @@ use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
 };
 use crate::text::lexicon::is_stopword;
+use crate::text::spelling::american;
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
 
@@ -607,8 +608,9 @@ pub(super) fn spoken_variant(
 }
 
 /// Whether two wordings differ only in how they are written: case,
-/// hyphens, periods, spacing and contractions ("tax-filing" / "tax filing",
-/// "IRS" / "I.R.S.", "They're" / "They are").
+/// hyphens, periods, spacing, contractions and British or American
+/// spelling ("tax-filing" / "tax filing", "IRS" / "I.R.S.", "They're" /
+/// "They are", "neighbourhood" / "neighborhood").
 pub(super) fn same_wording(a: &str, b: &str) -> bool {
     fn written(text: &str) -> String {
         let lower = crate::text::normalise(text);
@@ -629,10 +631,12 @@ pub(super) fn same_wording(a: &str, b: &str) -> bool {
             .replace("'m", " am")
             .replace("let's", "let us");
         let numbered: Vec<String> = expanded
-            .split(|c: char| c.is_whitespace() || c == '-')
+            .split(|c: char| c.is_whitespace() || c == '-' || c == ':')
+            // "6:00 p.m." is "6 p.m.": the minutes of a whole hour.
+            .filter(|word| *word != "00")
             .map(|word| match number_word(word) {
                 Some(digits) => digits.to_string(),
-                None => word.to_string(),
+                None => american(word),
             })
             .collect();
         super::names::without_accents(&numbered.join(" "))
@@ -745,6 +749,10 @@ mod tests {
         assert!(!same_wording("had", "have"));
         assert!(same_wording("fucking wall", "f***ing wall"));
         assert!(same_wording("f***ing wall", "fucking wall"));
+        assert!(same_wording("the neighbourhood", "the neighborhood"));
+        assert!(same_wording("00", ""));
+        assert!(same_wording("just after 6:00 p.m.", "just after 6 p.m."));
+        assert!(!same_wording("6:30 p.m.", "6 p.m."));
     }
 
     #[test]

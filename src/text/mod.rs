@@ -8,6 +8,7 @@
 //!   punctuation included, in `extract::tokens`);
 //! - `stems`: the English stem of a word;
 //! - `numbers`: number words and digit strings;
+//! - `spelling`: British word endings in American spelling;
 //! - `lexicon`: reading the word lists in `lexicons/`, and the shared lists
 //!   (similarity stopwords, negations, topic stopwords);
 //! - `word_classes`: the word classes the extractor and the scorer test
@@ -16,6 +17,7 @@
 
 pub mod lexicon;
 pub mod numbers;
+pub mod spelling;
 pub mod stems;
 pub mod tokens;
 pub mod word_classes;
