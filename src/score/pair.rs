@@ -8,6 +8,7 @@
 //! changed stretch of words (a hunk), so identical text yields nothing and
 //! every evidence span is exact.
 
+use std::collections::BTreeSet;
 use std::ops::Range as Span;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
@@ -19,6 +20,7 @@ use super::quotations::{is_editorial, same_wording, spoken_variant};
 use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
 use crate::model::{Divergence, DivergenceType, Evidence, Range};
 use crate::text::lexicon::{is_negation, is_stopword};
+use crate::text::stems::stem;
 use crate::text::tokens::{is_title_case, tokenize};
 
 /// Quoted words of the two sides must overlap this much to count as one quote.
@@ -920,6 +922,38 @@ fn count_content_words(body: &str, range: Range) -> usize {
 }
 
 /// One quote a strict contiguous part of the other, missing enough words.
+/// Whether the words cut from a quotation are given outside the shorter
+/// quotation's marks in its own statement, in other words: a negation for
+/// a negation ("is “not going to be solved overnight”" / "won't “be solved
+/// overnight”"), or half the cut content words.
+fn paraphrased_beside(long: &Side, missing: &[Range], short: &Side) -> bool {
+    let body = &long.article.body;
+    let cut: Vec<String> = missing
+        .iter()
+        .flat_map(|&range| tokenize(body, range))
+        .map(|t| t.norm)
+        .collect();
+    let outside: Vec<&str> = (0..short.tokens.len())
+        .filter(|&i| !short.quoted[i])
+        .map(|i| short.tokens[i].norm.as_str())
+        .collect();
+    let cut_negated = cut.iter().any(|w| is_negation(w));
+    if cut_negated && !outside.iter().any(|w| is_negation(w)) {
+        return false;
+    }
+    let content: BTreeSet<String> = cut
+        .iter()
+        .filter(|w| !is_stopword(w) && !is_negation(w))
+        .map(|w| stem(w))
+        .collect();
+    if cut_negated && content.len() <= 1 {
+        return true;
+    }
+    let beside: BTreeSet<String> = outside.iter().map(|w| stem(w)).collect();
+    let carried = content.iter().filter(|w| beside.contains(*w)).count();
+    !content.is_empty() && 2 * carried >= content.len()
+}
+
 fn check_truncation(
     (a, b): (&Side, &Side),
     (positions_a, words_a): (&[usize], &[&str]),
@@ -961,6 +995,9 @@ fn check_truncation(
     }
     if carried_elsewhere(&long.article.body, &missing, &short.article.body) {
         // The other outlet quotes the rest in a sentence of its own.
+        return false;
+    }
+    if !copied && paraphrased_beside(long, &missing, short) {
         return false;
     }
     let short_range = Range::new(

@@ -461,3 +461,36 @@ fn quotations_differ_in_their_last_words_not_in_transcription() {
         ],
     );
 }
+
+/// Words cut from a quotation but given beside it in other words are no
+/// cut ("is “not going to be solved overnight”" / "won't “be solved
+/// overnight”"); without the negation beside it, they are.
+#[test]
+fn a_cut_given_beside_the_quotation_in_other_words_is_no_cut() {
+    const LONG: &str = "Harris lowered expectations for a quick fix on the border during a visit to Guatemala on Monday.\nThe vice president met the country's leader for two hours.\nShe said the crisis is \u{201c}not going to be solved overnight.\u{201d}\n";
+    const BESIDE: &str = "On a trip abroad, the vice president asked for patience from voters at home.\nAides said more visits to the region would follow this summer.\nShe said the crisis won't \u{201c}be solved overnight.\u{201d}\n";
+    const CUT: &str = "On a trip abroad, the vice president asked for patience from voters at home.\nAides said more visits to the region would follow this summer.\nShe said the crisis will \u{201c}be solved overnight.\u{201d}\n";
+    let specs = |body: &'static str| -> Vec<StatementSpec<'static>> {
+        let lines: Vec<&'static str> = body.lines().collect();
+        let quote = lines[2].trim_start_matches("She said ");
+        vec![
+            (Narration, None, None, None, lines[0]),
+            (Narration, None, None, None, lines[1]),
+            (
+                Indirect,
+                Some("Kamala Harris"),
+                Some("She"),
+                Some("said"),
+                quote,
+            ),
+        ]
+    };
+    let omissions: Vec<(&str, &[&str])> = vec![
+        ("omission", &["Harris lowered expectations for a quick fix on the border during a visit to Guatemala on Monday."]),
+        ("omission", &["The vice president met the country's leader for two hours."]),
+    ];
+    check((LONG, &specs(LONG)), (BESIDE, &specs(BESIDE)), &omissions);
+    let mut with_cut = omissions.clone();
+    with_cut.push(("quote_truncated", &["not going to", "be solved overnight"]));
+    check((LONG, &specs(LONG)), (CUT, &specs(CUT)), &with_cut);
+}
