@@ -13,7 +13,9 @@ use std::ops::Range as Span;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use super::lexicon::{is_hedge, is_loaded, report_class_charge, report_verb_class};
+use super::lexicon::{
+    is_hedge, is_loaded, is_not_asserting, report_class_charge, report_verb_class,
+};
 use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::{is_editorial, same_wording, spoken_variant};
@@ -402,6 +404,14 @@ fn check_hedging(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
     } else {
         (a, b, &hunk.old, &hunk.new)
     };
+    // "Researchers said he could have been the source" / "he denied that he
+    // was": a denial or a doubt states nothing firmly.
+    if firm_span
+        .clone()
+        .any(|i| is_not_asserting(&firm.tokens[i].norm))
+    {
+        return;
+    }
     found.push(divergence(
         DivergenceType::HedgingShift,
         0.5,

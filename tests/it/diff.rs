@@ -460,3 +460,12 @@ fn loaded_words_judge_rather_than_name_what_happened() {
         "{text}"
     );
 }
+
+/// A denial states nothing firmly: "could have been the source" against
+/// "denied that he was the source" is a negation, not a hedge.
+#[test]
+fn a_denial_is_not_the_firm_side_of_a_hedge() {
+    let text = diff_pair("deny", "");
+    assert!(text.starts_with("1. negation_flip"), "{text}");
+    assert!(!text.contains("hedging_shift"), "{text}");
+}
