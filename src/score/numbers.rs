@@ -60,7 +60,23 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
             i += 1;
             continue;
         };
+        // A time of day ("9:25", "9.25 a.m.") is no quantity, nor is "one"
+        // in "one of the biggest".
+        if let Some(skip) = time_of_day(body, tokens, i) {
+            i += skip;
+            continue;
+        }
+        if tokens[i].norm == "one" && tokens.get(i + 1).is_some_and(|t| t.norm == "of") {
+            i += 1;
+            continue;
+        }
         let (mut low, mut high, mut last) = (low, high, i);
+        // "4 1/2": a whole number and a fraction.
+        if let Some(fraction) = fraction_after(body, tokens, i) {
+            low += fraction;
+            high += fraction;
+            last += 2;
+        }
         while let Some(factor) = tokens.get(last + 1).and_then(|t| multiplier(&t.norm)) {
             low *= factor;
             high *= factor;
@@ -81,6 +97,43 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
         i = last + 1;
     }
     mentions
+}
+
+/// How many tokens from `i` a time of day covers ("9:25" as "9" and "25";
+/// "9.25 a.m."; "6 p.m."), or `None`.
+fn time_of_day(body: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let after = &body[tokens[i].range.end..];
+    let minutes = after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    if minutes {
+        return Some(2);
+    }
+    let before = &body[..tokens[i].range.start];
+    if before.ends_with(':') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return Some(1);
+    }
+    let clock = after.trim_start().to_ascii_lowercase();
+    let meridiem = ["a.m.", "p.m.", "am ", "pm ", "am,", "pm,", "am.", "pm."]
+        .iter()
+        .any(|m| clock.starts_with(m));
+    (meridiem
+        && tokens[i]
+            .norm
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.'))
+    .then_some(1)
+}
+
+/// The fraction written right after a whole number ("4 1/2" → 0.5), whose
+/// numerator and denominator are the next two tokens.
+fn fraction_after(body: &str, tokens: &[Token], i: usize) -> Option<f64> {
+    let (numerator, denominator) = (tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let between = &body[tokens[i].range.end..numerator.range.start];
+    let slash = &body[numerator.range.end..denominator.range.start];
+    if between != " " || slash != "/" {
+        return None;
+    }
+    let (n, d): (f64, f64) = (numerator.norm.parse().ok()?, denominator.norm.parse().ok()?);
+    (d > n && n > 0.0).then_some(n / d)
 }
 
 /// The interval of one token: "300", "3,000.5", "2-3", "four", "three-year"
@@ -242,6 +295,22 @@ mod tests {
         check("up to four of them", &[(0.0, 4.0, None)]);
         check("twenty-five states", &[(25.0, 25.0, Some("state"))]);
         check("nearly two-dozen actions", &[(20.4, 24.0, Some("action"))]);
+    }
+
+    #[test]
+    fn times_of_day_fractions_and_one_of() {
+        check("at 9:25 Thursday", &[]);
+        check("at 9.25 a.m. on Thursday", &[]);
+        check("just after 6 p.m., police said", &[]);
+        check(
+            "after 4 1/2 hours of testimony",
+            &[(4.5, 4.5, Some("hour"))],
+        );
+        check("one of the biggest heists", &[]);
+        check(
+            "one heist and 12 arrests",
+            &[(1.0, 1.0, Some("heist")), (12.0, 12.0, Some("arrest"))],
+        );
     }
 
     #[test]

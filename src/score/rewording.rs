@@ -259,10 +259,19 @@ fn figures<'v>(articles: &[Article], view: &'v ArticleView) -> Vec<Figure<'v>> {
                 .into_iter()
                 .filter(|m| m.unit.is_some())
                 .filter(comparable_across_rewording)
+                .filter(|m| !is_year(&sentence.tokens[m.first].norm))
                 .filter(|m| !is_conversion(body, sentence, m))
                 .map(move |mention| Figure { sentence, mention })
         })
         .collect()
+}
+
+/// A year written as four digits ("the 2012 Oscars"): which year a
+/// sentence speaks of is not a figure two rewrites give differently.
+fn is_year(norm: &str) -> bool {
+    norm.len() == 4
+        && norm.chars().all(|c| c.is_ascii_digit())
+        && (1800..=2100).contains(&norm.parse::<u32>().unwrap_or(0))
 }
 
 /// Two values that can be one figure reported differently: within a
@@ -823,6 +832,14 @@ mod tests {
     fn view(text: &str) -> SentenceView {
         let all = Range::new(0, text.len());
         sentence_view(text, all, &quotation_marks(text))
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        assert!(is_year("2012"));
+        assert!(!is_year("2,012"));
+        assert!(!is_year("3000"));
+        assert!(!is_year("120"));
     }
 
     #[test]
