@@ -1,10 +1,10 @@
 //! Name variants: the same person spelt differently across an event.
 //!
 //! Takes the articles of one event (with their extractions); gives one
-//! `name_variant` divergence per pair of articles and pair of spellings:
-//! a capitalised word that only one article uses, close by Jaro-Winkler to
-//! one only the other uses ("Gingrich" / "Gengrich"), with every occurrence
-//! of both spellings as evidence. Canonical speaker names are compared the
+//! `name_variant` divergence per pair of spellings: a capitalised word that
+//! only some articles use, close by Jaro-Winkler to one only others use
+//! ("Gingrich" / "Gengrich"), naming every outlet of each spelling, with
+//! every occurrence of both as evidence. Canonical speaker names are compared the
 //! same way (same first initial, close surnames).
 //!
 //! Also, in one claim told by two outlets, two different names of the
@@ -284,7 +284,9 @@ pub(crate) fn merge_spellings(
     let mut merged: BTreeMap<BTreeSet<(usize, String)>, Divergence> = BTreeMap::new();
     for divergence in spellings {
         let key = key(&divergence);
-        if reported.contains(&key) {
+        // A spelling pair already reported for these articles, maybe among
+        // others (`one_per_spelling_pair`).
+        if reported.iter().any(|r| key.is_subset(r)) {
             continue;
         }
         match merged.get_mut(&key) {
@@ -333,8 +335,69 @@ fn name_variants(
             }
         }
     }
+    let mut found = one_per_spelling_pair(articles, found);
     found.extend(speaker_variants(articles, extractions, article_idxs, &seen));
     found
+}
+
+/// The name variants of an event, one per pair of spellings: where several
+/// outlets write "Wolfe" and several "Wolff", one finding names them all
+/// (with every occurrence as evidence) rather than one per pair of articles.
+fn one_per_spelling_pair(articles: &[Article], found: Vec<Divergence>) -> Vec<Divergence> {
+    let spelling = |e: &Evidence| bare(e.range.text(&articles[e.article_idx].body));
+    let mut groups: Vec<(BTreeSet<String>, Divergence)> = Vec::new();
+    for divergence in found {
+        let key: BTreeSet<String> = divergence.spans.iter().map(spelling).collect();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, first)) => first.spans.extend(divergence.spans),
+            None => groups.push((key, divergence)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut divergence)| {
+            divergence.spans.sort();
+            divergence.spans.dedup();
+            let writers = |word: &str| -> Vec<String> {
+                let idxs: BTreeSet<usize> = divergence
+                    .spans
+                    .iter()
+                    .filter(|e| spelling(e) == word)
+                    .map(|e| e.article_idx)
+                    .collect();
+                idxs.into_iter()
+                    .map(|idx| super::article_label(&articles[idx]))
+                    .collect()
+            };
+            let first = &divergence.spans[0];
+            let text_a = first.range.text(&articles[first.article_idx].body).to_string();
+            let word_a = spelling(first);
+            if let Some(other) = divergence.spans.iter().find(|e| spelling(e) != word_a) {
+                let text_b = other.range.text(&articles[other.article_idx].body).to_string();
+                let (a, b) = (writers(&word_a), writers(&spelling(other)));
+                if a.len() + b.len() > 2 {
+                    let verb = |n: usize| if n == 1 { "spells" } else { "spell" };
+                    divergence.explanation = format!(
+                        "{} {} the name \u{201c}{text_a}\u{201d} where {} {} it \u{201c}{text_b}\u{201d}.",
+                        a.join(", "),
+                        verb(a.len()),
+                        b.join(", "),
+                        verb(b.len()),
+                    );
+                }
+            }
+            divergence
+        })
+        .collect()
+}
+
+/// A name as two spellings are compared: lower case, without a possessive.
+fn bare(text: &str) -> String {
+    let lower = text.to_lowercase();
+    lower
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_string()
 }
 
 /// Two look-alike names that two outlets give in the same claim, each
@@ -582,6 +645,47 @@ mod tests {
 
     fn check(a: &str, b: &str, expected: bool) {
         assert_eq!(same_person_words(a, b), expected, "{a} / {b}");
+    }
+
+    /// Three outlets, two of which misspell one name: one finding names
+    /// both, with every occurrence as evidence.
+    #[test]
+    fn one_finding_per_pair_of_spellings() {
+        let bodies = [
+            "Hospital spokeswoman Ilene Wolfe said the two men were in stable condition.",
+            "Hospital spokeswoman Ilene Wolff said the two men were in stable condition.",
+            "The men were in stable condition, said Ilene Wolfe, a hospital spokeswoman.",
+        ];
+        let articles: Vec<Article> = bodies
+            .iter()
+            .enumerate()
+            .map(|(k, body)| Article {
+                id: format!("a{k}"),
+                body: body.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        let extractions = vec![Extraction::default(); 3];
+        let event = Event {
+            label: String::new(),
+            articles: vec![0, 1, 2],
+            alignments: Vec::new(),
+            only_in: Vec::new(),
+            related: Vec::new(),
+            copies: Vec::new(),
+        };
+        let found = name_findings(&articles, &extractions, &event);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].explanation,
+            "a0, a2 spell the name \u{201c}Wolfe\u{201d} where a1 spells it \u{201c}Wolff\u{201d}."
+        );
+        let evidence: Vec<(usize, &str)> = found[0]
+            .spans
+            .iter()
+            .map(|e| (e.article_idx, e.range.text(&articles[e.article_idx].body)))
+            .collect();
+        assert_eq!(evidence, [(0, "Wolfe"), (1, "Wolff"), (2, "Wolfe")]);
     }
 
     #[test]
