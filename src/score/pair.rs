@@ -20,7 +20,7 @@ use super::names::same_person_words;
 use super::numbers::{numbers, NumberMention};
 use super::quotations::{is_editorial, same_wording, spoken_variant};
 use super::{body_words, carried_elsewhere, divergence, holds_words, shorten, Side};
-use crate::model::{Divergence, DivergenceType, Evidence, Range};
+use crate::model::{Divergence, DivergenceType, Evidence, Range, StatementKind};
 use crate::text::lexicon::{is_negation, is_stopword};
 use crate::text::stems::stem;
 use crate::text::tokens::{is_title_case, tokenize};
@@ -90,7 +90,7 @@ pub(crate) fn compare(a: &Side, b: &Side, copied: bool) -> Vec<Divergence> {
             check_reporting_verb(a, b, hunk, copied, &mut found);
         }
         if !hunk_quoted(a, b, hunk) {
-            check_hedging(a, b, hunk, &mut found);
+            check_hedging(a, b, hunk, copied, &mut found);
             check_loaded(a, b, hunk, &mut found);
             if copied && !speaker_changed {
                 check_name_swap(a, b, hunk, &mut found);
@@ -359,6 +359,20 @@ fn anchored_words(side: &Side, span: &Span<usize>, before: bool) -> String {
     }
 }
 
+/// A hedge an outlet puts on what it reports: "reportedly wrote".
+fn is_reporting_hedge(word: &str) -> bool {
+    matches!(
+        word,
+        "reportedly"
+            | "allegedly"
+            | "purportedly"
+            | "supposedly"
+            | "apparently"
+            | "rumored"
+            | "rumoured"
+    )
+}
+
 /// The hedge a token makes, as its plain word: a modal written with its
 /// negation ("couldn't" is "could", as "could not" is), and "appear" not
 /// before a place ("appeared to endorse", "chances appear slim"; "will
@@ -378,9 +392,18 @@ fn hedge_word(side: &Side, i: usize) -> Option<String> {
     (!in_person).then(|| word.to_string())
 }
 
-fn check_hedging(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>) {
+fn check_hedging(a: &Side, b: &Side, hunk: &Hunk, copied: bool, found: &mut Vec<Divergence>) {
+    // Between outlets that rewrite, when both report someone as saying it,
+    // a modal or "believed" is that person's hedge, not the outlet's; only
+    // a hedge on the reporting itself ("reportedly wrote") is the outlet's.
+    let reported = |side: &Side| side.statement.kind != StatementKind::Narration;
+    let speakers_only = !copied && reported(a) && reported(b);
     let hedges = |side: &Side, span: &Span<usize>| -> Vec<String> {
-        let mut hedges: Vec<String> = span.clone().filter_map(|i| hedge_word(side, i)).collect();
+        let mut hedges: Vec<String> = span
+            .clone()
+            .filter_map(|i| hedge_word(side, i))
+            .filter(|w| !speakers_only || is_reporting_hedge(w))
+            .collect();
         hedges.sort();
         hedges
     };

@@ -494,3 +494,48 @@ fn a_cut_given_beside_the_quotation_in_other_words_is_no_cut() {
     with_cut.push(("quote_truncated", &["not going to", "be solved overnight"]));
     check((LONG, &specs(LONG)), (CUT, &specs(CUT)), &with_cut);
 }
+
+/// Between outlets that rewrite, when both report someone as saying it, a
+/// modal or "believed" in what was said is the speaker's hedge; a hedge on
+/// the reporting itself ("reportedly wrote") is the outlet's.
+#[test]
+fn a_speakers_own_hedge_is_not_the_outlets() {
+    const A: &str = "Senate leaders met for two hours on Thursday without a deal on the debt limit.\nThe Treasury has warned that it could run out of cash by the middle of October.\nMcConnell said Republicans will oppose the bill in the Senate next week.\nCheney wrote on Facebook that the vote was a test of loyalty to the Constitution.\n";
+    const B: &str = "A deal on borrowing stayed out of reach as lawmakers left the Capitol for the weekend.\nDemocrats accused their rivals of playing politics with the credit of the country.\nMcConnell said he believed Republicans would oppose the bill in the Senate next week.\nCheney reportedly wrote on Facebook that the vote was a test of loyalty to the Constitution.\n";
+    let specs = |body: &'static str| -> Vec<StatementSpec<'static>> {
+        let lines: Vec<&'static str> = body.lines().collect();
+        vec![
+            (Narration, None, None, None, lines[0]),
+            (Narration, None, None, None, lines[1]),
+            (
+                Indirect,
+                Some("Mitch McConnell"),
+                Some("McConnell"),
+                Some("said"),
+                lines[2].trim_start_matches("McConnell said "),
+            ),
+            (
+                Indirect,
+                Some("Liz Cheney"),
+                Some("Cheney"),
+                Some("wrote"),
+                lines[3].split("Facebook that ").nth(1).unwrap(),
+            ),
+        ]
+    };
+    let articles = vec![article("a", "WIRE", A), article("b", "REWRITE", B)];
+    let extractions = vec![statements(A, &specs(A)), statements(B, &specs(B))];
+    let events = crate::align::events(&articles, &extractions);
+    let found = score(&articles, &extractions, events);
+    assert!(
+        found[0].event.copies.is_empty(),
+        "the two rewrite each other"
+    );
+    let hedging: Vec<Vec<String>> = found[0]
+        .divergences
+        .iter()
+        .filter(|d| d.kind == DivergenceType::HedgingShift)
+        .map(|d| evidence_texts(&articles, d))
+        .collect();
+    assert_eq!(hedging, [["wrote", "reportedly"]]);
+}
