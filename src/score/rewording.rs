@@ -46,6 +46,9 @@ const MIN_NUMBER_ANCHORS: usize = 3;
 /// Least figure that, written anywhere in an article, counts as given
 /// whatever noun follows it (see `number_mismatches`).
 const MIN_ANY_UNIT_FIGURE: f64 = 10.0;
+/// Content words right after a figure read for what it counts where an article
+/// lists several values of one unit (`same_thing_named_after`).
+const COUNTED_WINDOW: usize = 3;
 /// Letters of a name compared across outlets ("ukrai" for Ukraine, Ukrainians).
 const NAME_PREFIX: usize = 5;
 /// Topic similarity at which one speaker's two statements of a row are one
@@ -315,6 +318,42 @@ fn comparable_across_rewording(mention: &NumberMention) -> bool {
     mention.unit.as_deref() != Some("%") && mention.written.0 >= 10.0
 }
 
+/// Whether the article gives another value of the figure's unit in the
+/// figure's sentence or the next or last one ("starts at $1,199 for the
+/// 13-inch option ... The 15-inch starts at $1,799"): it lists quantities
+/// of several things, and which of them another article's figure counts
+/// is not known.
+fn lists_values(view: &ArticleView, figures: &[Figure], figure: &Figure) -> bool {
+    let index = |f: &Figure| {
+        view.sentences
+            .iter()
+            .position(|s| std::ptr::eq(s, f.sentence))
+            .unwrap_or(usize::MAX)
+    };
+    let at = index(figure);
+    figures.iter().any(|other| {
+        other.mention.unit == figure.mention.unit
+            && other.mention.disjoint(&figure.mention)
+            && index(other).abs_diff(at) <= 1
+    })
+}
+
+/// Whether the words right after two figures share an anchor: what each
+/// counts ("$5,687.75 on Martha's Vineyard ..." / "$5,587.75 vacation at
+/// the Martha's Vineyard ..."; not "$1,199 for the 13-inch option" /
+/// "$2,199 for the 2.3 GHz model").
+fn same_thing_named_after(a: &Figure, b: &Figure) -> bool {
+    fn after<'v>(f: &Figure<'v>) -> BTreeSet<&'v str> {
+        f.sentence.anchors[f.mention.last + 1..]
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.is_empty())
+            .take(COUNTED_WINDOW)
+            .collect()
+    }
+    !after(a).is_disjoint(&after(b))
+}
+
 /// Numbers with one unit and one context but values that cannot both hold,
 /// when neither article gives the other's value anywhere (a value both
 /// carry means the two are likely different quantities).
@@ -337,6 +376,7 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
         if gives(&figures_y, &a.mention) {
             continue;
         }
+        let a_lists = lists_values(x, &figures_x, a);
         let context_a = context(a.sentence, a.mention.first, a.mention.last);
         let best = figures_y
             .iter()
@@ -360,7 +400,12 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
                 (shared(&context_a, &context_b), b)
             })
             .filter(|(n, b)| {
+                // Where a list gives several values of the unit, the
+                // context must say which one (“$5,687.75 on Martha's
+                // Vineyard Holistic Retreat”).
+                let listed = a_lists || lists_values(y, &figures_y, b);
                 *n >= MIN_NUMBER_ANCHORS
+                    && (!listed || same_thing_named_after(a, b))
                     && !a.sentence.quoted[a.mention.first]
                     && !b.sentence.quoted[b.mention.first]
             })
@@ -910,6 +955,58 @@ mod tests {
             })
             .collect();
         hedging_shifts(&articles, &views[0], &views[1]).len()
+    }
+
+    /// Number mismatches between two articles of one sentence each.
+    fn mismatches_between(a: &str, b: &str) -> Vec<String> {
+        let articles: Vec<Article> = [a, b]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| Article {
+                id: format!("a{k}"),
+                body: body.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        let views: Vec<ArticleView> = [a, b]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| ArticleView {
+                article_idx: k,
+                sentences: crate::segment::segment(body)
+                    .sentences
+                    .iter()
+                    .map(|s| sentence_view(body, s.range, &quotation_marks(body)))
+                    .collect(),
+            })
+            .collect();
+        number_mismatches(&articles, &views[0], &views[1])
+            .iter()
+            .map(|d| {
+                d.spans
+                    .iter()
+                    .map(|e| e.range.text(&articles[e.article_idx].body))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_among_listed_values_needs_what_it_counts() {
+        // Prices of two models against a third: not one figure.
+        assert_eq!(mismatches_between(
+            "The new MacBook Pro line from Apple starts at $1,199 for the 13-inch option. The 15-inch MacBook Pro from Apple starts at $1,799, and both ship today.",
+            "The new MacBook Pro line from Apple starts at $2,199 for the 2.3 GHz quad-core version."
+        ), Vec::<String>::new());
+        // Listed too, but both name the same retreat right after the sum.
+        assert_eq!(
+            mismatches_between(
+                "Jackson spent $5,687.75 on Martha's Vineyard Holistic Retreat and $2,000 on furs, prosecutors said.",
+                "Prosecutors said Jackson spent $5,587.75 on a vacation at Martha's Vineyard Holistic Retreat."
+            ),
+            ["5,687.75 / 5,587.75"]
+        );
     }
 
     #[test]
