@@ -60,10 +60,20 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
             i += 1;
             continue;
         };
-        // A time of day ("9:25", "9.25 a.m.") is no quantity, nor is "one"
-        // in "one of the biggest".
-        if let Some(skip) = time_of_day(body, tokens, i) {
-            i += skip;
+        // A time of day ("9:25", "9.25 a.m.", "10 p.m.") is one value, in
+        // minutes after midnight, whatever way it is written; "one" in "one
+        // of the biggest" is no number.
+        if let Some((minutes, last)) = time_of_day(body, tokens, i) {
+            mentions.push(NumberMention {
+                first: i,
+                last,
+                low: minutes,
+                high: minutes,
+                unit: Some(TIME_UNIT.to_string()),
+                modifier: None,
+                written: (minutes, minutes),
+            });
+            i = last + 1;
             continue;
         }
         if tokens[i].norm == "one" && tokens.get(i + 1).is_some_and(|t| t.norm == "of") {
@@ -99,28 +109,52 @@ pub(crate) fn numbers(body: &str, tokens: &[Token]) -> Vec<NumberMention> {
     mentions
 }
 
-/// How many tokens from `i` a time of day covers ("9:25" as "9" and "25";
-/// "9.25 a.m."; "6 p.m."), or `None`.
-fn time_of_day(body: &str, tokens: &[Token], i: usize) -> Option<usize> {
+/// The unit of a time of day (`time_of_day`).
+pub(crate) const TIME_UNIT: &str = "time of day";
+
+/// A time of day at token `i`, in minutes after midnight, with its last
+/// token: "9:25" (tokens "9" and "25"), "9.25 a.m.", "10 p.m." (an hour up
+/// to 24 before "a.m." / "p.m.": "NewsTalk 990 AM" is a radio station).
+fn time_of_day(body: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let hour_text = tokens[i].norm.as_str();
     let after = &body[tokens[i].range.end..];
-    let minutes = after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-    if minutes {
-        return Some(2);
+    let (hour, mut minute, mut last) =
+        if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let minute: f64 = tokens.get(i + 1)?.norm.parse().ok()?;
+            (hour_text.parse::<f64>().ok()?, minute, i + 1)
+        } else if let Some((h, m)) = hour_text.split_once('.') {
+            (h.parse().ok()?, m.parse().ok()?, i)
+        } else {
+            (hour_text.parse().ok()?, 0.0, i)
+        };
+    if !(0.0..=24.0).contains(&hour) || !(0.0..60.0).contains(&minute) {
+        return None;
     }
-    let before = &body[..tokens[i].range.start];
-    if before.ends_with(':') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
-        return Some(1);
+    let rest = body[tokens[last].range.end..]
+        .trim_start()
+        .to_ascii_lowercase();
+    let meridiem = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
+        .into_iter()
+        .find(|m| rest.starts_with(m) && !rest[m.len()..].starts_with(|c: char| c.is_alphabetic()));
+    let clock = last > i;
+    if !clock && meridiem.is_none() {
+        return None;
     }
-    let clock = after.trim_start().to_ascii_lowercase();
-    let meridiem = ["a.m.", "p.m.", "am ", "pm ", "am,", "pm,", "am.", "pm."]
-        .iter()
-        .any(|m| clock.starts_with(m));
-    (meridiem
-        && tokens[i]
-            .norm
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.'))
-    .then_some(1)
+    let evening = meridiem.is_some_and(|m| m.starts_with('p')) && hour < 12.0;
+    if let Some(m) = meridiem {
+        // The letters of "p.m." are tokens of their own; they are part of
+        // the time.
+        let letters = m.chars().filter(|c| c.is_alphabetic()).count();
+        last = (last + 1..tokens.len())
+            .take(letters)
+            .take_while(|&k| {
+                tokens[k].norm.len() <= 2 && tokens[k].norm.chars().all(char::is_alphabetic)
+            })
+            .last()
+            .unwrap_or(last);
+    }
+    minute += 60.0 * (hour + if evening { 12.0 } else { 0.0 });
+    Some((minute, last))
 }
 
 /// The fraction written right after a whole number ("4 1/2" → 0.5), whose
@@ -299,9 +333,12 @@ mod tests {
 
     #[test]
     fn times_of_day_fractions_and_one_of() {
-        check("at 9:25 Thursday", &[]);
-        check("at 9.25 a.m. on Thursday", &[]);
-        check("just after 6 p.m., police said", &[]);
+        let time = |minutes: f64| (minutes, minutes, Some(TIME_UNIT));
+        check("at 9:25 Thursday", &[time(565.0)]);
+        check("at 9.25 a.m. on Thursday", &[time(565.0)]);
+        check("just after 6 p.m., police said", &[time(1080.0)]);
+        check("past 13 p.m. searching", &[time(780.0)]);
+        check("NewsTalk 990 AM", &[(990.0, 990.0, None)]);
         check(
             "after 4 1/2 hours of testimony",
             &[(4.5, 4.5, Some("hour"))],

@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::{asserts, is_hedge, report_verb_class};
 use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
-use super::numbers::{numbers, NumberMention};
+use super::numbers::{numbers, NumberMention, TIME_UNIT};
 use super::{article_label, copied, divergence, quotation_marks};
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
@@ -310,12 +310,12 @@ fn significant_digits(value: f64) -> usize {
     digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
-/// Shares and small counts are left out: political news is full of close
+/// Shares, times of day and small counts are left out: political news is full of close
 /// percentages about different things (polls, tax rates over different
 /// years) and of small counts of different groups ("two senators" / "three
 /// state senators"); read across rewording they are mostly false alarms.
 fn comparable_across_rewording(mention: &NumberMention) -> bool {
-    mention.unit.as_deref() != Some("%") && mention.written.0 >= 10.0
+    !matches!(mention.unit.as_deref(), Some("%" | TIME_UNIT)) && mention.written.0 >= 10.0
 }
 
 /// Whether the article gives another value of the figure's unit in the
