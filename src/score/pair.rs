@@ -376,17 +376,25 @@ fn is_reporting_hedge(word: &str) -> bool {
 /// The hedge a token makes, as its plain word: a modal written with its
 /// negation ("couldn't" is "could", as "could not" is), and "appear" not
 /// before a place ("appeared to endorse", "chances appear slim"; "will
-/// appear in court" is a date, not a doubt).
+/// appear in court" is a date, not a doubt); "reported to be", "said to
+/// have" are "reportedly".
 fn hedge_word(side: &Side, i: usize) -> Option<String> {
     let norm = side.tokens[i].norm.as_str();
     let word = norm.strip_suffix("n't").unwrap_or(norm);
+    let next = |k: usize| side.tokens.get(i + k).map(|t| t.norm.as_str());
+    // "are reported to be Somali", "is said to have": second hand.
+    if matches!(word, "reported" | "said" | "thought" | "understood")
+        && next(1) == Some("to")
+        && matches!(next(2), Some("be" | "have"))
+    {
+        return Some("reportedly".to_string());
+    }
     if !is_hedge(word) {
         return None;
     }
-    let next = side.tokens.get(i + 1).map(|t| t.norm.as_str());
     let in_person = word.starts_with("appear")
         && matches!(
-            next,
+            next(1),
             Some("in" | "at" | "before" | "on" | "onstage" | "alongside" | "with" | "for")
         );
     (!in_person).then(|| word.to_string())

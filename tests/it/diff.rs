@@ -469,3 +469,21 @@ fn a_denial_is_not_the_firm_side_of_a_hedge() {
     assert!(text.starts_with("1. negation_flip"), "{text}");
     assert!(!text.contains("hedging_shift"), "{text}");
 }
+
+/// "Are reported to be" is as second-hand as "reportedly": no shift between
+/// the two, a shift against the same words stated flatly.
+#[test]
+fn reported_to_be_is_a_hedge() {
+    assert_eq!(diff_pair("second-hand", "hedging_shift"), "");
+    let text = diff_text(
+        "tests/data/diff/second-hand-b.txt",
+        "tests/data/diff/second-hand-c.txt",
+        "hedging_shift",
+    );
+    assert!(
+        text.contains(
+            "second-hand-b hedges with “reported to be” where second-hand-c has only “Somali”"
+        ),
+        "{text}"
+    );
+}
