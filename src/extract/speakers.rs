@@ -674,6 +674,12 @@ fn apposition_before(body: &str, tokens: &[Token], run_start: usize) -> Option<S
     (has_title && !words.is_empty()).then(|| span_text(body, words))
 }
 
+/// Whether a name starts with a given name of `lexicons/first_names.txt`
+/// ("Craig Zadan", not "Academy Awards" or "Indian ISPs").
+pub(crate) fn has_known_first_name(name: &str) -> bool {
+    first_name_gender(name) != Gender::Unknown
+}
+
 /// The gender a person's first name usually signals (`lexicons/first_names.txt`).
 fn first_name_gender(name: &str) -> Gender {
     static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();

@@ -137,6 +137,28 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         })
 }
 
+/// Whether a canonical name reads as a person's in `body`: a person's name
+/// by its words (`is_person_name`) that starts with a known given name or
+/// whose surname the article writes after an honorific ("Mr. Chharia").
+/// Bodies and institutions named in two capitalised words ("Academy
+/// Awards", "Regulatory Authority") fail; so do people the article names
+/// only bare with an unlisted given name, which costs a finding rather than
+/// risking one about an institution.
+pub(crate) fn reads_as_person(name: &str, body: &str) -> bool {
+    if !is_person_name(name) {
+        return false;
+    }
+    if crate::extract::speakers::has_known_first_name(name) {
+        return true;
+    }
+    let Some(surname) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    ["Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Dr "]
+        .iter()
+        .any(|honorific| body.contains(&format!("{honorific}{surname}")))
+}
+
 /// Whether the statement's own sentence names its speaker (the mention
 /// holds the surname of the canonical name), rather than a pronoun, a
 /// title or the context: a claim given to two people is reported only
@@ -645,6 +667,20 @@ mod tests {
 
     fn check(a: &str, b: &str, expected: bool) {
         assert_eq!(same_person_words(a, b), expected, "{a} / {b}");
+    }
+
+    #[test]
+    fn institutions_do_not_read_as_people() {
+        let body = "Rajesh Chharia, president of the association, said so. Mr. Chharia added more.";
+        for (name, expected) in [
+            ("Craig Zadan", true),
+            ("Rajesh Chharia", true),
+            ("Academy Awards", false),
+            ("Telecommunication Regulatory Authority", false),
+            ("Indian ISPs", false),
+        ] {
+            assert_eq!(reads_as_person(name, body), expected, "{name}");
+        }
     }
 
     /// Three outlets, two of which misspell one name: one finding names

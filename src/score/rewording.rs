@@ -25,7 +25,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::{asserts, is_hedge, report_verb_class};
-use super::names::{is_person_name, may_be_same_person, speaker_named_explicitly};
+use super::names::{may_be_same_person, reads_as_person, speaker_named_explicitly};
 use super::numbers::{numbers, NumberMention, TIME_UNIT};
 use super::{article_label, copied, divergence, quotation_marks};
 use crate::model::{
@@ -278,11 +278,56 @@ fn is_year(norm: &str) -> bool {
 }
 
 /// Two values that can be one figure reported differently: within a
-/// factor of two, and not one the other rounded ("35.7" / "36").
-fn close_values(a: &NumberMention, b: &NumberMention) -> bool {
-    let (x, y) = (a.written.0, b.written.0);
+/// factor of two, and not one the other rounded ("35.7" / "36") or with its
+/// decimals dropped ("$13 billion" / "$13.9 billion").
+fn close_values(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (a.mention.written.0, b.mention.written.0);
     let (low, high) = (x.min(y), x.max(y));
-    low > 0.0 && high <= 2.0 * low && !rounded(x, y) && !rounded(y, x)
+    low > 0.0
+        && high <= 2.0 * low
+        && !rounded(x, y)
+        && !rounded(y, x)
+        && !decimals_dropped(a, b)
+        && !decimals_dropped(b, a)
+}
+
+/// Whether `short` is `long` as written with the decimals cut ("13" for
+/// "13.9", both before one multiplier): a loose mention of one figure.
+fn decimals_dropped(short: &Figure, long: &Figure) -> bool {
+    let digits = |f: &Figure| f.sentence.tokens[f.mention.first].norm.replace(',', "");
+    let (short_digits, long_digits) = (digits(short), digits(long));
+    let Some((whole, decimals)) = long_digits.split_once('.') else {
+        return false;
+    };
+    let factor = |f: &Figure, written: &str| {
+        written
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v > 0.0)
+            .map(|v| f.mention.written.0 / v)
+    };
+    !decimals.is_empty()
+        && decimals.chars().all(|c| c.is_ascii_digit())
+        && whole == short_digits
+        && factor(short, &short_digits)
+            .zip(factor(long, &long_digits))
+            .is_some_and(|(x, y)| (x - y).abs() <= 1e-9 * x.max(y))
+}
+
+/// Whether `part` and a figure beside it in its sentence add up to
+/// `total` ("12 Somali and 11 Yemeni nationals" against "23 Somali and
+/// Yemeni pirates"): a part against the whole, not a second value of it.
+fn adds_up_to(body: &str, part: &Figure, total: &Figure) -> bool {
+    const BESIDE: usize = 4;
+    numbers(body, &part.sentence.tokens).iter().any(|other| {
+        let near = other.first.abs_diff(part.mention.last) <= BESIDE
+            || part.mention.first.abs_diff(other.last) <= BESIDE;
+        let sum = part.mention.written.0 + other.written.0;
+        other.first != part.mention.first
+            && near
+            && total.mention.written.0 <= sum * (1.0 + 1e-9)
+            && sum <= total.mention.written.1 * (1.0 + 1e-9)
+    })
 }
 
 /// Whether `round` is `exact` rounded or cut to `round`'s precision:
@@ -383,7 +428,11 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
             .filter(|b| {
                 b.mention.unit == a.mention.unit
                     && a.mention.disjoint(&b.mention)
-                    && close_values(&a.mention, &b.mention)
+                    && close_values(a, b)
+            })
+            .filter(|b| {
+                !adds_up_to(&articles[x.article_idx].body, a, b)
+                    && !adds_up_to(&articles[y.article_idx].body, b, a)
             })
             .filter(|b| !gives(&figures_x, &b.mention))
             // "26 miles from Santa Rosa" and "13 miles east of Cloverdale"
@@ -832,8 +881,8 @@ fn row_differences(
             if alignment.agreement < SAME_CLAIM_SIMILARITY
                 || !attributed(statement_a.kind)
                 || !attributed(statement_b.kind)
-                || !is_person_name(name_a)
-                || !is_person_name(name_b)
+                || !reads_as_person(name_a, &articles[a.article_idx].body)
+                || !reads_as_person(name_b, &articles[b.article_idx].body)
                 || !speaker_named_explicitly(statement_a, &articles[a.article_idx].body)
                 || !speaker_named_explicitly(statement_b, &articles[b.article_idx].body)
                 || !asserts(&articles[a.article_idx].body, statement_a)
@@ -1006,6 +1055,43 @@ mod tests {
                 "Prosecutors said Jackson spent $5,587.75 on a vacation at Martha's Vineyard Holistic Retreat."
             ),
             ["5,687.75 / 5,587.75"]
+        );
+    }
+
+    #[test]
+    fn parts_and_loose_mentions_are_not_other_values() {
+        let total = "The Indian navy says it has arrested 23 Somali and Yemeni pirates who tried to storm a ship in the Gulf of Aden.";
+        // The two parts add up to the total.
+        assert_eq!(
+            mismatches_between(
+                "Indian commandos boarded the larger pirate boat in the Gulf of Aden, seizing 12 Somali and 11 Yemeni pirates, the navy said.",
+                total
+            ),
+            Vec::<String>::new()
+        );
+        // A part that adds up to something else is still a second value.
+        assert_eq!(
+            mismatches_between(
+                "Indian commandos boarded the larger pirate boat in the Gulf of Aden, seizing 12 Somali and 14 Yemeni pirates, the navy said.",
+                total
+            ),
+            ["12 / 23"]
+        );
+        // Decimals dropped before one multiplier: one figure.
+        let exact = "Analysts say the $13.9 billion acquisition of Electronic Data Systems by Hewlett-Packard is a good move.";
+        assert_eq!(
+            mismatches_between(
+                "Hurd believes the $13 billion acquisition of Electronic Data Systems by Hewlett-Packard will help.",
+                exact
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches_between(
+                "Hurd believes the $12 billion acquisition of Electronic Data Systems by Hewlett-Packard will help.",
+                exact
+            ),
+            ["12 billion / 13.9 billion"]
         );
     }
 

@@ -487,3 +487,27 @@ fn reported_to_be_is_a_hedge() {
         "{text}"
     );
 }
+
+/// Between outlets that rewrite, a hedge shifts only against the same claim
+/// stated in the other outlet's own voice: "allegedly shot" against "shot
+/// ..., according to police" puts both on a source, and against "a shooting
+/// killed a man" the hedged words say what the other does not (who fired);
+/// against "shot and killed a man" it is a shift.
+#[test]
+fn a_hedge_needs_the_same_claim_in_the_outlets_own_voice() {
+    let run = |b: &str| {
+        diff_text(
+            "tests/data/diff/shooting-a.txt",
+            &format!("tests/data/diff/shooting-{b}.txt"),
+            "hedging_shift",
+        )
+    };
+    assert_eq!(run("b"), "");
+    assert_eq!(run("d"), "");
+    let text = run("c");
+    assert_eq!(text.matches("hedging_shift").count(), 1, "{text}");
+    assert!(
+        text.contains("shooting-a hedges with “allegedly” where shooting-c has only “shot”"),
+        "{text}"
+    );
+}
