@@ -731,6 +731,68 @@ fn check_name_swap(a: &Side, b: &Side, hunk: &Hunk, found: &mut Vec<Divergence>)
     ));
 }
 
+/// Time zones written beside a time of day.
+const TIME_ZONES: [&str; 14] = [
+    "gmt", "utc", "bst", "cet", "est", "edt", "et", "cst", "cdt", "ct", "mst", "pst", "pdt", "pt",
+];
+
+/// Whether two changed stretches write one thing two ways: a time of day
+/// on the 24- and the 12-hour clock, with or without its zone ("18:41" /
+/// "6:41pm PST"), or a site's name with or without its address ending
+/// ("MySpace" / "MySpace.com").
+fn same_time_or_address(a: (&Side, &Span<usize>), b: (&Side, &Span<usize>)) -> bool {
+    let address_ending = |(side, span): (&Side, &Span<usize>)| {
+        !span.is_empty()
+            && span.clone().all(|i| {
+                let token = &side.tokens[i];
+                matches!(token.norm.as_str(), "com" | "org" | "net" | "gov")
+                    && side.article.body[..token.range.start].ends_with('.')
+            })
+    };
+    if (address_ending(a) && b.1.is_empty()) || (address_ending(b) && a.1.is_empty()) {
+        return true;
+    }
+    let time = |(side, span): (&Side, &Span<usize>)| -> Option<u32> {
+        let (first, last) = (span.clone().next()?, span.clone().next_back()?);
+        let text = &side.article.body[side.tokens[first].range.start..side.tokens[last].range.end];
+        clock_minutes(text)
+    };
+    time(a).zip(time(b)).is_some_and(|(x, y)| x == y)
+}
+
+/// A time of day as written ("18:41", "6:41pm PST", "6.41 p.m."), in
+/// minutes after midnight.
+fn clock_minutes(text: &str) -> Option<u32> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('.', ":"))
+        .filter(|w| !TIME_ZONES.contains(&w.trim_matches(':')))
+        .collect();
+    let joined = words.concat().replace(':', "");
+    let (digits, half) = match joined.strip_suffix("pm") {
+        Some(d) => (d.to_string(), Some(12)),
+        None => match joined.strip_suffix("am") {
+            Some(d) => (d.to_string(), Some(0)),
+            None => (joined.clone(), None),
+        },
+    };
+    if !(3..=4).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let written = words.concat();
+    if !written.contains(':') {
+        return None;
+    }
+    let (hours, minutes) = digits.split_at(digits.len() - 2);
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    let hours = match half {
+        Some(offset) if (1..=12).contains(&hours) => hours % 12 + offset,
+        None if hours < 24 => hours,
+        _ => return None,
+    };
+    (minutes < 60).then_some(hours * 60 + minutes)
+}
+
 /// Quotation checks over the quoted words of both sides.
 fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Vec<Divergence>) {
     fn quoted<'s>(side: &'s Side, own: bool) -> (Vec<usize>, Vec<&'s str>) {
@@ -797,6 +859,7 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                     || !marks_a_cut(a, &h.old) && !marks_a_cut(b, &h.new))
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
+                && !same_time_or_address((a, &h.old), (b, &h.new))
                 // Between outlets, two transcripts of one spoken remark.
                 && (copied
                     || !spoken_variant((&norms_a, h.old.clone()), (&norms_b, h.new.clone())))
@@ -1163,4 +1226,26 @@ fn check_truncation(
         spans,
     ));
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clock_minutes;
+
+    #[test]
+    fn times_of_day_on_either_clock() {
+        for (text, expected) in [
+            ("18:41", Some(18 * 60 + 41)),
+            ("6:41pm PST", Some(18 * 60 + 41)),
+            ("6.41 p.m.", Some(18 * 60 + 41)),
+            ("12:05 a.m.", Some(5)),
+            ("9:30", Some(9 * 60 + 30)),
+            ("6 p.m.", None),
+            ("25:10", None),
+            ("1,841", None),
+            ("641", None),
+        ] {
+            assert_eq!(clock_minutes(text), expected, "{text}");
+        }
+    }
 }

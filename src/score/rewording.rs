@@ -632,6 +632,37 @@ fn assertion_range(assertion: &Assertion) -> Range {
     token_range(assertion.sentence, start, end)
 }
 
+/// The years a sentence speaks of ("in April 2003"), or when it names
+/// none, those of the sentence before it ("It was in 2005 that his family
+/// revealed it. ... why Felt admitted his role").
+fn years_of<'v>(view: &'v ArticleView, sentence: &'v SentenceView) -> BTreeSet<&'v str> {
+    let years = |s: &'v SentenceView| -> BTreeSet<&'v str> {
+        s.tokens
+            .iter()
+            .map(|t| t.norm.as_str())
+            .filter(|norm| is_year(norm))
+            .collect()
+    };
+    let own = years(sentence);
+    if !own.is_empty() {
+        return own;
+    }
+    view.sentences
+        .iter()
+        .position(|s| std::ptr::eq(s, sentence))
+        .and_then(|at| at.checked_sub(1))
+        .map(|before| years(&view.sentences[before]))
+        .unwrap_or_default()
+}
+
+/// Whether two sentences speak of different years: "Felt denied his role
+/// ... until his retirement in 1973" and his admission in 2005, "was
+/// acquitted in 1958" and "in April 2003 pleaded guilty", are both true.
+fn at_other_times(x: &ArticleView, a: &SentenceView, y: &ArticleView, b: &SentenceView) -> bool {
+    let (years_a, years_b) = (years_of(x, a), years_of(y, b));
+    !years_a.is_empty() && !years_b.is_empty() && years_a.is_disjoint(&years_b)
+}
+
 fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let predicates = predicates();
     let (in_x, in_y) = (assertions(x), assertions(y));
@@ -650,6 +681,7 @@ fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
             if shared(&context_a, &context_b) < MIN_SHARED_ANCHORS
                 || shared(&subject(a), &subject(b)) == 0
                 || first_object(a) != first_object(b)
+                || at_other_times(x, a.sentence, y, b.sentence)
             {
                 continue;
             }
@@ -1007,7 +1039,7 @@ mod tests {
     }
 
     /// Number mismatches between two articles of one sentence each.
-    fn mismatches_between(a: &str, b: &str) -> Vec<String> {
+    fn two_articles(a: &str, b: &str) -> (Vec<Article>, Vec<ArticleView>) {
         let articles: Vec<Article> = [a, b]
             .iter()
             .enumerate()
@@ -1029,7 +1061,11 @@ mod tests {
                     .collect(),
             })
             .collect();
-        number_mismatches(&articles, &views[0], &views[1])
+        (articles, views)
+    }
+
+    fn texts(articles: &[Article], found: &[Divergence]) -> Vec<String> {
+        found
             .iter()
             .map(|d| {
                 d.spans
@@ -1039,6 +1075,19 @@ mod tests {
                     .join(" / ")
             })
             .collect()
+    }
+
+    fn contradictions_between(a: &str, b: &str) -> Vec<String> {
+        let (articles, views) = two_articles(a, b);
+        texts(&articles, &contradictions(&articles, &views[0], &views[1]))
+    }
+
+    fn mismatches_between(a: &str, b: &str) -> Vec<String> {
+        let (articles, views) = two_articles(a, b);
+        texts(
+            &articles,
+            &number_mismatches(&articles, &views[0], &views[1]),
+        )
     }
 
     #[test]
@@ -1117,6 +1166,25 @@ mod tests {
         assert_eq!(
             hedging_between(hedged, "Gigante ran the Genovese family from his cell in Springfield and may have ordered killings."),
             0
+        );
+    }
+
+    #[test]
+    fn claims_of_other_years_do_not_contradict() {
+        let denied = "Felt denied his role in the affair repeatedly and stayed at the FBI until his retirement in 1973.";
+        assert_eq!(
+            contradictions_between(
+                "It was in 2005 that his family revealed it. Felt, then ill, admitted his role in the affair.",
+                denied
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contradictions_between(
+                "It was in 1973 that reporters asked him. Felt, then at the FBI, admitted his role in the affair.",
+                denied
+            ),
+            ["FBI, admitted his role / Felt denied his role"]
         );
     }
 
