@@ -11,14 +11,19 @@
 //!   "European leaders were shocked"; `lexicons/score_reactions.txt`), the
 //!   party read from the names next to the word.
 //!
-//! Only words outside quotation marks count: the outlet's voice is what is
-//! compared.
+//! Only the outlet's own voice counts: words outside quotation marks and
+//! outside what it reports others as saying ("Advocates say undocumented
+//! immigrants ..." is the advocates' word, not the outlet's).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
+use super::lexicon::report_verb_class;
 use super::{article_label, copied, divergence, quotation_marks};
-use crate::model::{Article, Divergence, DivergenceType, Event, Evidence, Range};
+use crate::model::{
+    Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, Statement,
+    StatementKind,
+};
 use crate::text::lexicon::{lexicon_lines, lexicon_set};
 use crate::text::tokens::{tokenize, Token};
 
@@ -28,11 +33,15 @@ const NAME_PREFIX: usize = 5;
 const PARTY_WINDOW: usize = 3;
 
 /// Every contested-term and reaction contrast in one event.
-pub(super) fn cross_framing(articles: &[Article], event: &Event) -> Vec<Divergence> {
+pub(super) fn cross_framing(
+    articles: &[Article],
+    extractions: &[Extraction],
+    event: &Event,
+) -> Vec<Divergence> {
     let voices: Vec<Voice> = event
         .articles
         .iter()
-        .map(|&idx| voice(&articles[idx], idx))
+        .map(|&idx| voice(&articles[idx], idx, &extractions[idx].statements))
         .collect();
     let mut found = Vec::new();
     for (k, x) in voices.iter().enumerate() {
@@ -47,23 +56,43 @@ pub(super) fn cross_framing(articles: &[Article], event: &Event) -> Vec<Divergen
     found
 }
 
-/// An article's words outside quotation marks.
+/// An article's words outside quotation marks and outside the content of
+/// its reported (indirect or mixed) statements.
 struct Voice {
     article_idx: usize,
     tokens: Vec<Token>,
 }
 
-fn voice(article: &Article, article_idx: usize) -> Voice {
+fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voice {
     let body = &article.body;
-    let quotes = quotation_marks(body);
+    let mut others = quotation_marks(body);
+    others.extend(
+        statements
+            .iter()
+            .filter(|s| matches!(s.kind, StatementKind::Indirect | StatementKind::Mixed))
+            .filter(|s| reported_speech(body, s))
+            .map(|s| s.content),
+    );
     let tokens = tokenize(body, Range::new(0, body.len()))
         .into_iter()
-        .filter(|t| !quotes.iter().any(|q| q.contains(&t.range)))
+        .filter(|t| !others.iter().any(|q| q.contains(&t.range)))
         .collect();
     Voice {
         article_idx,
         tokens,
     }
+}
+
+/// Whether a statement gives what someone said, by a reporting verb as its
+/// cue ("Campaign aides say ...", "Romney has said ..."): its words are the
+/// speaker's. Other cues ("found itself defending", "are hoping for",
+/// "according to") leave the words the outlet's own.
+fn reported_speech(body: &str, statement: &Statement) -> bool {
+    statement.cue.is_some_and(|cue| {
+        tokenize(body, cue)
+            .iter()
+            .any(|t| report_verb_class(&t.norm).is_some())
+    })
 }
 
 // ---------------------------------------------------------------- contested terms
@@ -297,6 +326,7 @@ mod tests {
                 ..Article::default()
             },
             0,
+            &[],
         )
     }
 
@@ -328,8 +358,8 @@ mod tests {
                 ..Article::default()
             })
             .collect();
-        let voice_x = voice(&articles[0], 0);
-        let voice_y = voice(&articles[1], 1);
+        let voice_x = voice(&articles[0], 0, &[]);
+        let voice_y = voice(&articles[1], 1, &[]);
         contested(&articles, &voice_x, &voice_y)
             .into_iter()
             .map(|d| {
@@ -363,6 +393,42 @@ mod tests {
                 "domestic spying programs",
                 "intelligence-gathering programs"
             ]
+        );
+    }
+
+    /// The words of `text` left in its voice beside one indirect statement
+    /// cued by `cue` and running from `content` to the first full stop.
+    fn voice_beside(text: &str, cue: &str, content: &str) -> Vec<String> {
+        let cue_start = text.find(cue).unwrap();
+        let start = text.find(content).unwrap();
+        let reported = Statement {
+            id: "s1".to_string(),
+            kind: StatementKind::Indirect,
+            speaker: Default::default(),
+            cue: Some(Range::new(cue_start, cue_start + cue.len())),
+            content: Range::new(start, text.find('.').unwrap()),
+            topics: Vec::new(),
+        };
+        let article = Article {
+            body: text.to_string(),
+            ..Article::default()
+        };
+        let voice = voice(&article, 0, &[reported]);
+        voice.tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn what_others_are_reported_saying_is_not_the_outlets_voice() {
+        let said = "Advocates say undocumented immigrants deserve a path. The bill failed.";
+        assert_eq!(
+            voice_beside(said, "say", "undocumented"),
+            ["advocates", "say", "the", "bill", "failed"]
+        );
+        // A cue that is no reporting verb leaves the words the outlet's.
+        let hoped = "Advocates are hoping for a plan for undocumented immigrants. It failed.";
+        assert_eq!(
+            voice_beside(hoped, "hoping", "a plan").len(),
+            tokenize(hoped, Range::new(0, hoped.len())).len()
         );
     }
 

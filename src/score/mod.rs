@@ -96,7 +96,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         divergences.extend(name_findings);
         divergences.extend(quotations::cross_quotations(articles, extractions, &event));
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
-        divergences.extend(framing::cross_framing(articles, &event));
+        divergences.extend(framing::cross_framing(articles, extractions, &event));
     }
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
