@@ -764,6 +764,12 @@ mod tests {
         assert!(spoken("a couple of weeks", 2..3, "a couple weeks", 2..2));
         assert!(spoken("it is", 0..0, "that it is", 0..1));
         assert!(spoken(
+            "phony theology oh not a theology",
+            2..3,
+            "phony theology not a theology",
+            2..2
+        ));
+        assert!(spoken(
             "we will not we will not wait",
             3..6,
             "we will not wait",
