@@ -383,6 +383,26 @@ fn lists_values(view: &ArticleView, figures: &[Figure], figure: &Figure) -> bool
     })
 }
 
+/// Whether a figure is one end of a range in its sentence ("$140 million
+/// to $160 million", "between $140 million and $150 million"): a range is
+/// an estimate, not the one value another outlet's figure could contradict.
+fn range_bound(figures: &[Figure], figure: &Figure) -> bool {
+    let tokens = &figure.sentence.tokens;
+    let joined = |lo: &NumberMention, hi: &NumberMention| {
+        hi.first == lo.last + 2
+            && match tokens[lo.last + 1].norm.as_str() {
+                "to" | "-" | "\u{2013}" => true,
+                "and" => lo.first > 0 && tokens[lo.first - 1].norm == "between",
+                _ => false,
+            }
+    };
+    figures.iter().any(|other| {
+        std::ptr::eq(other.sentence, figure.sentence)
+            && other.mention.unit == figure.mention.unit
+            && (joined(&figure.mention, &other.mention) || joined(&other.mention, &figure.mention))
+    })
+}
+
 /// Whether the words right after two figures share an anchor: what each
 /// counts ("$5,687.75 on Martha's Vineyard ..." / "$5,587.75 vacation at
 /// the Martha's Vineyard ..."; not "$1,199 for the 13-inch option" /
@@ -435,6 +455,7 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
                     && !adds_up_to(&articles[y.article_idx].body, b, a)
             })
             .filter(|b| !gives(&figures_x, &b.mention))
+            .filter(|b| !range_bound(&figures_x, a) && !range_bound(&figures_y, b))
             // "26 miles from Santa Rosa" and "13 miles east of Cloverdale"
             // measure from two places.
             .filter(|b| match (reference_place(a), reference_place(b)) {
@@ -1141,6 +1162,25 @@ mod tests {
                 exact
             ),
             ["12 billion / 13.9 billion"]
+        );
+    }
+
+    #[test]
+    fn the_ends_of_a_range_are_no_other_value() {
+        let single =
+            "Boston offered Teixeira an eight-year deal worth $184 million, the team said.";
+        for range in [
+            "The offers for Teixeira were in the $140 million to $160 million range, the team said.",
+            "Baltimore offered Teixeira a deal worth between $140 million and $150 million, the team said.",
+        ] {
+            assert_eq!(mismatches_between(range, single), Vec::<String>::new());
+        }
+        assert_eq!(
+            mismatches_between(
+                "Boston offered Teixeira an eight-year deal worth $140 million, the team said.",
+                single
+            ),
+            ["140 million / 184 million"]
         );
     }
 
