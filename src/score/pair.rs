@@ -859,6 +859,7 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                     || !marks_a_cut(a, &h.old) && !marks_a_cut(b, &h.new))
                 && !inserted_by_editor(a, &h.old, &h.new)
                 && !inserted_by_editor(b, &h.new, &h.old)
+                && !(editors_words(a, &h.old) && editors_words(b, &h.new))
                 && !same_time_or_address((a, &h.old), (b, &h.new))
                 // Between outlets, two transcripts of one spoken remark.
                 && (copied
@@ -1004,6 +1005,15 @@ fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
 fn inserted_by_editor(side: &Side, span: &Span<usize>, other: &Span<usize>) -> bool {
     other.is_empty()
         && !span.is_empty()
+        && span_range(side, span, false)
+            .is_some_and(|range| is_editorial(&side.article.body, range))
+}
+
+/// Words an editor put into a quotation on both sides, each its own way
+/// ("(Libyan strongman Muammar) al-Qaddafi" / "(Libyan strongman Moammar)
+/// Gadhafi"): the speaker's words are the same.
+fn editors_words(side: &Side, span: &Span<usize>) -> bool {
+    !span.is_empty()
         && span_range(side, span, false)
             .is_some_and(|range| is_editorial(&side.article.body, range))
 }

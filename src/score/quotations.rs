@@ -696,15 +696,16 @@ fn gap_range(q: &Quotation, lo: usize, hi: usize) -> Range {
     }
 }
 
-/// An insertion the quoting outlet marked as its own: "[firearms]".
 /// Words an editor put into a quotation: in brackets ("[firearms]"), or
-/// alone in parentheses ("these (local) supervisors").
+/// in parentheses ("these (local) supervisors"), whole or in part
+/// ("(Libyan strongman Muammar) al-Qaddafi" / "(Libyan strongman Moammar)
+/// Gadhafi": the name the insertion ends with is the editor's spelling).
 pub(super) fn is_editorial(body: &str, range: Range) -> bool {
     let before = body[..range.start].trim_end();
     let after = body[range.end..].trim_start();
     (before.ends_with('[') && after.starts_with(']'))
         || (before.ends_with('(') && after.starts_with(')'))
-        || range.text(body).contains(['[', ']'])
+        || range.text(body).contains(['[', ']', '(', ')'])
 }
 
 fn evidence(a: &Quotation, range_a: Range, b: &Quotation, range_b: Range) -> Vec<Evidence> {

@@ -346,6 +346,31 @@ fn an_editors_insertion_in_a_quotation_is_no_change() {
         (CHANGED, &changed),
         &[("quote_altered", &["supervisors", "regional"])],
     );
+    // Two editors' insertions, each with its own spelling of a name.
+    const ONE: &str = "Trump spoke on Tuesday. \u{201c}Now it looks like (Libyan strongman \
+        Muammar) al-Qaddafi is going to beat the United States,\u{201d} Trump said.";
+    const OTHER: &str = "Trump spoke on Tuesday. \u{201c}Now it looks like (Libyan strongman \
+        Moammar) Gadhafi is going to beat the United States,\u{201d} Trump said.";
+    let trump = |content: &'static str| -> Vec<StatementSpec<'static>> {
+        vec![(
+            Direct,
+            Some("Donald Trump"),
+            Some("Trump"),
+            Some("said"),
+            content,
+        )]
+    };
+    check(
+        (
+            ONE,
+            &trump("Now it looks like (Libyan strongman Muammar) al-Qaddafi is going to beat the United States,"),
+        ),
+        (
+            OTHER,
+            &trump("Now it looks like (Libyan strongman Moammar) Gadhafi is going to beat the United States,"),
+        ),
+        &[],
+    );
 }
 
 /// A figure one side lists beside another ("500 for the steel model, 5000
