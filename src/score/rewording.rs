@@ -193,6 +193,9 @@ fn side(article_idx: usize, range: Range) -> Evidence {
 
 // ---------------------------------------------------------------- numbers
 
+/// Whole numbers up to this do not show two articles give the same facts.
+const MIN_CORROBORATING_VALUE: f64 = 10.0;
+
 /// One number of an article with its sentence.
 struct Figure<'v> {
     sentence: &'v SentenceView,
@@ -383,6 +386,27 @@ fn lists_values(view: &ArticleView, figures: &[Figure], figure: &Figure) -> bool
     })
 }
 
+/// The numbers an article writes anywhere, as written ("4.6", "200,000"),
+/// years and whole numbers under `MIN_CORROBORATING_VALUE` aside ("2
+/// miles", "five people" recur in any two stories): what two articles can
+/// agree on.
+fn values(articles: &[Article], view: &ArticleView) -> BTreeSet<String> {
+    let body = &articles[view.article_idx].body;
+    tokenize(body, Range::new(0, body.len()))
+        .into_iter()
+        .filter(|t| t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .filter(|t| is_number(&t.norm) && !is_year(&t.norm))
+        .filter(|t| {
+            t.norm.contains('.')
+                || t.norm
+                    .replace(',', "")
+                    .parse::<f64>()
+                    .is_ok_and(|v| v >= MIN_CORROBORATING_VALUE)
+        })
+        .map(|t| t.norm)
+        .collect()
+}
+
 /// Whether a figure is one end of a range in its sentence ("$140 million
 /// to $160 million", "between $140 million and $150 million"): a range is
 /// an estimate, not the one value another outlet's figure could contradict.
@@ -424,6 +448,20 @@ fn same_thing_named_after(a: &Figure, b: &Figure) -> bool {
 /// carry means the two are likely different quantities).
 fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let (figures_x, figures_y) = (figures(articles, x), figures(articles, y));
+    let (values_x, values_y) = (values(articles, x), values(articles, y));
+    // Another figure both articles give: they report the same facts, so a
+    // figure they give differently is a mismatch, not figures of two
+    // occasions ("twelve miles east of Cloverdale" for Thursday's quake
+    // against "13 miles" for Sunday's, with no magnitude or time in common).
+    let corroborated = |a: &Figure, b: &Figure| {
+        let (own_a, own_b) = (
+            &a.sentence.tokens[a.mention.first].norm,
+            &b.sentence.tokens[b.mention.first].norm,
+        );
+        values_x
+            .intersection(&values_y)
+            .any(|v| v != own_a && v != own_b)
+    };
     // The value as written ("over $300" gives 300, not every sum above it);
     // a figure of 10 or more written anywhere in the article counts whatever
     // noun follows it ("the 23 pirates (12 Somali and 11 Yemeni)" gives the
@@ -456,6 +494,7 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
             })
             .filter(|b| !gives(&figures_x, &b.mention))
             .filter(|b| !range_bound(&figures_x, a) && !range_bound(&figures_y, b))
+            .filter(|b| corroborated(a, b))
             // "26 miles from Santa Rosa" and "13 miles east of Cloverdale"
             // measure from two places.
             .filter(|b| match (reference_place(a), reference_place(b)) {
@@ -1103,12 +1142,28 @@ mod tests {
         texts(&articles, &contradictions(&articles, &views[0], &views[1]))
     }
 
+    /// Number mismatches between `a` and `b`, each followed by a sentence
+    /// with a figure both give (which shows they report the same facts).
     fn mismatches_between(a: &str, b: &str) -> Vec<String> {
+        const SHARED: &str = "\nThe report ran to 47 pages.";
+        mismatches_alone(&format!("{a}{SHARED}"), &format!("{b}{SHARED}"))
+    }
+
+    fn mismatches_alone(a: &str, b: &str) -> Vec<String> {
         let (articles, views) = two_articles(a, b);
         texts(
             &articles,
             &number_mismatches(&articles, &views[0], &views[1]),
         )
+    }
+
+    #[test]
+    fn figures_of_articles_that_agree_on_no_other_figure_are_no_mismatch() {
+        let thursday = "The quake struck twelve miles east of Cloverdale, officials said.";
+        let sunday = "The 4.4 quake struck 13 miles east of Cloverdale, officials said.";
+        assert_eq!(mismatches_alone(thursday, sunday), Vec::<String>::new());
+        let thursday = "The 4.4 quake struck twelve miles east of Cloverdale, officials said.";
+        assert_eq!(mismatches_alone(thursday, sunday), ["twelve / 13"]);
     }
 
     #[test]
