@@ -21,6 +21,7 @@ mod omissions;
 mod pair;
 mod quotations;
 mod rewording;
+mod translation;
 
 use std::collections::BTreeMap;
 
@@ -98,6 +99,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
         divergences.extend(rewording::cross_rewording(articles, extractions, &event));
         divergences.extend(framing::cross_framing(articles, extractions, &event));
     }
+    translation::drop_translation_variants(extractions, &event, &mut divergences);
     divergences.extend(omissions::ranked(articles, extractions, &event));
     divergences.extend(copy_omissions(articles, extractions, &event));
     // A sentence cut from a near copy counts where no other finding (a
