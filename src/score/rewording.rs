@@ -771,11 +771,24 @@ fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
 
 /// Hedges of a claim in the outlet's own voice, beyond single modal words:
 /// "accused of", "is said to", "appeared to", "reportedly", "allegedly".
+/// "Accused" and "alleged" after a word of content are verbs with their
+/// subject ("what it alleged was ...", "Republicans accused him of"): the
+/// claim is put on someone named, as "said" would put it; after
+/// "was", "the" or at the start they hedge ("was accused of", "the alleged
+/// shooter").
 fn hedge_at(tokens: &[Token], i: usize) -> bool {
     let norm = tokens[i].norm.as_str();
     let next = tokens.get(i + 1).map(|t| t.norm.as_str());
+    let after_subject = i.checked_sub(1).is_some_and(|k| {
+        let previous = tokens[k].norm.as_str();
+        matches!(
+            previous,
+            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which"
+        ) || !is_stopword(previous) && !is_number(previous)
+    });
     match norm {
-        "accused" | "alleged" | "allegedly" | "reportedly" | "purportedly" | "supposedly" => true,
+        "accused" | "alleged" => !after_subject,
+        "allegedly" | "reportedly" | "purportedly" | "supposedly" => true,
         "appeared" | "appears" | "seemed" | "seems" => next == Some("to"),
         _ => false,
     }
@@ -1262,6 +1275,21 @@ mod tests {
             hedging_between(hedged, "Gigante ran the Genovese family from his cell in Springfield and may have ordered killings."),
             0
         );
+    }
+
+    #[test]
+    fn a_claim_put_on_its_subject_is_no_hedge() {
+        let firm = "Jeffs assaulted Texas girls at the ranch.";
+        assert_eq!(
+            hedging_between("Jeffs was accused of assaulting Texas girls.", firm),
+            1
+        );
+        for attributed in [
+            "The tape is what it alleged was assaulting Texas girls.",
+            "Prosecutors accused him of assaulting Texas girls.",
+        ] {
+            assert_eq!(hedging_between(attributed, firm), 0, "{attributed}");
+        }
     }
 
     #[test]
