@@ -36,6 +36,7 @@ use crate::text::lexicon::{is_negation, is_stopword, lexicon_lines};
 use crate::text::numbers::is_number;
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
+use crate::text::word_classes::{flags, EVIDENCE, SPEECH};
 
 /// Tokens either side of a compared word that count as its context.
 const WINDOW: usize = 8;
@@ -856,10 +857,15 @@ fn firm_counterpart(
         // restored" are hedged as much as the other side.
         let hedged_there = (0..other.tokens.len())
             .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm));
+        // Nor firm when a finding or a saying frames it ("a report which
+        // found Mr Cuomo sexually harassed 11 women"): the claim is the
+        // report's.
+        let framed = (0..first).any(|k| flags(&other.tokens[k].norm) & (SPEECH | EVIDENCE) != 0);
         (distinct.len() >= MIN_CLAIM_ANCHORS
             && distinct.contains(predicate)
             && has_name
             && !hedged_there
+            && !framed
             && last - first <= 2 * WINDOW)
             .then_some((other, first, last))
     })?;
@@ -1290,6 +1296,14 @@ mod tests {
         ] {
             assert_eq!(hedging_between(attributed, firm), 0, "{attributed}");
         }
+        // A firm side that a finding frames is the finding's claim.
+        assert_eq!(
+            hedging_between(
+                "Jeffs was accused of assaulting Texas girls.",
+                "A report found Jeffs assaulted Texas girls at the ranch."
+            ),
+            0
+        );
     }
 
     #[test]
