@@ -1003,10 +1003,7 @@ fn marks_a_cut(side: &Side, span: &Span<usize>) -> bool {
 /// brackets or parentheses ("these (local) supervisors" / "these
 /// supervisors"): the speaker's words are the same.
 fn inserted_by_editor(side: &Side, span: &Span<usize>, other: &Span<usize>) -> bool {
-    other.is_empty()
-        && !span.is_empty()
-        && span_range(side, span, false)
-            .is_some_and(|range| is_editorial(&side.article.body, range))
+    other.is_empty() && editors_words(side, span)
 }
 
 /// Words an editor put into a quotation on both sides, each its own way

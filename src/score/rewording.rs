@@ -73,6 +73,8 @@ struct SentenceView {
 struct ArticleView {
     article_idx: usize,
     sentences: Vec<SentenceView>,
+    /// The numbers it writes anywhere (`values`).
+    values: BTreeSet<String>,
 }
 
 /// Every difference across rewording in one event.
@@ -133,6 +135,7 @@ fn article_view(article: &Article, extraction: &Extraction, article_idx: usize) 
     ArticleView {
         article_idx,
         sentences,
+        values: values(&article.body),
     }
 }
 
@@ -391,8 +394,7 @@ fn lists_values(view: &ArticleView, figures: &[Figure], figure: &Figure) -> bool
 /// years and whole numbers under `MIN_CORROBORATING_VALUE` aside ("2
 /// miles", "five people" recur in any two stories): what two articles can
 /// agree on.
-fn values(articles: &[Article], view: &ArticleView) -> BTreeSet<String> {
-    let body = &articles[view.article_idx].body;
+fn values(body: &str) -> BTreeSet<String> {
     tokenize(body, Range::new(0, body.len()))
         .into_iter()
         .filter(|t| t.norm.chars().next().is_some_and(|c| c.is_ascii_digit()))
@@ -449,19 +451,17 @@ fn same_thing_named_after(a: &Figure, b: &Figure) -> bool {
 /// carry means the two are likely different quantities).
 fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let (figures_x, figures_y) = (figures(articles, x), figures(articles, y));
-    let (values_x, values_y) = (values(articles, x), values(articles, y));
     // Another figure both articles give: they report the same facts, so a
     // figure they give differently is a mismatch, not figures of two
     // occasions ("twelve miles east of Cloverdale" for Thursday's quake
     // against "13 miles" for Sunday's, with no magnitude or time in common).
+    let both_give: Vec<&String> = x.values.intersection(&y.values).collect();
     let corroborated = |a: &Figure, b: &Figure| {
         let (own_a, own_b) = (
             &a.sentence.tokens[a.mention.first].norm,
             &b.sentence.tokens[b.mention.first].norm,
         );
-        values_x
-            .intersection(&values_y)
-            .any(|v| v != own_a && v != own_b)
+        both_give.iter().any(|&v| v != own_a && v != own_b)
     };
     // The value as written ("over $300" gives 300, not every sum above it);
     // a figure of 10 or more written anywhere in the article counts whatever
@@ -780,15 +780,17 @@ fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
 fn hedge_at(tokens: &[Token], i: usize) -> bool {
     let norm = tokens[i].norm.as_str();
     let next = tokens.get(i + 1).map(|t| t.norm.as_str());
-    let after_subject = i.checked_sub(1).is_some_and(|k| {
-        let previous = tokens[k].norm.as_str();
-        matches!(
-            previous,
-            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which"
-        ) || !is_stopword(previous) && !is_number(previous)
-    });
+    let after_subject = || {
+        i.checked_sub(1).is_some_and(|k| {
+            let previous = tokens[k].norm.as_str();
+            matches!(
+                previous,
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which"
+            ) || !is_stopword(previous) && !is_number(previous)
+        })
+    };
     match norm {
-        "accused" | "alleged" => !after_subject,
+        "accused" | "alleged" => !after_subject(),
         "allegedly" | "reportedly" | "purportedly" | "supposedly" => true,
         "appeared" | "appears" | "seemed" | "seems" => next == Some("to"),
         _ => false,
@@ -855,19 +857,21 @@ fn firm_counterpart(
         // Firm means firm in the whole sentence: "the coroner said he
         // believes ... died", "could take until ... before service was
         // restored" are hedged as much as the other side.
-        let hedged_there = (0..other.tokens.len())
-            .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm));
+        let hedged_there = || {
+            (0..other.tokens.len())
+                .any(|k| hedge_at(&other.tokens, k) || is_hedge(&other.tokens[k].norm))
+        };
         // Nor firm when a finding or a saying frames it ("a report which
         // found Mr Cuomo sexually harassed 11 women"): the claim is the
         // report's.
-        let framed = (0..first).any(|k| flags(&other.tokens[k].norm) & (SPEECH | EVIDENCE) != 0);
+        let framed = || (0..first).any(|k| flags(&other.tokens[k].norm) & (SPEECH | EVIDENCE) != 0);
         (distinct.len() >= MIN_CLAIM_ANCHORS
             && distinct.contains(predicate)
             && has_name
-            && !hedged_there
-            && !framed
-            && last - first <= 2 * WINDOW)
-            .then_some((other, first, last))
+            && last - first <= 2 * WINDOW
+            && !hedged_there()
+            && !framed())
+        .then_some((other, first, last))
     })?;
     let end = (hedge + 4).min(sentence.tokens.len() - 1);
     let range_hedged = token_range(sentence, hedge, end);
@@ -1112,6 +1116,7 @@ mod tests {
             .map(|(k, body)| ArticleView {
                 article_idx: k,
                 sentences: vec![view(body)],
+                values: values(body),
             })
             .collect();
         hedging_shifts(&articles, &views[0], &views[1]).len()
@@ -1138,6 +1143,7 @@ mod tests {
                     .iter()
                     .map(|s| sentence_view(body, s.range, &quotation_marks(body)))
                     .collect(),
+                values: values(body),
             })
             .collect();
         (articles, views)
