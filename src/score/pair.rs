@@ -1116,6 +1116,27 @@ fn paraphrased_beside(long: &Side, missing: &[Range], short: &Side) -> bool {
     !content.is_empty() && 2 * carried >= content.len()
 }
 
+/// The pieces of `missing` with substance: two content words or more, or a
+/// negation or a figure; all of them when none has.
+fn substantive(body: &str, missing: &[Range]) -> Vec<Range> {
+    let weighty: Vec<Range> = missing
+        .iter()
+        .copied()
+        .filter(|&range| {
+            let tokens = tokenize(body, range);
+            tokens.iter().filter(|t| !is_stopword(&t.norm)).count() >= 2
+                || tokens
+                    .iter()
+                    .any(|t| is_negation(&t.norm) || t.norm.chars().any(|c| c.is_ascii_digit()))
+        })
+        .collect();
+    if weighty.is_empty() {
+        missing.to_vec()
+    } else {
+        weighty
+    }
+}
+
 fn check_truncation(
     (a, b): (&Side, &Side),
     (positions_a, words_a): (&[usize], &[&str]),
@@ -1155,7 +1176,11 @@ fn check_truncation(
             }
         }
     }
-    if carried_elsewhere(&long.article.body, &missing, &short.article.body) {
+    // Whether the cut is carried is judged on its pieces of substance: a
+    // filler the other outlet drops ("frankly", "I think it's") beside a
+    // sentence it quotes in full leaves nothing out.
+    let weighed = substantive(&long.article.body, &missing);
+    if carried_elsewhere(&long.article.body, &weighed, &short.article.body) {
         // The other outlet quotes the rest in a sentence of its own.
         return false;
     }
@@ -1202,7 +1227,7 @@ fn check_truncation(
         // earlier in other words ("closer and closer to a nuclear bomb" /
         // "to nuclear arms"); a near copy's cut sentence is an edit.
         let said_elsewhere =
-            !copied && super::omissions::carried_in_article(body, &missing, short.article);
+            !copied && super::omissions::carried_in_article(body, &weighed, short.article);
         if said_elsewhere {
             return true;
         }

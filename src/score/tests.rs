@@ -121,7 +121,7 @@ The council might review the plan next week.
 Critics claimed the contractor failed to meet deadlines.
 ";
 
-use StatementKind::{Direct, Indirect, Narration};
+use StatementKind::{Direct, Indirect, Mixed, Narration};
 
 fn original_statements() -> Vec<StatementSpec<'static>> {
     vec![
@@ -563,4 +563,71 @@ fn a_speakers_own_hedge_is_not_the_outlets() {
         .map(|d| evidence_texts(&articles, d))
         .collect();
     assert_eq!(hedging, [["wrote", "reportedly"]]);
+}
+
+/// A quotation one outlet gives in full and another in two pieces, the
+/// second in a sentence of its own, leaving out only a filler ("frankly"):
+/// nothing of substance is left out. Without the second piece, the
+/// sentence is.
+#[test]
+fn a_filler_dropped_beside_a_sentence_quoted_in_full_is_no_cut() {
+    const QUOTE: &str = "\u{201c}Her remark was highly inappropriate for a sitting judge, frankly,\u{201d} Carter said. \u{201c}It is a disgrace to the court and she should apologize.\u{201d}";
+    const PIECE: &str = "her remark was \u{201c}highly inappropriate for a sitting judge.\u{201d}";
+    let long_body = format!("The senator criticised the judge on Tuesday.\n{QUOTE}\n");
+    let pieces_body = format!("The senator criticised the judge on Tuesday.\nHe said {PIECE}\n\u{201c}It is a disgrace to the court and she should apologize,\u{201d} he added.\n");
+    let one_piece_body = format!("The senator criticised the judge on Tuesday.\nHe said {PIECE}\nHis office gave no more details.\n");
+    let opening = (
+        Narration,
+        None,
+        None,
+        None,
+        "The senator criticised the judge on Tuesday.",
+    );
+    let long: Vec<StatementSpec> = vec![
+        opening,
+        (
+            Direct,
+            Some("Tom Carter"),
+            Some("Carter"),
+            Some("said"),
+            QUOTE,
+        ),
+    ];
+    let piece = (Mixed, Some("Tom Carter"), Some("He"), Some("said"), PIECE);
+    let pieces: Vec<StatementSpec> = vec![
+        opening,
+        piece,
+        (
+            Direct,
+            Some("Tom Carter"),
+            Some("he"),
+            Some("added"),
+            "\u{201c}It is a disgrace to the court and she should apologize,\u{201d}",
+        ),
+    ];
+    check((&long_body, &long), (&pieces_body, &pieces), &[]);
+    let one_piece: Vec<StatementSpec> = vec![
+        opening,
+        piece,
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "His office gave no more details.",
+        ),
+    ];
+    check(
+        (&long_body, &long),
+        (&one_piece_body, &one_piece),
+        &[(
+            "omission",
+            &[
+                "Her remark was",
+                "frankly",
+                "It is a disgrace to the court and she should apologize",
+                "highly inappropriate for a sitting judge",
+            ],
+        )],
+    );
 }
