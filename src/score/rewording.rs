@@ -430,6 +430,58 @@ fn range_bound(figures: &[Figure], figure: &Figure) -> bool {
     })
 }
 
+/// Sentences before a figure's own searched for the year it speaks of:
+/// news names an occasion's year once and goes on about it ("In June 2012,
+/// a 3.0 quake struck ... The quake was ... It was also ...").
+const FIGURE_YEAR_LOOKBACK: usize = 2;
+
+/// The years a figure's sentence speaks of (see `years_of`), or else the
+/// year the article was published.
+fn figure_years<'v>(
+    article: &'v Article,
+    view: &'v ArticleView,
+    sentence: &'v SentenceView,
+) -> BTreeSet<&'v str> {
+    let named = years_of(view, sentence, FIGURE_YEAR_LOOKBACK);
+    if !named.is_empty() {
+        return named;
+    }
+    article
+        .published
+        .as_deref()
+        .and_then(|date| date.get(..4))
+        .filter(|year| is_year(year))
+        .into_iter()
+        .collect()
+}
+
+/// The other factor of a dimension a figure is part of ("1,440 x 900"
+/// gives "900" for 1,440).
+fn other_dimension<'v>(figure: &Figure<'v>) -> Option<&'v str> {
+    let tokens = &figure.sentence.tokens;
+    let (first, last) = (figure.mention.first, figure.mention.last);
+    let times = |k: usize| matches!(tokens[k].norm.as_str(), "x" | "\u{d7}" | "by");
+    let number = |k: usize| is_number(&tokens[k].norm);
+    if last + 2 < tokens.len() && times(last + 1) && number(last + 2) {
+        Some(&tokens[last + 2].norm)
+    } else if first >= 2 && times(first - 1) && number(first - 2) {
+        Some(&tokens[first - 2].norm)
+    } else {
+        None
+    }
+}
+
+/// Two figures can be one quantity given differently unless one is part of
+/// a dimension and the other is not, or both are and their other factors
+/// differ too ("1,440 x 900" / "2880 x 1800" are two screens).
+fn same_other_dimension(a: &Figure, b: &Figure) -> bool {
+    match (other_dimension(a), other_dimension(b)) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Whether the words right after two figures share an anchor: what each
 /// counts ("$5,687.75 on Martha's Vineyard ..." / "$5,587.75 vacation at
 /// the Martha's Vineyard ..."; not "$1,199 for the 13-inch option" /
@@ -496,6 +548,16 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
             .filter(|b| !gives(&figures_x, &b.mention))
             .filter(|b| !range_bound(&figures_x, a) && !range_bound(&figures_y, b))
             .filter(|b| corroborated(a, b))
+            // A figure of another year's occasion ("In June 2012, a 3.0 quake
+            // struck ... It was also twenty-six miles from Santa Rosa").
+            .filter(|b| {
+                let (years_a, years_b) = (
+                    figure_years(&articles[x.article_idx], x, a.sentence),
+                    figure_years(&articles[y.article_idx], y, b.sentence),
+                );
+                years_a.is_empty() || years_b.is_empty() || !years_a.is_disjoint(&years_b)
+            })
+            .filter(|b| same_other_dimension(a, b))
             // "26 miles from Santa Rosa" and "13 miles east of Cloverdale"
             // measure from two places.
             .filter(|b| match (reference_place(a), reference_place(b)) {
@@ -694,9 +756,14 @@ fn assertion_range(assertion: &Assertion) -> Range {
 }
 
 /// The years a sentence speaks of ("in April 2003"), or when it names
-/// none, those of the sentence before it ("It was in 2005 that his family
-/// revealed it. ... why Felt admitted his role").
-fn years_of<'v>(view: &'v ArticleView, sentence: &'v SentenceView) -> BTreeSet<&'v str> {
+/// none, those of the nearest of the `back` sentences before it that names
+/// one ("It was in 2005 that his family revealed it. ... why Felt admitted
+/// his role").
+fn years_of<'v>(
+    view: &'v ArticleView,
+    sentence: &'v SentenceView,
+    back: usize,
+) -> BTreeSet<&'v str> {
     let years = |s: &'v SentenceView| -> BTreeSet<&'v str> {
         s.tokens
             .iter()
@@ -704,23 +771,31 @@ fn years_of<'v>(view: &'v ArticleView, sentence: &'v SentenceView) -> BTreeSet<&
             .filter(|norm| is_year(norm))
             .collect()
     };
-    let own = years(sentence);
-    if !own.is_empty() {
-        return own;
-    }
-    view.sentences
+    let Some(at) = view
+        .sentences
         .iter()
         .position(|s| std::ptr::eq(s, sentence))
-        .and_then(|at| at.checked_sub(1))
-        .map(|before| years(&view.sentences[before]))
+    else {
+        return years(sentence);
+    };
+    view.sentences[at.saturating_sub(back)..=at]
+        .iter()
+        .rev()
+        .map(years)
+        .find(|found| !found.is_empty())
         .unwrap_or_default()
 }
 
-/// Whether two sentences speak of different years: "Felt denied his role
-/// ... until his retirement in 1973" and his admission in 2005, "was
-/// acquitted in 1958" and "in April 2003 pleaded guilty", are both true.
-fn at_other_times(x: &ArticleView, a: &SentenceView, y: &ArticleView, b: &SentenceView) -> bool {
-    let (years_a, years_b) = (years_of(x, a), years_of(y, b));
+/// Whether two sentences speak of different years, each looking `back`
+/// sentences for one: "Felt denied his role ... until his retirement in
+/// 1973" and his admission in 2005, "was acquitted in 1958" and "in April
+/// 2003 pleaded guilty", are both true.
+fn at_other_times(
+    (x, a): (&ArticleView, &SentenceView),
+    (y, b): (&ArticleView, &SentenceView),
+    back: usize,
+) -> bool {
+    let (years_a, years_b) = (years_of(x, a, back), years_of(y, b, back));
     !years_a.is_empty() && !years_b.is_empty() && years_a.is_disjoint(&years_b)
 }
 
@@ -742,7 +817,7 @@ fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
             if shared(&context_a, &context_b) < MIN_SHARED_ANCHORS
                 || shared(&subject(a), &subject(b)) == 0
                 || first_object(a) != first_object(b)
-                || at_other_times(x, a.sentence, y, b.sentence)
+                || at_other_times((x, a.sentence), (y, b.sentence), 1)
             {
                 continue;
             }
@@ -1243,6 +1318,24 @@ mod tests {
             ),
             ["12 billion / 13.9 billion"]
         );
+    }
+
+    #[test]
+    fn figures_of_another_years_occasion_are_no_mismatch() {
+        let earlier = "In June 2012, a 3.0 quake struck near The Geysers. The quake was felt in Cobb. It was approximately twenty-six miles from Santa Rosa.";
+        let now = "In March 2013, a 4.6 quake struck near The Geysers. It was centered about 20 miles from Santa Rosa.";
+        assert_eq!(mismatches_between(earlier, now), Vec::<String>::new());
+        let same_year = "In March 2013, a 3.0 quake struck near The Geysers. The quake was felt in Cobb. It was approximately twenty-six miles from Santa Rosa.";
+        assert_eq!(mismatches_between(same_year, now), ["twenty-six / 20"]);
+    }
+
+    #[test]
+    fn dimensions_differing_in_every_factor_are_two_things() {
+        let older = "The 15-inch model offers a 1,440 x 900 display, the company said.";
+        let newer = "The new model has a 15-inch display of 2880 x 1800 pixels, the company said.";
+        assert_eq!(mismatches_between(older, newer), Vec::<String>::new());
+        let one_factor = "The 15-inch model offers a 1,440 x 960 display, the company said.";
+        assert_eq!(mismatches_between(older, one_factor), ["900 / 960"]);
     }
 
     #[test]
