@@ -793,6 +793,22 @@ fn clock_minutes(text: &str) -> Option<u32> {
     (minutes < 60).then_some(hours * 60 + minutes)
 }
 
+/// A word a speaker opens a sentence with that one transcript keeps and
+/// the other drops ("So it's part of the process" / "It's part of the
+/// process"): the same remark.
+fn dropped_opener(a: &Side, b: &Side, h: &Hunk) -> bool {
+    let opener = |side: &Side, span: &Span<usize>| {
+        span.len() == 1 && {
+            let token = &side.tokens[span.start];
+            matches!(
+                token.norm.as_str(),
+                "so" | "well" | "now" | "look" | "and" | "but"
+            ) && starts_a_sentence(&side.article.body, token.range.start)
+        }
+    };
+    (h.old.is_empty() && opener(b, &h.new)) || (h.new.is_empty() && opener(a, &h.old))
+}
+
 /// Quotation checks over the quoted words of both sides.
 fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Vec<Divergence>) {
     fn quoted<'s>(side: &'s Side, own: bool) -> (Vec<usize>, Vec<&'s str>) {
@@ -861,6 +877,7 @@ fn check_quotes(a: &Side, b: &Side, hunks: &[Hunk], copied: bool, found: &mut Ve
                 && !inserted_by_editor(b, &h.new, &h.old)
                 && !(editors_words(a, &h.old) && editors_words(b, &h.new))
                 && !same_time_or_address((a, &h.old), (b, &h.new))
+                && (copied || !dropped_opener(a, b, h))
                 // Between outlets, two transcripts of one spoken remark.
                 && (copied
                     || !spoken_variant((&norms_a, h.old.clone()), (&norms_b, h.new.clone())))

@@ -631,3 +631,51 @@ fn a_filler_dropped_beside_a_sentence_quoted_in_full_is_no_cut() {
         )],
     );
 }
+
+/// A word a speaker opens a sentence with ("So", "Well") that one outlet's
+/// transcript keeps and another's drops, between outlets that write their
+/// own sentences, is no change of the quotation; the same word dropped
+/// inside a sentence is.
+#[test]
+fn a_dropped_sentence_opener_is_no_altered_quotation() {
+    const A: [&str; 2] = [
+        "Protesters followed the senator into a hallway in Phoenix on Sunday.",
+        "Video of the encounter spread quickly among his critics online.",
+    ];
+    const B: [&str; 2] = [
+        "Activists confronted the Arizona lawmaker at the airport this weekend.",
+        "His office declined to identify the group behind the protest.",
+    ];
+    const WITH_SO: &str = "\u{201c}It happens to everybody. So it is part of the process,\u{201d}";
+    const WITHOUT: &str = "\u{201c}It happens to everybody. It is part of the process,\u{201d}";
+    const MID: &str = "\u{201c}It happens to everybody. It is so part of the process,\u{201d}";
+    let article = |lines: [&'static str; 2], quote: &'static str| {
+        let body: &'static str = Box::leak(
+            format!("{}\n{}\n{quote} Carter said.\n", lines[0], lines[1]).into_boxed_str(),
+        );
+        let specs: Vec<StatementSpec<'static>> = vec![
+            (Narration, None, None, None, lines[0]),
+            (Narration, None, None, None, lines[1]),
+            (
+                Direct,
+                Some("Tom Carter"),
+                Some("Carter"),
+                Some("said"),
+                quote,
+            ),
+        ];
+        (body, specs)
+    };
+    let (a, b, mid) = (article(A, WITH_SO), article(B, WITHOUT), article(A, MID));
+    let omissions: Vec<(&str, &[&str])> = vec![("omission", &A[..1]), ("omission", &B[..1])];
+    check((a.0, &a.1), (b.0, &b.1), &omissions);
+    check(
+        (mid.0, &mid.1),
+        (b.0, &b.1),
+        &[
+            omissions[0],
+            ("quote_altered", &["so", "part"]),
+            omissions[1],
+        ],
+    );
+}
