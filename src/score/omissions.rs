@@ -27,6 +27,11 @@ const MIN_CONTENT_WORDS: usize = 4;
 /// row) of another article must hold for the statement to count as carried
 /// there.
 const CARRIED_SHARE: f64 = 0.4;
+/// Share of a cut stretch's content words that one quotation of the other
+/// article must hold for the stretch to be quoted there in part.
+const QUOTED_ELSEWHERE_SHARE: f64 = 0.5;
+/// Content words a cut stretch needs for that test.
+const MIN_QUOTED_ELSEWHERE_WORDS: usize = 3;
 /// The same share for a sentence left out of a quotation.
 const QUOTE_CARRIED_SHARE: f64 = 0.7;
 
@@ -165,6 +170,39 @@ pub(super) fn carried_in_article(body: &str, ranges: &[Range], other: &Article) 
     ranges
         .iter()
         .all(|&range| carried_in(&content_words(body, range), &sentences, QUOTE_CARRIED_SHARE))
+}
+
+/// Whether, sentence by sentence, a quotation of `other` holds
+/// `QUOTED_ELSEWHERE_SHARE` of the content words of `ranges` of `body`: the
+/// words one outlet's quotation has beyond another's that the other gives
+/// in a shorter quotation of its own ("With all due respect, that's just a
+/// bunch of malarkey" / "That's a bunch of malarkey") are not left out.
+/// Sentences of fewer than `MIN_QUOTED_ELSEWHERE_WORDS` content words are
+/// not weighed (half of two words is one word, often a common one); with
+/// none weighed, nothing is shown to be quoted.
+pub(super) fn quoted_in_part(body: &str, ranges: &[Range], other: &Article) -> bool {
+    let quotations: Vec<BTreeSet<String>> = super::quotation_marks(&other.body)
+        .into_iter()
+        .map(|range| content_words(&other.body, range))
+        .collect();
+    let sentences: Vec<BTreeSet<String>> = ranges
+        .iter()
+        .flat_map(|&range| {
+            crate::segment::segment(range.text(body))
+                .sentences
+                .into_iter()
+                .map(move |s| Range::new(range.start + s.range.start, range.start + s.range.end))
+        })
+        .map(|sentence| content_words(body, sentence))
+        .filter(|words| words.len() >= MIN_QUOTED_ELSEWHERE_WORDS)
+        .collect();
+    !sentences.is_empty()
+        && sentences.iter().all(|words| {
+            quotations.iter().any(|quoted| {
+                let held = words.iter().filter(|w| quoted.contains(*w)).count();
+                held as f64 >= QUOTED_ELSEWHERE_SHARE * words.len() as f64
+            })
+        })
 }
 
 /// Stems of the content words of `range`.

@@ -1201,6 +1201,10 @@ fn check_truncation(
         // The other outlet quotes the rest in a sentence of its own.
         return false;
     }
+    if !copied && super::omissions::quoted_in_part(&long.article.body, &weighed, short.article) {
+        // The other outlet quotes it, shorter, in a quotation of its own.
+        return false;
+    }
     if !copied && paraphrased_beside(long, &missing, short) {
         return false;
     }

@@ -679,3 +679,85 @@ fn a_dropped_sentence_opener_is_no_altered_quotation() {
         ],
     );
 }
+
+/// Words one outlet quotes beyond another that the other gives in a
+/// shorter quotation of its own ("With all due respect, that is just a
+/// bunch of malarkey" / "That is a bunch of malarkey") are not cut; with
+/// no such quotation, they are.
+#[test]
+fn a_sentence_quoted_shorter_elsewhere_is_no_cut() {
+    const LONG_QUOTE: &str = "\u{201c}With all due respect, that is just a bunch of malarkey. Not a single thing he said is accurate,\u{201d}";
+    const SHORT_QUOTE: &str = "\u{201c}Not a single thing he said is accurate,\u{201d}";
+    const SHORTER: &str = "\u{201c}That is a bunch of malarkey.\u{201d}";
+    let long_body = format!("The vice president interrupted his rival often during the debate in Kentucky.\n{LONG_QUOTE} Biden said.\n");
+    let shorter_body = format!("Viewers saw a tense exchange over foreign policy and taxes on Thursday night.\nBiden responded: {SHORTER}\n{SHORT_QUOTE} Biden said.\n");
+    let cut_body = format!("Viewers saw a tense exchange over foreign policy and taxes on Thursday night.\nThe moderator moved on to questions about the economy.\n{SHORT_QUOTE} Biden said.\n");
+    let quote = |content: &'static str| {
+        (
+            Direct,
+            Some("Joe Biden"),
+            Some("Biden"),
+            Some("said"),
+            content,
+        )
+    };
+    let long: Vec<StatementSpec> = vec![
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "The vice president interrupted his rival often during the debate in Kentucky.",
+        ),
+        quote(LONG_QUOTE),
+    ];
+    let opening = (
+        Narration,
+        None,
+        None,
+        None,
+        "Viewers saw a tense exchange over foreign policy and taxes on Thursday night.",
+    );
+    let shorter: Vec<StatementSpec> = vec![
+        opening,
+        (
+            Direct,
+            Some("Joe Biden"),
+            Some("Biden"),
+            Some("responded"),
+            SHORTER,
+        ),
+        quote(SHORT_QUOTE),
+    ];
+    let cut: Vec<StatementSpec> = vec![
+        opening,
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "The moderator moved on to questions about the economy.",
+        ),
+        quote(SHORT_QUOTE),
+    ];
+    let found = |body: &str, specs: &[StatementSpec]| -> Vec<String> {
+        let articles = vec![
+            article("a", "WIRE", &long_body),
+            article("b", "REWRITE", body),
+        ];
+        let extractions = vec![statements(&long_body, &long), statements(body, specs)];
+        let events = crate::align::events(&articles, &extractions);
+        score(&articles, &extractions, events)
+            .iter()
+            .flat_map(|e| &e.divergences)
+            .map(|d| format!("{:?}: {}", d.kind, d.explanation))
+            // Findings about the quotations, not the narration.
+            .filter(|d| d.contains("quote"))
+            .collect()
+    };
+    assert_eq!(found(&shorter_body, &shorter), Vec::<String>::new());
+    assert_eq!(
+        found(&cut_body, &cut),
+        ["Omission: REWRITE (b) leaves out part of what WIRE (a) quotes from Joe Biden: \u{201c}With all due respect, that is just a bunch of malarkey\u{201d}."]
+    );
+}
