@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::report_verb_class;
+use super::lexicon::{is_claim_noun, report_verb_class};
 use super::{article_label, copied, divergence, quotation_marks};
 use crate::model::{
     Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, Statement,
@@ -73,7 +73,9 @@ fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voi
             .filter(|s| reported_speech(body, s))
             .map(|s| s.content),
     );
-    let tokens = tokenize(body, Range::new(0, body.len()))
+    let all = tokenize(body, Range::new(0, body.len()));
+    others.extend(claimed_clauses(body, &all));
+    let tokens = all
         .into_iter()
         .filter(|t| !others.iter().any(|q| q.contains(&t.range)))
         .collect();
@@ -81,6 +83,23 @@ fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voi
         article_idx,
         tokens,
     }
+}
+
+/// Clauses a noun presents as someone's claim ("Republicans used the charge
+/// that Obamacare raided Medicare"): from the "that" to the end of the
+/// sentence or clause (`.`, `?`, `!`, `;`).
+fn claimed_clauses(body: &str, tokens: &[Token]) -> Vec<Range> {
+    tokens
+        .windows(2)
+        .filter(|pair| is_claim_noun(&pair[0].norm) && pair[1].norm == "that")
+        .map(|pair| {
+            let start = pair[1].range.end;
+            let end = body[start..]
+                .find(['.', '?', '!', ';'])
+                .map_or(body.len(), |k| start + k);
+            Range::new(start, end)
+        })
+        .collect()
 }
 
 /// Whether a statement gives what someone said, by a reporting verb as its
@@ -430,6 +449,27 @@ mod tests {
             voice_beside(hoped, "hoping", "a plan").len(),
             tokenize(hoped, Range::new(0, hoped.len())).len()
         );
+    }
+
+    #[test]
+    fn a_clause_presented_as_a_claim_is_not_the_outlets_voice() {
+        let words = |text: &str| -> Vec<String> {
+            voice_of(text).tokens.into_iter().map(|t| t.norm).collect()
+        };
+        assert_eq!(
+            words("Republicans used the charge that Obamacare raided Medicare. It stuck."),
+            [
+                "republicans",
+                "used",
+                "the",
+                "charge",
+                "that",
+                "it",
+                "stuck"
+            ]
+        );
+        // "that" after another noun is no claim.
+        assert_eq!(words("The law that Obamacare replaced was older.").len(), 7);
     }
 
     #[test]

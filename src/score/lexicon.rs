@@ -34,6 +34,14 @@ pub(crate) fn is_loaded(norm: &str) -> bool {
         .contains(norm)
 }
 
+/// Nouns that make the clause after them someone's claim: "the charge
+/// that ...", "the claim that ...".
+pub(crate) fn is_claim_noun(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon_set(include_str!("../../lexicons/score_claim_nouns.txt")))
+        .contains(norm)
+}
+
 /// Words of a cue phrase that report the speaker as doubting or denying
 /// what follows: disbelief, denied, questioned...
 pub(crate) fn is_not_asserting(norm: &str) -> bool {
