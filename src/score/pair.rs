@@ -508,6 +508,24 @@ fn same_claim_hedged(
     })
 }
 
+/// Content words read after a reporting verb for what it reports.
+const REPORTED_WINDOW: usize = 6;
+
+/// Whether the words right after two reporting verbs share a content word:
+/// the verbs report one claim ("insisted Deep Throat was one person" /
+/// "said he will not reveal the source's name" do not).
+fn same_claim_after(a: &Side, i: usize, b: &Side, j: usize) -> bool {
+    let after = |side: &Side, at: usize| -> BTreeSet<String> {
+        side.tokens[at + 1..]
+            .iter()
+            .take(REPORTED_WINDOW)
+            .filter(|t| !is_stopword(&t.norm))
+            .map(|t| stem(&t.norm))
+            .collect()
+    };
+    !after(a, i).is_disjoint(&after(b, j))
+}
+
 fn check_reporting_verb(
     a: &Side,
     b: &Side,
@@ -543,7 +561,7 @@ fn check_reporting_verb(
         (Some(x), Some(y)) => super::names::may_be_same_person(x, y),
         _ => false,
     };
-    if !(copied || shift && same_speaker) {
+    if !(copied || shift && same_speaker && same_claim_after(a, i, b, j)) {
         return;
     }
     let charge = report_class_charge(class_a).max(report_class_charge(class_b));

@@ -761,3 +761,72 @@ fn a_sentence_quoted_shorter_elsewhere_is_no_cut() {
         ["Omission: REWRITE (b) leaves out part of what WIRE (a) quotes from Joe Biden: \u{201c}With all due respect, that is just a bunch of malarkey\u{201d}."]
     );
 }
+
+/// Between outlets that write their own sentences, "insisted" against
+/// "said" is a shift only where the verbs report one claim: the words after
+/// them share a content word.
+#[test]
+fn a_reporting_verb_shift_needs_one_claim_after_the_verbs() {
+    const A: [&str; 2] = [
+        "The former aide died on Saturday at a hospital in Biloxi, his family said.",
+        "Although LaRue denied he was the source, Woodward insisted the source was one person.",
+    ];
+    const OTHER_CLAIM: &str =
+        "LaRue denied that he was the source, and Woodward said he will not reveal the name until the source dies.";
+    const ONE_CLAIM: &str =
+        "LaRue denied that he was the source, and Woodward said the source was one person.";
+    const B_FIRST: &str =
+        "Relatives confirmed the death of the Nixon campaign official in Mississippi this weekend.";
+    let specs = |lines: [&'static str; 2], content: &'static str, cue: &'static str| {
+        let body: &'static str =
+            Box::leak(format!("{}\n{}\n", lines[0], lines[1]).into_boxed_str());
+        // The statements aligned are LaRue's; the verbs diffed are
+        // Woodward's, later in the same sentences.
+        let denied = if lines[1].contains("denied that") {
+            "that he was the source"
+        } else {
+            "he was the source"
+        };
+        let specs: Vec<StatementSpec<'static>> = vec![
+            (Narration, None, None, None, lines[0]),
+            (
+                Indirect,
+                Some("Fred LaRue"),
+                Some("LaRue"),
+                Some("denied"),
+                denied,
+            ),
+            (
+                Indirect,
+                Some("Bob Woodward"),
+                Some("Woodward"),
+                Some(cue),
+                content,
+            ),
+        ];
+        (body, specs)
+    };
+    let a = specs(A, "the source was one person", "insisted");
+    let other = specs(
+        [B_FIRST, OTHER_CLAIM],
+        "he will not reveal the name until the source dies",
+        "said",
+    );
+    let one = specs([B_FIRST, ONE_CLAIM], "the source was one person", "said");
+    let shifts = |b: &(&'static str, Vec<StatementSpec<'static>>)| -> Vec<String> {
+        let articles = vec![article("a", "WIRE", a.0), article("b", "REWRITE", b.0)];
+        let extractions = vec![statements(a.0, &a.1), statements(b.0, &b.1)];
+        let events = crate::align::events(&articles, &extractions);
+        score(&articles, &extractions, events)
+            .iter()
+            .flat_map(|e| &e.divergences)
+            .filter(|d| d.kind == DivergenceType::ReportingVerbShift)
+            .map(|d| d.explanation.clone())
+            .collect()
+    };
+    assert_eq!(shifts(&other), Vec::<String>::new());
+    assert_eq!(
+        shifts(&one),
+        ["WIRE (a) reports the words with \u{201c}insisted\u{201d} (assertive), REWRITE (b) with \u{201c}said\u{201d} (neutral)."]
+    );
+}
