@@ -34,7 +34,7 @@ use super::{
 use crate::model::{
     AlignmentLevel, Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range,
 };
-use crate::text::lexicon::is_stopword;
+use crate::text::lexicon::{is_negation, is_stopword};
 use crate::text::spelling::american;
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
@@ -398,16 +398,23 @@ fn truncation(
 ) -> Option<Divergence> {
     let covers_all =
         |q: &Quotation, first: usize, last: usize| first == 0 && last + 1 == q.tokens.len();
-    let (short, long, long_last) = if covers_all(a, local.first().0, local.last().0) {
-        (a, b, local.last().1)
+    let (short, long, long_first, long_last) = if covers_all(a, local.first().0, local.last().0) {
+        (a, b, local.first().1, local.last().1)
     } else if covers_all(b, local.first().1, local.last().1) {
-        (b, a, local.last().0)
+        (b, a, local.first().0, local.last().0)
     } else {
         return None;
     };
     if local.matches.len() + 1 < short.tokens.len()
         || long.tokens.len() - 1 - long_last < MIN_DROPPED_WORDS
     {
+        return None;
+    }
+    // The shared stretch must say the same: with a negation on one side
+    // only ("used money that shouldn't have been used" / "that should have
+    // been used for my campaign") the quotation is altered, not cut.
+    let negations = |tokens: &[Token]| tokens.iter().filter(|t| is_negation(&t.norm)).count();
+    if negations(&short.tokens) != negations(&long.tokens[long_first..=long_last]) {
         return None;
     }
     let short_body = &articles[short.article_idx].body;
@@ -830,6 +837,28 @@ mod tests {
             .map(|e| e.range.text(&articles[e.article_idx].body))
             .collect();
         assert_eq!(texts, ["bomb", "arms"]);
+    }
+
+    #[test]
+    fn a_shorter_quotation_with_a_negation_the_other_lacks_is_not_cut() {
+        let truncated = |short: &str, long: &str| -> bool {
+            let articles: Vec<Article> = [short, long]
+                .iter()
+                .map(|body| Article {
+                    body: body.to_string(),
+                    ..Article::default()
+                })
+                .collect();
+            let (a, b) = (quotation(0, short), quotation(1, long));
+            let local = local_alignment(&a.stems, &b.stems);
+            truncation(&articles, &a, &b, &local).is_some()
+        };
+        let long = "I used money that should have been used for my campaign and I am sorry.";
+        assert!(truncated("I used money that should have been used,", long));
+        assert!(!truncated(
+            "I used money that shouldn't have been used,",
+            long
+        ));
     }
 
     #[test]
