@@ -236,12 +236,15 @@ fn is_conversion(body: &str, sentence: &SentenceView, mention: &NumberMention) -
     let Some(outside) = before.strip_suffix('(') else {
         return false;
     };
-    let last_word = outside
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    last_word.chars().any(|c| c.is_ascii_digit())
+    let mut words = outside.trim_end().rsplit(|c: char| c.is_whitespace());
+    let last_word = words.next().unwrap_or("");
+    // A measure given in another unit: "1,150 kilometers (700 miles)".
+    let measure = last_word.chars().all(char::is_alphabetic)
+        && words
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    measure
+        || last_word.chars().any(|c| c.is_ascii_digit())
         || crate::text::numbers::number_word_value(last_word).is_some()
         || matches!(
             last_word,
@@ -1155,6 +1158,12 @@ mod tests {
             [false, true]
         );
         assert_eq!(conversions("the plan (worth $5 billion) passed"), [false]);
+        // A measure in another unit.
+        assert_eq!(
+            conversions("Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran"),
+            [false, true]
+        );
+        assert_eq!(conversions("the team (12 players) left"), [false]);
     }
 
     #[test]
