@@ -151,6 +151,7 @@ fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Rang
             if window.len() >= words.len()
                 && words.iter().zip(window).all(|(w, t)| t.norm == *w)
                 && window[words.len() - 1].range.end - window[0].range.start < 80
+                && !in_a_name(voice, start + words.len())
             {
                 uses.entry(variant_idx).or_default().push(Range::new(
                     window[0].range.start,
@@ -173,6 +174,15 @@ fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Rang
         *ranges = merged;
     }
     uses
+}
+
+/// Whether a phrase whose last token is `end - 1` runs on into a
+/// capitalised word right after it: part of a name ("the Pro-Life Action
+/// League") or of a title-case line, not the outlet's word for the referent.
+fn in_a_name(voice: &Voice, end: usize) -> bool {
+    voice.tokens.get(end).is_some_and(|next| {
+        next.capitalised && next.range.start <= voice.tokens[end - 1].range.end + 1
+    })
 }
 
 fn first_key(uses: &BTreeMap<usize, Vec<Range>>) -> usize {
@@ -470,6 +480,23 @@ mod tests {
         );
         // "that" after another noun is no claim.
         assert_eq!(words("The law that Obamacare replaced was older.").len(), 7);
+    }
+
+    #[test]
+    fn a_term_inside_a_name_is_not_the_outlets_word() {
+        assert!(contrasts(
+            "Protesters from the Pro-Life Action League gathered outside.",
+            "Anti-abortion groups gathered outside the court."
+        )
+        .is_empty());
+        assert_eq!(
+            contrasts(
+                "Pro-life groups gathered outside.",
+                "Anti-abortion groups gathered outside the court."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -802,6 +802,32 @@ fn at_other_times(
     !years_a.is_empty() && !years_b.is_empty() && years_a.is_disjoint(&years_b)
 }
 
+/// Whether a negation says "not yet" ("Trump has yet to endorse Ryan", "has
+/// not endorsed him so far") in an article published on another day than
+/// the other's: a state that may have changed between the two ("Trump
+/// Finally Endorses"), not one account denying the other.
+fn state_that_changed(
+    articles: &[Article],
+    (x, a): (&ArticleView, &Assertion),
+    (y, b): (&ArticleView, &Assertion),
+) -> bool {
+    let day = |view: &ArticleView| {
+        articles[view.article_idx]
+            .published
+            .as_deref()
+            .and_then(|date| date.get(..10))
+    };
+    let not_yet = |assertion: &Assertion| {
+        let tokens = &assertion.sentence.tokens;
+        assertion.negated
+            && tokens
+                [assertion.position.saturating_sub(4)..tokens.len().min(assertion.position + 4)]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "yet" | "still"))
+    };
+    matches!((day(x), day(y)), (Some(dx), Some(dy)) if dx != dy) && (not_yet(a) || not_yet(b))
+}
+
 fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec<Divergence> {
     let predicates = predicates();
     let (in_x, in_y) = (assertions(x), assertions(y));
@@ -821,6 +847,7 @@ fn contradictions(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
                 || shared(&subject(a), &subject(b)) == 0
                 || first_object(a) != first_object(b)
                 || at_other_times((x, a.sentence), (y, b.sentence), 1)
+                || state_that_changed(articles, (x, a), (y, b))
             {
                 continue;
             }
@@ -1412,6 +1439,22 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn a_state_not_yet_reached_is_no_contradiction_of_a_later_day() {
+        let found = |days: [&str; 2]| -> Vec<String> {
+            let (mut articles, views) = two_articles(
+                "Trump has yet to endorse Ryan in his primary, his aides said on Wednesday.",
+                "Trump endorsed Ryan in his primary on Friday, his aides said.",
+            );
+            for (article, day) in articles.iter_mut().zip(days) {
+                article.published = Some(day.to_string());
+            }
+            texts(&articles, &contradictions(&articles, &views[0], &views[1]))
+        };
+        assert_eq!(found(["2016-08-03", "2016-08-05"]), Vec::<String>::new());
+        assert_eq!(found(["2016-08-05", "2016-08-05"]).len(), 1);
     }
 
     #[test]
