@@ -938,6 +938,33 @@ fn hedging_shifts(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
     found
 }
 
+/// Days of the week and months: capitalised, but no names of people,
+/// bodies or places.
+fn is_calendar_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn firm_counterpart(
     articles: &[Article],
     hedged: &ArticleView,
@@ -956,7 +983,11 @@ fn firm_counterpart(
             .iter()
             .map(|&k| other.anchors[k].as_str())
             .collect();
-        let has_name = positions.iter().any(|&k| other.tokens[k].capitalised)
+        // A name in common, not a weekday or month: "a speech in Cleveland
+        // on Monday" and another speech that Monday share only the day.
+        let has_name = positions
+            .iter()
+            .any(|&k| other.tokens[k].capitalised && !is_calendar_word(&other.tokens[k].norm))
             && positions.iter().any(|&k| !other.tokens[k].capitalised);
         let (&first, &last) = (positions.first()?, positions.last()?);
         // Firm means firm in the whole sentence: "the coroner said he
@@ -1390,6 +1421,26 @@ mod tests {
                 single
             ),
             ["140 million / 184 million"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_in_common_is_no_shared_name() {
+        let hedged =
+            "Trump will reportedly be delivering a speech on Monday at Saint Anselm College.";
+        assert_eq!(
+            hedging_between(
+                hedged,
+                "Clinton will deliver a speech at a gym in Cleveland on Monday."
+            ),
+            0
+        );
+        assert_eq!(
+            hedging_between(
+                hedged,
+                "Trump will deliver a speech at Saint Anselm College on Monday."
+            ),
+            1
         );
     }
 
