@@ -36,7 +36,7 @@ use crate::text::lexicon::{is_negation, is_stopword, lexicon_lines};
 use crate::text::numbers::is_number;
 use crate::text::stems::stem;
 use crate::text::tokens::{tokenize, Token};
-use crate::text::word_classes::{flags, EVIDENCE, SPEECH};
+use crate::text::word_classes::{flags, EVIDENCE, SPEECH, WEEKDAY_OR_MONTH};
 
 /// Tokens either side of a compared word that count as its context.
 const WINDOW: usize = 8;
@@ -537,6 +537,7 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
         }
         let a_lists = lists_values(x, &figures_x, a);
         let context_a = context(a.sentence, a.mention.first, a.mention.last);
+        let years_a = figure_years(&articles[x.article_idx], x, a.sentence);
         let best = figures_y
             .iter()
             .filter(|b| {
@@ -554,10 +555,7 @@ fn number_mismatches(articles: &[Article], x: &ArticleView, y: &ArticleView) -> 
             // A figure of another year's occasion ("In June 2012, a 3.0 quake
             // struck ... It was also twenty-six miles from Santa Rosa").
             .filter(|b| {
-                let (years_a, years_b) = (
-                    figure_years(&articles[x.article_idx], x, a.sentence),
-                    figure_years(&articles[y.article_idx], y, b.sentence),
-                );
+                let years_b = figure_years(&articles[y.article_idx], y, b.sentence);
                 years_a.is_empty() || years_b.is_empty() || !years_a.is_disjoint(&years_b)
             })
             .filter(|b| same_other_dimension(a, b))
@@ -938,33 +936,6 @@ fn hedging_shifts(articles: &[Article], x: &ArticleView, y: &ArticleView) -> Vec
     found
 }
 
-/// Days of the week and months: capitalised, but no names of people,
-/// bodies or places.
-fn is_calendar_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
-
 fn firm_counterpart(
     articles: &[Article],
     hedged: &ArticleView,
@@ -985,10 +956,9 @@ fn firm_counterpart(
             .collect();
         // A name in common, not a weekday or month: "a speech in Cleveland
         // on Monday" and another speech that Monday share only the day.
-        let has_name = positions
-            .iter()
-            .any(|&k| other.tokens[k].capitalised && !is_calendar_word(&other.tokens[k].norm))
-            && positions.iter().any(|&k| !other.tokens[k].capitalised);
+        let has_name = positions.iter().any(|&k| {
+            other.tokens[k].capitalised && flags(&other.tokens[k].norm) & WEEKDAY_OR_MONTH == 0
+        }) && positions.iter().any(|&k| !other.tokens[k].capitalised);
         let (&first, &last) = (positions.first()?, positions.last()?);
         // Firm means firm in the whole sentence: "the coroner said he
         // believes ... died", "could take until ... before service was

@@ -60,13 +60,12 @@ fn article(id: &str, outlet: &str, body: &str) -> Article {
     }
 }
 
-/// Runs align and score on two articles; compares each divergence as its
-/// type and evidence texts (sorted by article, then offset).
-fn check(
+/// Two articles ("a" from WIRE, "b" from REWRITE) with their statements,
+/// through align and score.
+fn align_and_score(
     (body_a, specs_a): (&str, &[StatementSpec]),
     (body_b, specs_b): (&str, &[StatementSpec]),
-    expected: &[(&str, &[&str])],
-) -> Vec<ScoredEvent> {
+) -> (Vec<Article>, Vec<ScoredEvent>) {
     let articles = vec![
         article("a", "WIRE", body_a),
         article("b", "REWRITE", body_b),
@@ -74,6 +73,17 @@ fn check(
     let extractions = vec![statements(body_a, specs_a), statements(body_b, specs_b)];
     let events = crate::align::events(&articles, &extractions);
     let scored = score(&articles, &extractions, events);
+    (articles, scored)
+}
+
+/// Runs align and score on two articles; compares each divergence as its
+/// type and evidence texts (sorted by article, then offset).
+fn check(
+    (body_a, specs_a): (&str, &[StatementSpec]),
+    (body_b, specs_b): (&str, &[StatementSpec]),
+    expected: &[(&str, &[&str])],
+) -> Vec<ScoredEvent> {
+    let (articles, scored) = align_and_score((body_a, specs_a), (body_b, specs_b));
     assert_eq!(scored.len(), 1, "both articles form one event");
     let found: Vec<(String, Vec<String>)> = scored[0]
         .divergences
@@ -548,10 +558,7 @@ fn a_speakers_own_hedge_is_not_the_outlets() {
             ),
         ]
     };
-    let articles = vec![article("a", "WIRE", A), article("b", "REWRITE", B)];
-    let extractions = vec![statements(A, &specs(A)), statements(B, &specs(B))];
-    let events = crate::align::events(&articles, &extractions);
-    let found = score(&articles, &extractions, events);
+    let (articles, found) = align_and_score((A, &specs(A)), (B, &specs(B)));
     assert!(
         found[0].event.copies.is_empty(),
         "the two rewrite each other"
@@ -650,9 +657,7 @@ fn a_dropped_sentence_opener_is_no_altered_quotation() {
     const WITHOUT: &str = "\u{201c}It happens to everybody. It is part of the process,\u{201d}";
     const MID: &str = "\u{201c}It happens to everybody. It is so part of the process,\u{201d}";
     let article = |lines: [&'static str; 2], quote: &'static str| {
-        let body: &'static str = Box::leak(
-            format!("{}\n{}\n{quote} Carter said.\n", lines[0], lines[1]).into_boxed_str(),
-        );
+        let body = format!("{}\n{}\n{quote} Carter said.\n", lines[0], lines[1]);
         let specs: Vec<StatementSpec<'static>> = vec![
             (Narration, None, None, None, lines[0]),
             (Narration, None, None, None, lines[1]),
@@ -668,10 +673,10 @@ fn a_dropped_sentence_opener_is_no_altered_quotation() {
     };
     let (a, b, mid) = (article(A, WITH_SO), article(B, WITHOUT), article(A, MID));
     let omissions: Vec<(&str, &[&str])> = vec![("omission", &A[..1]), ("omission", &B[..1])];
-    check((a.0, &a.1), (b.0, &b.1), &omissions);
+    check((&a.0, &a.1), (&b.0, &b.1), &omissions);
     check(
-        (mid.0, &mid.1),
-        (b.0, &b.1),
+        (&mid.0, &mid.1),
+        (&b.0, &b.1),
         &[
             omissions[0],
             ("quote_altered", &["so", "part"]),
@@ -741,13 +746,8 @@ fn a_sentence_quoted_shorter_elsewhere_is_no_cut() {
         quote(SHORT_QUOTE),
     ];
     let found = |body: &str, specs: &[StatementSpec]| -> Vec<String> {
-        let articles = vec![
-            article("a", "WIRE", &long_body),
-            article("b", "REWRITE", body),
-        ];
-        let extractions = vec![statements(&long_body, &long), statements(body, specs)];
-        let events = crate::align::events(&articles, &extractions);
-        score(&articles, &extractions, events)
+        let (_, scored) = align_and_score((&long_body, &long), (body, specs));
+        scored
             .iter()
             .flat_map(|e| &e.divergences)
             .map(|d| format!("{:?}: {}", d.kind, d.explanation))
@@ -778,8 +778,7 @@ fn a_reporting_verb_shift_needs_one_claim_after_the_verbs() {
     const B_FIRST: &str =
         "Relatives confirmed the death of the Nixon campaign official in Mississippi this weekend.";
     let specs = |lines: [&'static str; 2], content: &'static str, cue: &'static str| {
-        let body: &'static str =
-            Box::leak(format!("{}\n{}\n", lines[0], lines[1]).into_boxed_str());
+        let body = format!("{}\n{}\n", lines[0], lines[1]);
         // The statements aligned are LaRue's; the verbs diffed are
         // Woodward's, later in the same sentences.
         let denied = if lines[1].contains("denied that") {
@@ -813,11 +812,9 @@ fn a_reporting_verb_shift_needs_one_claim_after_the_verbs() {
         "said",
     );
     let one = specs([B_FIRST, ONE_CLAIM], "the source was one person", "said");
-    let shifts = |b: &(&'static str, Vec<StatementSpec<'static>>)| -> Vec<String> {
-        let articles = vec![article("a", "WIRE", a.0), article("b", "REWRITE", b.0)];
-        let extractions = vec![statements(a.0, &a.1), statements(b.0, &b.1)];
-        let events = crate::align::events(&articles, &extractions);
-        score(&articles, &extractions, events)
+    let shifts = |b: &(String, Vec<StatementSpec<'static>>)| -> Vec<String> {
+        let (_, scored) = align_and_score((&a.0, &a.1), (&b.0, &b.1));
+        scored
             .iter()
             .flat_map(|e| &e.divergences)
             .filter(|d| d.kind == DivergenceType::ReportingVerbShift)
