@@ -22,8 +22,11 @@
 //! statements hold, or one such term at a higher similarity; and a quarter
 //! of their own topic terms in common (`own_words_overlap`): on real
 //! coverage, pairs sharing a specific term or two but little else were
-//! mostly two actors or two claims of one theme. Pairs that fail either
-//! test are `related`, not rows.
+//! mostly two actors or two claims of one theme. And one of the terms they
+//! share must be written in lower case in both (a word of what is said or
+//! done, `shares_a_common_word`): pairs sharing only names ("the United
+//! States", "the Islamic State", "Donald Trump") were two claims about the
+//! same people. Pairs that fail a test are `related`, not rows.
 //!
 //! A pair is made only between statements that have no claim-level
 //! counterpart in each other's article (so a wire copy, aligned claim by
@@ -37,8 +40,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::statements::{candidate_pairs, speaker_bonus, StatementFeatures};
+use super::synonyms::topic_terms;
 use crate::model::{Range, Statement, StatementKind};
-use crate::text::tokens::is_title_case;
+use crate::text::tokens::{is_title_case, Token};
 
 /// Topic similarity a pair needs. Paraphrases of one claim across outlets
 /// score about 0.25–0.5 here; unrelated sentences of one event mostly
@@ -118,6 +122,7 @@ pub(super) fn topic_pairs(
                 shared >= MIN_SHARED_TOPIC_TERMS
                     || (shared >= 1 && similarity >= ONE_TERM_THRESHOLD)
             }) && own_words_overlap(&features[i], &features[j])
+                && shares_a_common_word(&features[i], &features[j])
         })
         .collect();
     TopicMatches {
@@ -176,6 +181,29 @@ fn own_words_overlap(a: &StatementFeatures, b: &StatementFeatures) -> bool {
     let shared = x.intersection(&y).count();
     let union = x.union(&y).count().max(1);
     shared >= MIN_OWN_SHARED && shared as f64 / union as f64 >= MIN_OWN_JACCARD
+}
+
+/// Whether two statements share a topic term that both write in lower
+/// case: a word of what is said or done, not only names. Pairs sharing
+/// names alone ("the United States ... the Islamic State" / "the United
+/// States ... the Islamic State"; "Donald Trump" and "Republican") were on
+/// real coverage two claims about the same people. A statement's first word
+/// counts as lower case (a capital there says nothing).
+fn shares_a_common_word(a: &StatementFeatures, b: &StatementFeatures) -> bool {
+    fn lower_case_terms(f: &StatementFeatures) -> HashSet<String> {
+        let words: Vec<Token> = f
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(idx, token)| *idx == 0 || !token.capitalised)
+            .map(|(_, token)| token.clone())
+            .collect();
+        topic_terms(&words, &[]).into_iter().collect()
+    }
+    lower_case_terms(a)
+        .intersection(&lower_case_terms(b))
+        .next()
+        .is_some()
 }
 
 /// Topic terms held by more than `MAX_SPECIFIC_SHARE` of the event's
@@ -433,6 +461,24 @@ mod tests {
             ],
             &[
                 "Aides said the summit would prepare possible settlement negotiations on Ukraine and a meeting between the two presidents next month.",
+                FILLER_B,
+            ],
+            &[],
+            &[(0, 1), (1, 1)],
+        );
+    }
+
+    /// Two claims about the same people and places, sharing no word of
+    /// what is said or done: related, not a row.
+    #[test]
+    fn statements_sharing_only_names_are_only_related() {
+        check(
+            &[
+                "Clinton urged the United States to send more special forces into Syria to combat the Islamic State in Iraq.",
+                FILLER_A,
+            ],
+            &[
+                "Obama insisted the United States had contained the Islamic State, halting its land grab in Syria and Iraq.",
                 FILLER_B,
             ],
             &[],
