@@ -1478,6 +1478,28 @@ mod tests {
         assert_eq!(found(["2016-08-05", "2016-08-05"]).len(), 1);
     }
 
+    /// A refusal named by its noun negates as the verb does: both accounts
+    /// say Trump would not endorse Ryan.
+    #[test]
+    fn a_refusal_is_a_negation() {
+        let refused = "On Monday, Trump refused to endorse Ryan in his primary, his aides said.";
+        assert_eq!(
+            contradictions_between(
+                "Trump's refusal to endorse Ryan in his primary was widely viewed as payback, his aides said.",
+                refused,
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contradictions_between(
+                "Trump endorsed Ryan in his primary on Monday, his aides said.",
+                refused
+            )
+            .len(),
+            1
+        );
+    }
+
     #[test]
     fn claims_of_other_years_do_not_contradict() {
         let denied = "Felt denied his role in the affair repeatedly and stayed at the FBI until his retirement in 1973.";
