@@ -24,7 +24,7 @@ use crate::model::{
     Article, Divergence, DivergenceType, Event, Evidence, Extraction, Range, Statement,
     StatementKind,
 };
-use crate::text::lexicon::{lexicon_lines, lexicon_set};
+use crate::text::lexicon::{is_stopword, lexicon_lines, lexicon_set};
 use crate::text::tokens::{tokenize, Token};
 
 /// Letters of a name compared across outlets ("europ" for Europe, European).
@@ -61,6 +61,9 @@ pub(super) fn cross_framing(
 struct Voice {
     article_idx: usize,
     tokens: Vec<Token>,
+    /// The first letters of every capitalised word of the body, quoted or
+    /// not: the names the article mentions anywhere.
+    names: HashSet<String>,
 }
 
 fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voice {
@@ -75,6 +78,11 @@ fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voi
     );
     let all = tokenize(body, Range::new(0, body.len()));
     others.extend(claimed_clauses(body, &all));
+    let names = all
+        .iter()
+        .filter(|t| t.capitalised)
+        .map(|t| name_key(&t.norm))
+        .collect();
     let tokens = all
         .into_iter()
         .filter(|t| !others.iter().any(|q| q.contains(&t.range)))
@@ -82,7 +90,13 @@ fn voice(article: &Article, article_idx: usize, statements: &[Statement]) -> Voi
     Voice {
         article_idx,
         tokens,
+        names,
     }
+}
+
+/// How names are compared across outlets: their first letters.
+fn name_key(norm: &str) -> String {
+    norm.chars().take(NAME_PREFIX).collect()
 }
 
 /// Clauses a noun presents as someone's claim ("Republicans used the charge
@@ -139,7 +153,11 @@ fn contested_terms() -> &'static Vec<Vec<Variant>> {
 }
 
 /// Where each variant of line `line` occurs in a voice: variant → ranges.
-fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Range>> {
+/// A use qualified by a name right before it ("the Castro regime", "the
+/// Chinese government") is of that name's referent: it counts only when
+/// the other article, `other`, mentions the name too (it may call it
+/// otherwise: "the Assad regime" / "the Syrian government, ... Assad").
+fn variant_uses(voice: &Voice, variants: &[Variant], other: &Voice) -> BTreeMap<usize, Vec<Range>> {
     let mut uses: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
     let phrases = variants
         .iter()
@@ -152,6 +170,7 @@ fn variant_uses(voice: &Voice, variants: &[Variant]) -> BTreeMap<usize, Vec<Rang
                 && words.iter().zip(window).all(|(w, t)| t.norm == *w)
                 && window[words.len() - 1].range.end - window[0].range.start < 80
                 && !in_a_name(voice, start + words.len())
+                && qualifier(voice, start).is_none_or(|name| other.names.contains(&name))
             {
                 uses.entry(variant_idx).or_default().push(Range::new(
                     window[0].range.start,
@@ -185,6 +204,16 @@ fn in_a_name(voice: &Voice, end: usize) -> bool {
     })
 }
 
+/// The name right before token `start` ("Castro" in "the Castro regime"),
+/// as `name_key` gives it; `None` when the word before is no name.
+fn qualifier(voice: &Voice, start: usize) -> Option<String> {
+    let before = &voice.tokens[start.checked_sub(1)?];
+    (before.capitalised
+        && !is_stopword(&before.norm)
+        && voice.tokens[start].range.start <= before.range.end + 1)
+        .then(|| name_key(&before.norm))
+}
+
 fn first_key(uses: &BTreeMap<usize, Vec<Range>>) -> usize {
     *uses.keys().next().expect("a variant used")
 }
@@ -196,7 +225,7 @@ fn first_key(uses: &BTreeMap<usize, Vec<Range>>) -> usize {
 fn contested(articles: &[Article], x: &Voice, y: &Voice) -> Vec<Divergence> {
     let mut found = Vec::new();
     for variants in contested_terms() {
-        let (uses_x, uses_y) = (variant_uses(x, variants), variant_uses(y, variants));
+        let (uses_x, uses_y) = (variant_uses(x, variants, y), variant_uses(y, variants, x));
         let only_x: Vec<usize> = uses_x
             .keys()
             .filter(|v| !uses_y.contains_key(v))
@@ -273,7 +302,7 @@ fn reactions_by_party(voice: &Voice) -> BTreeMap<String, Vec<(String, Range)>> {
         let lo = i.saturating_sub(PARTY_WINDOW);
         let parties: BTreeSet<String> = (lo..i)
             .filter(|&k| tokens[k].capitalised && near(tokens, k, i))
-            .map(|k| tokens[k].norm.chars().take(NAME_PREFIX).collect())
+            .map(|k| name_key(&tokens[k].norm))
             .collect();
         for party in parties {
             by_party
@@ -407,6 +436,29 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, ["mosque near Ground Zero", "Islamic center"]);
         assert!(found[0].0.contains("which a1 never does"), "{}", found[0].0);
+    }
+
+    /// A contested name qualified by a name the other article never
+    /// mentions is of another referent; one the other mentions may be the
+    /// same one named otherwise.
+    #[test]
+    fn a_qualified_name_needs_its_referent_in_the_other_article() {
+        let castro = "Rubio denounced the Castro regime after the debate in Miami.";
+        let chinese = "Kasich said the Chinese government was wrong after the debate in Miami.";
+        assert_eq!(contrasts(castro, chinese).len(), 0);
+        let syrian = "Kasich said the Syrian government of Assad was wrong.";
+        let assad = "Rubio denounced the Assad regime in Syria.";
+        assert_eq!(contrasts(assad, syrian).len(), 1);
+    }
+
+    #[test]
+    fn newspaper_double_apostrophes_are_quotation_marks() {
+        let voice = voice_of("Kasich said ''the Chinese are shocked'' by it. Europe is calm.");
+        let words: Vec<&str> = voice.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            words,
+            ["kasich", "said", "by", "it", "europe", "is", "calm"]
+        );
     }
 
     #[test]

@@ -571,15 +571,24 @@ fn sentence_range(body: &str, range: Range) -> Range {
 
 /// Stretches between quotation marks, marks included, line by line (a mark
 /// left open closes at the end of its line): what is not the outlet's own
-/// voice in a body.
+/// voice in a body. Two apostrophes in a row are a straight double mark, as
+/// newspaper archives write it (''this cannot be an American fight'').
 pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
     let mut ranges = Vec::new();
     let mut open: Option<usize> = None;
-    for (at, c) in body.char_indices() {
+    let mut chars = body.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let (c, width) = match c {
+            '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+                ('"', 2)
+            }
+            _ => (c, c.len_utf8()),
+        };
         match (c, open) {
             ('\u{201c}', _) | ('"', None) => open = Some(at),
             ('\u{201d}' | '"', Some(start)) => {
-                ranges.push(Range::new(start, at + c.len_utf8()));
+                ranges.push(Range::new(start, at + width));
                 open = None;
             }
             ('\n', Some(start)) => {
