@@ -294,14 +294,20 @@ fn reactions_by_party(voice: &Voice) -> BTreeMap<String, Vec<(String, Range)>> {
     let mut by_party: BTreeMap<String, Vec<(String, Range)>> = BTreeMap::new();
     let tokens = &voice.tokens;
     for (i, token) in tokens.iter().enumerate() {
-        if !is_reaction(&token.norm) {
+        if !is_reaction(&token.norm) || causes_a_reaction(tokens, i) {
             continue;
         }
         // The party reacting is named just before the word ("European
-        // officials were unsure", "European outrage").
+        // officials were unsure", "European outrage"), not across a
+        // conjunction ("Ryan and the frustrated base").
         let lo = i.saturating_sub(PARTY_WINDOW);
         let parties: BTreeSet<String> = (lo..i)
             .filter(|&k| tokens[k].capitalised && near(tokens, k, i))
+            .filter(|&k| {
+                !tokens[k + 1..i]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "and" | "or" | "but"))
+            })
             .map(|k| name_key(&tokens[k].norm))
             .collect();
         for party in parties {
@@ -312,6 +318,21 @@ fn reactions_by_party(voice: &Voice) -> BTreeMap<String, Vec<(String, Range)>> {
         }
     }
     by_party
+}
+
+/// Whether the reaction word at `i` is a verb with its object ("Ryan
+/// stunned Republicans", "the ruling outraged the families"): the name
+/// before it caused the reaction, it did not react.
+fn causes_a_reaction(tokens: &[Token], i: usize) -> bool {
+    tokens[i].norm.ends_with("ed")
+        && tokens.get(i + 1).is_some_and(|next| {
+            near(tokens, i, i + 1)
+                && (next.capitalised
+                    || matches!(
+                        next.norm.as_str(),
+                        "the" | "his" | "her" | "their" | "its" | "him" | "them" | "us" | "many"
+                    ))
+        })
 }
 
 /// Tokens `k` and `i` sit in one stretch of text (no more than a few
@@ -396,6 +417,20 @@ mod tests {
         let parties = reactions_by_party(&voice);
         let words: Vec<&str> = parties["europ"].iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words, ["unsure", "outrage"]);
+    }
+
+    /// The name before a reaction verb with an object caused the reaction;
+    /// a name across "and" is another party.
+    #[test]
+    fn causes_and_neighbours_are_not_the_party_reacting() {
+        for text in [
+            "Ryan stunned Republicans by withholding his endorsement.",
+            "The rift between Ryan and the frustrated base goes on.",
+        ] {
+            assert!(reactions_by_party(&voice_of(text)).is_empty(), "{text}");
+        }
+        let voice = voice_of("European leaders were stunned by the plan.");
+        assert_eq!(reactions_by_party(&voice)["europ"][0].0, "stunned");
     }
 
     #[test]
