@@ -485,15 +485,22 @@ fn same_other_dimension(a: &Figure, b: &Figure) -> bool {
     }
 }
 
-/// Whether the words right after two figures share an anchor: what each
-/// counts ("$5,687.75 on Martha's Vineyard ..." / "$5,587.75 vacation at
-/// the Martha's Vineyard ..."; not "$1,199 for the 13-inch option" /
-/// "$2,199 for the 2.3 GHz model").
+/// Whether the words right after two figures, up to the next figure,
+/// share an anchor: what each counts ("$5,687.75 on Martha's Vineyard ..."
+/// / "$5,587.75 vacation at the Martha's Vineyard ..."; not "$1,199 for the
+/// 13-inch option" / "$2,199 for the 2.3 GHz model", nor "-11 points (40
+/// percent positive ...)" / "18 points (58 percent to 40 percent)": the
+/// unit itself aside, "percent" is what the next figures count).
 fn same_thing_named_after(a: &Figure, b: &Figure) -> bool {
     fn after<'v>(f: &Figure<'v>) -> BTreeSet<&'v str> {
-        f.sentence.anchors[f.mention.last + 1..]
-            .iter()
-            .map(String::as_str)
+        let sentence = f.sentence;
+        // The unit is compared on its own ("points" of a rating and of a
+        // margin).
+        let unit = f.mention.unit.as_deref();
+        (f.mention.last + 1..sentence.tokens.len())
+            .take_while(|&k| !is_number(&sentence.tokens[k].norm))
+            .map(|k| sentence.anchors[k].as_str())
+            .filter(move |&a| Some(a) != unit)
             .filter(|a| !a.is_empty())
             .take(COUNTED_WINDOW)
             .collect()
@@ -1301,6 +1308,19 @@ mod tests {
         assert_eq!(mismatches_alone(thursday, sunday), Vec::<String>::new());
         let thursday = "The 4.4 quake struck twelve miles east of Cloverdale, officials said.";
         assert_eq!(mismatches_alone(thursday, sunday), ["twelve / 13"]);
+    }
+
+    #[test]
+    fn what_the_next_figures_count_is_not_what_a_figure_counts() {
+        // A net rating and a winning margin, both in points with percentages
+        // after them: two quantities.
+        assert_eq!(
+            mismatches_alone(
+                "In the Monmouth poll Clinton had a net negative rating of -11 points (40 percent positive to 51 percent negative) and Trump is at -30 points (30 percent to 60 percent).",
+                "In Arizona Clinton beat Sanders by 18 points (58 percent to 40 percent), and Trump beat Cruz by 22 points (47 to 25)."
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
