@@ -99,13 +99,18 @@ fn name_key(norm: &str) -> String {
     norm.chars().take(NAME_PREFIX).collect()
 }
 
-/// Clauses a noun presents as someone's claim ("Republicans used the charge
-/// that Obamacare raided Medicare"): from the "that" to the end of the
-/// sentence or clause (`.`, `?`, `!`, `;`).
+/// Clauses a noun or a reporting verb presents as someone's claim
+/// ("Republicans used the charge that Obamacare raided Medicare"; "praised
+/// Saddam Hussein ... and declared that torture works", where extraction
+/// found no speaker): from the "that" to the end of the sentence or clause
+/// (`.`, `?`, `!`, `;`).
 fn claimed_clauses(body: &str, tokens: &[Token]) -> Vec<Range> {
     tokens
         .windows(2)
-        .filter(|pair| is_claim_noun(&pair[0].norm) && pair[1].norm == "that")
+        .filter(|pair| {
+            (is_claim_noun(&pair[0].norm) || report_verb_class(&pair[0].norm).is_some())
+                && pair[1].norm == "that"
+        })
         .map(|pair| {
             let start = pair[1].range.end;
             let end = body[start..]
@@ -567,6 +572,10 @@ mod tests {
         );
         // "that" after another noun is no claim.
         assert_eq!(words("The law that Obamacare replaced was older.").len(), 7);
+        assert_eq!(
+            words("He praised Hussein and declared that torture works; it stuck."),
+            ["he", "praised", "hussein", "and", "declared", "that", "it", "stuck"]
+        );
     }
 
     #[test]
