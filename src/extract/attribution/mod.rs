@@ -587,10 +587,12 @@ const MAX_OPENING_TOKENS: usize = 16;
 /// "In one of her final appearances as secretary of state, Hillary Rodham
 /// Clinton on Wednesday vigorously defended ...": a sentence that opens
 /// with a phrase of time, place or manner (a preposition first) has its
-/// subject after the phrase's comma: a name (titles allowed before it)
-/// that a lower-case word follows, neither an office nor a group it would
-/// qualify ("Obama administration officials") nor "and" (two subjects).
-fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
+/// subject after one of the phrase's commas ("At an event in Ames, Iowa,
+/// on Sunday, Mrs. Clinton tried", the first that fits): a name (titles
+/// allowed before it) that a lower-case word follows, neither an office nor
+/// a group it would qualify ("Obama administration officials") nor "and"
+/// (two subjects).
+pub(super) fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
     // A dateline before it ("WASHINGTON — In one of ...") is skipped.
     let dash = (sentence.first..sentence.end.min(sentence.first + 4))
         .find(|&k| doc.tokens[k].kind == Kind::Dash)
@@ -605,23 +607,38 @@ fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize, usize)> {
         return None;
     }
     let last = sentence.end.min(first + MAX_OPENING_TOKENS);
-    let comma =
+    let mut comma =
         (first + 1..last).find(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k])?;
-    let mut start = comma + 1;
-    while start < sentence.end
-        && doc.tokens[start].has(TITLE)
-        && !is_name_word(doc.body, &doc.tokens[start])
-    {
-        start += 1;
+    loop {
+        let mut start = comma + 1;
+        while start < sentence.end
+            && doc.tokens[start].has(TITLE)
+            && !is_name_word(doc.body, &doc.tokens[start])
+        {
+            start += 1;
+        }
+        let end = name_run_end(doc, start, sentence.end);
+        let next = doc.tokens.get(end)?;
+        let follows = end < sentence.end
+            && next.is_word()
+            && !next.is_capitalized
+            && !next.has(TITLE | GROUP | CONJUNCTION)
+            && !doc.in_quote[start];
+        if end > start && follows {
+            return Some((start, end));
+        }
+        // The opening phrase goes on past this comma only with a place's
+        // state or country ("in Ames, Iowa,") or another phrase of time or
+        // place ("on Sunday,"); anything else ("At the time, she said,")
+        // ends the search.
+        let goes_on =
+            doc.tokens[comma + 1].has(PREPOSITION) || end > start && next.kind == Kind::Comma;
+        if !goes_on {
+            return None;
+        }
+        comma =
+            (comma + 1..last).find(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k])?;
     }
-    let end = name_run_end(doc, start, sentence.end);
-    let next = doc.tokens.get(end)?;
-    let follows = end < sentence.end
-        && next.is_word()
-        && !next.is_capitalized
-        && !next.has(TITLE | GROUP | CONJUNCTION)
-        && !doc.in_quote[start];
-    (end > start && follows).then_some((start, end))
 }
 
 /// Tries every cue of one sentence in order: "According to S, C"; then

@@ -269,8 +269,16 @@ pub(super) fn participle(
     let speaker = match found.last() {
         Some(previous) => previous.speaker.clone(),
         None => {
-            let (start, end) = match phrase_forward(doc, sentence.first, c) {
-                Some(p) => (p.start, p.end),
+            // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton
+            // tried to expand on it, saying ...": after an opening phrase
+            // of place or time, its subject.
+            let opening = subject_after_opening(doc, sentence).filter(|&(start, end)| {
+                end < c && matches!(person_named(doc, start, end), Author::Person(_))
+            });
+            let (start, end) = match opening
+                .or_else(|| phrase_forward(doc, sentence.first, c).map(|p| (p.start, p.end)))
+            {
+                Some(found) => found,
                 None => match first_person_run(doc, sentence.first, c) {
                     // "An angry Trump lashed out at Cruz on Twitter,
                     // calling ...": the person the clause opens with, not

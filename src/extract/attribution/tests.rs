@@ -614,6 +614,23 @@ fn going_on_to_say_is_saying() {
     );
 }
 
+/// "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to
+/// expand on it, saying ...": the subject after an opening phrase of
+/// several commas speaks, not the place in it; a parenthetical cue ("At
+/// the time, she said, Grayson was ...") ends the opening phrase.
+#[test]
+fn a_participle_after_an_opening_phrase_of_place_and_time() {
+    check(
+        "At a campaign event in Ames, Iowa, on Sunday, Mrs. Ellen Voss tried to expand on her remarks, \
+         saying that the city should lead.",
+        &["Ellen Voss | saying | that the city should lead"],
+    );
+    check(
+        "Rep. Lena Frank spoke on Monday. At the time, she said, Grayson was trying to unseat her.",
+        &["Lena Frank | said | Grayson was trying to unseat her"],
+    );
+}
+
 /// "After the reporter finished, Grimm stormed back, leaned into him and
 /// said, “...”": the subject after the opening phrase speaks.
 #[test]
