@@ -24,7 +24,7 @@
 //! coverage, pairs sharing a specific term or two but little else were
 //! mostly two actors or two claims of one theme. And one of the terms they
 //! share must be written in lower case in both (a word of what is said or
-//! done, `shares_a_common_word`): pairs sharing only names ("the United
+//! done, `shares_a_lower_case_word`): pairs sharing only names ("the United
 //! States", "the Islamic State", "Donald Trump") were two claims about the
 //! same people. Pairs that fail a test are `related`, not rows.
 //!
@@ -122,7 +122,7 @@ pub(super) fn topic_pairs(
                 shared >= MIN_SHARED_TOPIC_TERMS
                     || (shared >= 1 && similarity >= ONE_TERM_THRESHOLD)
             }) && own_words_overlap(&features[i], &features[j])
-                && shares_a_common_word(&features[i], &features[j])
+                && shares_a_lower_case_word(&features[i], &features[j])
         })
         .collect();
     TopicMatches {
@@ -189,7 +189,7 @@ fn own_words_overlap(a: &StatementFeatures, b: &StatementFeatures) -> bool {
 /// States ... the Islamic State"; "Donald Trump" and "Republican") were on
 /// real coverage two claims about the same people. A statement's first word
 /// counts as lower case (a capital there says nothing).
-fn shares_a_common_word(a: &StatementFeatures, b: &StatementFeatures) -> bool {
+fn shares_a_lower_case_word(a: &StatementFeatures, b: &StatementFeatures) -> bool {
     fn lower_case_terms(f: &StatementFeatures) -> HashSet<String> {
         let words: Vec<Token> = f
             .tokens
