@@ -607,9 +607,9 @@ pub(super) fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize
         return None;
     }
     let last = sentence.end.min(first + MAX_OPENING_TOKENS);
-    let mut comma =
-        (first + 1..last).find(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k])?;
-    loop {
+    let commas =
+        (first + 1..last).filter(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k]);
+    for comma in commas {
         let mut start = comma + 1;
         while start < sentence.end
             && doc.tokens[start].has(TITLE)
@@ -636,9 +636,8 @@ pub(super) fn subject_after_opening(doc: &Doc, sentence: &Sent) -> Option<(usize
         if !goes_on {
             return None;
         }
-        comma =
-            (comma + 1..last).find(|&k| doc.tokens[k].kind == Kind::Comma && !doc.in_quote[k])?;
     }
+    None
 }
 
 /// Tries every cue of one sentence in order: "According to S, C"; then
