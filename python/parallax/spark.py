@@ -11,13 +11,15 @@ The stages, each over the bindings (``parallax._native``) in the executors:
 
 1. read: the lines of each file, numbered, parsed as a run parses them; an article's
    place in the run is ``idx`` = file rank × 2⁴⁰ + line number;
-2. features (``mapInPandas``): each article's stem and entity terms, its day, and the
-   speaker names its extraction gives;
+2. features (``mapInPandas``): each article's stem and entity terms, its day, its
+   outlet, and the speaker names its extraction gives;
 3. run-wide quantities (Spark aggregations): each term's document frequency and id
    (terms numbered in the order they first occur, as the one-process run numbers
    them), and the canonical speaker names (every name, in run order, fed to the name
    registry on the driver and broadcast);
-4. records (``mapInPandas``): each article's TF-IDF vectors from its terms' statistics;
+4. records (``mapInPandas``): each article's TF-IDF vectors from its terms' statistics,
+   with its day and outlet (one outlet's articles two days apart or more are two
+   stories);
 5. candidate pairs: postings grouped by term and week unit, terms rare within a unit and
    its neighbours (or, for undated articles, over the run), pairs sharing enough rare
    terms, each dated article keeping its 24 partners sharing the most; their similarity
@@ -46,9 +48,9 @@ ARTICLE_SCHEMA = (
     "idx long, id string, outlet string, title string, published string, url string, "
     "source string, text string, text_is_derived boolean"
 )
-RECORD_FIELDS = ["day", "stem_ids", "stem_weights", "entity_ids", "entity_weights"]
+RECORD_FIELDS = ["day", "outlet", "stem_ids", "stem_weights", "entity_ids", "entity_weights"]
 RECORD_SCHEMA = (
-    "idx long, day long, stem_ids array<long>, stem_weights array<double>, "
+    "idx long, day long, outlet string, stem_ids array<long>, stem_weights array<double>, "
     "entity_ids array<long>, entity_weights array<double>"
 )
 # An article's place in the run: its file's rank in the inputs, then its line number.
@@ -191,7 +193,9 @@ def make_ids_unique(spark, articles):
 
 # ---------------------------------------------------------------- features and run-wide quantities
 
-FEATURES_SCHEMA = "idx long, day long, stems array<string>, entities array<string>, names array<string>"
+FEATURES_SCHEMA = (
+    "idx long, day long, outlet string, stems array<string>, entities array<string>, names array<string>"
+)
 
 
 def _article_rows(batch):
@@ -212,10 +216,10 @@ def _features(batches):
     for batch in batches:
         found = _native.article_features(_article_rows(batch))
         rows = [
-            (int(idx), day, stems, entities, names)
-            for idx, (stems, entities, day, names) in zip(batch["idx"], found)
+            (int(idx), day, _none(outlet), stems, entities, names)
+            for idx, outlet, (stems, entities, day, names) in zip(batch["idx"], batch["outlet"], found)
         ]
-        frame = pd.DataFrame(rows, columns=["idx", "day", "stems", "entities", "names"])
+        frame = pd.DataFrame(rows, columns=["idx", "day", "outlet", "stems", "entities", "names"])
         frame["day"] = pd.array(frame["day"].tolist(), dtype="Int64")
         yield frame
 
@@ -248,7 +252,7 @@ def article_records(features, n_documents):
     """Each article's record (``RECORD_SCHEMA``): its unit TF-IDF vectors over the run."""
     from pyspark.sql import functions as F
 
-    frame = features.select("idx", "day", "stems", "entities")
+    frame = features.select("idx", "day", "outlet", "stems", "entities")
     for column in ("stems", "entities"):
         stats = term_stats(features, column)
         per_article = (
@@ -266,6 +270,7 @@ def article_records(features, n_documents):
             rows = [
                 (
                     _day(row.day),
+                    _none(row.outlet),
                     _list(row.stems),
                     _list(row.entities),
                     [(s["term"], int(s["id"]), int(s["df"])) for s in _list(row.stems_stats)],
@@ -394,6 +399,7 @@ def _record(row, prefix=""):
     get = lambda name: getattr(row, prefix + name)  # noqa: E731
     return (
         _day(get("day")),
+        _none(get("outlet")),
         [int(x) for x in _list(get("stem_ids"))],
         _list(get("stem_weights")),
         [int(x) for x in _list(get("entity_ids"))],

@@ -111,13 +111,22 @@ fn to_row(article: Article) -> ArticleRow {
     )
 }
 
-/// A record as a tuple: (day, stem ids, stem weights, entity ids, entity weights).
-type RecordRow = (Option<i64>, Vec<u32>, Vec<f64>, Vec<u32>, Vec<f64>);
+/// A record as a tuple: (day, outlet, stem ids, stem weights, entity ids,
+/// entity weights).
+type RecordRow = (
+    Option<i64>,
+    Option<String>,
+    Vec<u32>,
+    Vec<f64>,
+    Vec<u32>,
+    Vec<f64>,
+);
 
 fn record_from_row(row: RecordRow) -> ArticleRecord {
-    let (day, stem_ids, stem_weights, entity_ids, entity_weights) = row;
+    let (day, outlet, stem_ids, stem_weights, entity_ids, entity_weights) = row;
     ArticleRecord {
         day,
+        outlet,
         stems: stem_ids.into_iter().zip(stem_weights).collect(),
         entities: entity_ids.into_iter().zip(entity_weights).collect(),
     }
@@ -205,14 +214,15 @@ fn article_features(
     })
 }
 
-/// Records from `(day, stems, entities, stem stats, entity stats)`, where
-/// stats are `(term, id, document frequency)` of the article's terms.
+/// Records from `(day, outlet, stems, entities, stem stats, entity stats)`,
+/// where stats are `(term, id, document frequency)` of the article's terms.
 #[pyfunction]
 #[allow(clippy::type_complexity)] // the tuples are the Python side's rows
 fn article_records(
     py: Python<'_>,
     rows: Vec<(
         Option<i64>,
+        Option<String>,
         Vec<String>,
         Vec<String>,
         Vec<(String, u32, u32)>,
@@ -232,10 +242,11 @@ fn article_records(
     };
     py.detach(|| {
         rows.into_iter()
-            .map(|(day, stems, entities, stem_stats, entity_stats)| {
+            .map(|(day, outlet, stems, entities, stem_stats, entity_stats)| {
                 let (stem_stats, entity_stats) = (stats(stem_stats), stats(entity_stats));
                 let record = distributed::article_record(
                     day,
+                    outlet.as_deref(),
                     (&stems, &entities),
                     (&stem_stats, &entity_stats),
                     n_documents,
@@ -244,6 +255,7 @@ fn article_records(
                 let (entity_ids, entity_weights) = record.entities.into_iter().unzip();
                 (
                     record.day,
+                    record.outlet,
                     stem_ids,
                     stem_weights,
                     entity_ids,

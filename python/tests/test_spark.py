@@ -1,6 +1,7 @@
 """The Spark job in ``local[2]`` gives the same events and findings as ``parallax compare``:
 on the sample corpus (with a second file of short stories that exercise the clustering:
-two events of one kind, an undated pair, a repeated id, a bad line), and on basil-dev
+two events of one kind, an undated pair, one outlet's articles two days apart, a repeated
+id, a bad line), and on basil-dev
 when ``../shared/data/basil-dev`` is present. Its ``events.jsonl``, ``articles.jsonl``
 and ``errors.jsonl`` are compared byte for byte with the command line's when a built
 ``parallax`` binary is found, and always, as JSON, with the ``compare`` binding."""
@@ -35,6 +36,10 @@ QUAKE = (
     "{dead} people in the town of {town} and injuring {hurt}, the Red Crescent said. Rescue "
     "teams searched collapsed homes through the night."
 )
+DAM = (
+    "The Clearwater county council approved the Harlan river dam on Monday after engineers "
+    "from Brightwell Consulting said the reservoir would hold 40 million cubic meters."
+)
 
 
 def stories():
@@ -51,6 +56,10 @@ def stories():
         {"id": "quake-s2", "outlet": "C", "title": "Deadly earthquake hits Kerman", "published": "2016-03-09", "text": south},
         {"id": "storm-undated", "outlet": "B", "title": "Oregon storm floods towns", "text": STORM},
         {"id": "senate-old", "outlet": "C", "title": "Senate approves budget bill", "published": "2015-06-01", "text": SENATE},
+        # One outlet's two articles two days apart are two stories (its name compared
+        # without case or spaces), however alike their words.
+        {"id": "dam-vote", "outlet": "Daily Post", "title": "Council approves Harlan dam", "published": "2016-04-04", "text": DAM},
+        {"id": "dam-later", "outlet": " daily post", "title": "Council approves Harlan dam", "published": "2016-04-06", "text": DAM},
     ]
     lines = [json.dumps(a, ensure_ascii=False) for a in articles]
     # A blank line and a line that is not an article, as a run meets them.
@@ -125,6 +134,8 @@ def test_sample_corpus_and_stories_give_the_same_events_and_findings(spark, tmp_
         ["quake-n1", "quake-n2"],
         ["quake-s1", "quake-s2"],
         ["senate-old"],
+        ["dam-vote"],
+        ["dam-later"],
     ]
     types = {d["type"] for d in events[0]["divergences"]}
     assert {"misattribution", "contradiction", "loaded_language", "omission"} <= types

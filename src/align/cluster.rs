@@ -28,9 +28,10 @@
 pub mod distributed;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{Article, Range};
 use crate::text::lexicon::is_stopword;
@@ -61,6 +62,10 @@ const MIN_LEADING_CLUSTER: usize = 2;
 const FREE_DAYS: f64 = 2.0;
 /// Beyond the free days, similarity decays as a Gaussian of this width (days).
 const DATE_SIGMA_DAYS: f64 = 3.0;
+/// Two articles of one outlet published this many days apart or more report
+/// two stories (an outlet tells one story once, or updates it within a day
+/// or so): their similarity is 0 (see `similarity`).
+const SAME_OUTLET_APART_DAYS: i64 = 2;
 /// Term ids take the upper 24 bits of a packed entry, counts the lower 8.
 const MAX_TERMS: usize = 1 << 24;
 /// Candidate partners an article is compared with, at most (those sharing
@@ -116,6 +121,7 @@ struct Record {
     stems: Box<[u32]>,
     entities: Box<[u32]>,
     day: Option<i64>,
+    outlet: Option<u64>,
 }
 
 /// One article as similarity sees it: its packed entries with the run's
@@ -286,14 +292,16 @@ impl EventFeatures {
             .map(|article| {
                 let (stems, entities) = article_terms(article);
                 let day = article.published.as_deref().and_then(day_number);
-                (count_terms(stems), count_terms(entities), day)
+                let outlet = article.outlet.as_deref().and_then(outlet_key);
+                (count_terms(stems), count_terms(entities), day, outlet)
             })
             .collect();
-        for (stems, entities, day) in counted {
+        for (stems, entities, day, outlet) in counted {
             self.records.push(Record {
                 stems: self.stems.entries(stems),
                 entities: self.entities.entries(entities),
                 day,
+                outlet,
             });
         }
     }
@@ -328,6 +336,7 @@ impl EventFeatures {
                     norm: norm(&record.entities, entity_idf),
                 },
                 day: record.day,
+                outlet: record.outlet,
             })
             .collect()
     }
@@ -352,6 +361,8 @@ struct ArticleFeatures<'a> {
     /// Names (`@name`) and numbers (`#300`) of title and body.
     entities: Weighted<'a>,
     day: Option<i64>,
+    /// The outlet's key (`outlet_key`), if the article names one.
+    outlet: Option<u64>,
 }
 
 /// Distinct terms with their counts, sorted.
@@ -584,7 +595,18 @@ fn undated_edges(
 
 /// Mean of the stem and entity cosines of two articles, damped by the gap
 /// between their dates: names and figures weigh as much as all other words.
+/// Two articles of one outlet `SAME_OUTLET_APART_DAYS` or more apart are two
+/// stories, however alike their words (a candidate's primary results and the
+/// previews it ran days before): similarity 0, so no edge joins them and
+/// they weigh against any merge of the clusters holding them.
 fn similarity(a: &ArticleFeatures, b: &ArticleFeatures) -> f64 {
+    if let (Some(outlet_a), Some(outlet_b), Some(day_a), Some(day_b)) =
+        (a.outlet, b.outlet, a.day, b.day)
+    {
+        if outlet_a == outlet_b && (day_a - day_b).abs() >= SAME_OUTLET_APART_DAYS {
+            return 0.0;
+        }
+    }
     let cosine = 0.5 * (a.stems.cosine(&b.stems) + a.entities.cosine(&b.entities));
     match (a.day, b.day) {
         (Some(day_a), Some(day_b)) => {
@@ -867,6 +889,21 @@ fn mean_similarity(features: &[ArticleFeatures], a: &[usize], b: &[usize]) -> f6
     total / (a.len() * b.len()) as f64
 }
 
+/// A fixed 64-bit key of an outlet's name, the same in every process (the
+/// Spark job computes it in its executors): ASCII case and surrounding
+/// spaces aside. `None` for an empty name.
+fn outlet_key(outlet: &str) -> Option<u64> {
+    let outlet = outlet.trim();
+    if outlet.is_empty() {
+        return None;
+    }
+    let mut hasher = FxHasher::default();
+    for byte in outlet.bytes() {
+        hasher.write_u8(byte.to_ascii_lowercase());
+    }
+    Some(hasher.finish())
+}
+
 /// Days since 1970-01-01 of an ISO 8601 date or date-time (`2011-04-07...`).
 fn day_number(published: &str) -> Option<i64> {
     let date = published.get(..10)?;
@@ -1071,6 +1108,47 @@ mod tests {
             article("d", "Senate approves budget bill", "2016-03-06", SENATE),
         ];
         check(&articles, &[&[0, 1], &[2, 3]]);
+    }
+
+    fn from(outlet: &str, mut article: Article) -> Article {
+        article.outlet = Some(outlet.to_string());
+        article
+    }
+
+    /// One outlet tells a story once: its two articles on the budget, two
+    /// days apart, are the vote and a later story on the same bill, while
+    /// another outlet's article two days later, or the same outlet's the
+    /// next day, may still be the vote (the outlet's name compared without
+    /// case or surrounding spaces).
+    #[test]
+    fn one_outlets_articles_two_days_apart_stay_apart() {
+        let days = |outlets: [&str; 2], second: &str| {
+            [
+                from(
+                    outlets[0],
+                    article("a", "Senate approves budget bill", "2016-03-01", SENATE),
+                ),
+                from(
+                    outlets[1],
+                    article("b", "Senate approves budget bill", second, SENATE),
+                ),
+            ]
+        };
+        check(
+            &days(["Daily Post", " daily post"], "2016-03-03"),
+            &[&[0], &[1]],
+        );
+        check(
+            &days(["Daily Post", "Evening Star"], "2016-03-03"),
+            &[&[0, 1]],
+        );
+        check(
+            &days(["Daily Post", "Daily Post"], "2016-03-02"),
+            &[&[0, 1]],
+        );
+        let mut undated = days(["Daily Post", "Daily Post"], "2016-03-03");
+        undated[1].published = None;
+        check(&undated, &[&[0, 1]]);
     }
 
     #[test]

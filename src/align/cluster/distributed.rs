@@ -4,8 +4,8 @@
 //! Takes what the engine computes over the whole run (each term's id and
 //! document frequency, candidate pairs from the posting rule of
 //! `candidate_pairs`, connected groups of the edges); gives the pieces that
-//! `cluster` computes in one process: an article's terms, its record (day
-//! and TF-IDF vectors), the similarity of two records, and the average-link
+//! `cluster` computes in one process: an article's terms, its record (day,
+//! outlet and TF-IDF vectors), the similarity of two records, and the average-link
 //! merging inside one connected group. Run over every group, they give the
 //! same events as `cluster`, bit for bit, when term ids follow the order in
 //! which terms first occur in the run (as `Vocabulary::build` numbers them).
@@ -50,6 +50,9 @@ pub const MAX_CANDIDATES: usize = MAX_PARTNERS;
 pub struct ArticleRecord {
     /// Days since 1970-01-01 of its publication date, if it has one.
     pub day: Option<i64>,
+    /// Its outlet, if it names one (one outlet's articles two days apart or
+    /// more are two stories).
+    pub outlet: Option<String>,
     /// Unit TF-IDF vector of its stems: `(term id, weight)` by ascending id.
     pub stems: Vec<(u32, f64)>,
     /// Unit TF-IDF vector of its entities, likewise.
@@ -75,19 +78,22 @@ pub fn day_number(published: &str) -> Option<i64> {
     super::day_number(published)
 }
 
-/// The record of an article from its terms (`article_terms`), the run-wide
-/// statistics of those terms and the number of articles in the run. The
+/// The record of an article from its day, its outlet, its terms
+/// (`article_terms`), the run-wide statistics of those terms and the number
+/// of articles in the run. The
 /// weights are those of `tfidf_vectors` over the whole run: a vocabulary of
 /// this article's terms alone, numbered in the order of their run-wide ids,
 /// computes them in the same order.
 pub fn article_record(
     day: Option<i64>,
+    outlet: Option<&str>,
     terms: (&[String], &[String]),
     stats: (&[TermStats], &[TermStats]),
     n_documents: usize,
 ) -> ArticleRecord {
     ArticleRecord {
         day,
+        outlet: outlet.map(str::to_string),
         stems: weights(terms.0, stats.0, n_documents),
         entities: weights(terms.1, stats.1, n_documents),
     }
@@ -119,11 +125,13 @@ fn features(record: &ArticleRecord) -> ArticleFeatures<'_> {
         stems: Weighted::Unit(&record.stems),
         entities: Weighted::Unit(&record.entities),
         day: record.day,
+        outlet: record.outlet.as_deref().and_then(super::outlet_key),
     }
 }
 
 /// The similarity of two articles: the mean of their stem and entity
-/// cosines, damped by the gap between their dates.
+/// cosines, damped by the gap between their dates (0 for one outlet's
+/// articles two days apart or more).
 pub fn similarity(a: &ArticleRecord, b: &ArticleRecord) -> f64 {
     super::similarity(&features(a), &features(b))
 }
@@ -207,7 +215,8 @@ mod tests {
                     &of(stems, &stem_stats)[..],
                     &of(entities, &entity_stats)[..],
                 );
-                article_record(day, (stems, entities), stats, articles.len())
+                let outlet = article.outlet.as_deref();
+                article_record(day, outlet, (stems, entities), stats, articles.len())
             })
             .collect();
         let mut edges = Vec::new();
