@@ -13,6 +13,7 @@
 //! reader should see in `omissions` (plus every statement and sentence cut
 //! from a near copy). Numbers are read in `numbers`, word lists in `lexicon`.
 
+mod copies;
 mod framing;
 mod lexicon;
 mod names;
@@ -104,7 +105,7 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     divergences.extend(copy_omissions(articles, extractions, &event));
     // A sentence cut from a near copy counts where no other finding (a
     // statement left out, a quotation cut short) already says so.
-    for divergence in cut_sentences(&event, articles) {
+    for divergence in copies::cut_sentences(&event, articles) {
         let said = divergences.iter().any(|d| {
             d.spans.iter().any(|e| {
                 divergence
@@ -117,6 +118,8 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
             divergences.push(divergence);
         }
     }
+    let changed = copies::changed_sentences(articles, extractions, &event, &divergences);
+    divergences.extend(changed);
     sort_and_dedup(&mut divergences);
     drop_repeated_omissions(&mut divergences);
     ScoredEvent { event, divergences }
@@ -297,74 +300,6 @@ fn copy_omissions(
     found
 }
 
-/// Whole sentences cut from one near copy of the event in another.
-fn cut_sentences(event: &Event, articles: &[Article]) -> Vec<Divergence> {
-    let mut found = Vec::new();
-    for &x in &event.articles {
-        for &y in &event.articles {
-            if x != y && copied(event, x, y) {
-                found.extend(sentence_omissions(articles, x, y));
-            }
-        }
-    }
-    found
-}
-
-/// Sentences of at least `MIN_SENTENCE_WORDS` words that `y` carries and
-/// its near copy `x` does not hold in any sentence sharing most of their
-/// words: a whole sentence cut from a copy, even where statement
-/// extraction lost the thread (a quotation whose speaker went with it).
-fn sentence_omissions(articles: &[Article], x: usize, y: usize) -> Vec<Divergence> {
-    const MIN_SENTENCE_WORDS: usize = 5;
-    const MIN_KEPT_SHARE: f64 = 0.6;
-    let words = |article: &Article, range: Range| -> Vec<String> {
-        tokenize(&article.body, range)
-            .into_iter()
-            .map(|t| t.norm)
-            .collect()
-    };
-    let sentences_x: Vec<std::collections::HashSet<String>> =
-        crate::segment::segment(&articles[x].body)
-            .sentences
-            .iter()
-            .map(|s| words(&articles[x], s.range).into_iter().collect())
-            .collect();
-    let mut found = Vec::new();
-    for sentence in crate::segment::segment(&articles[y].body).sentences {
-        let carried = words(&articles[y], sentence.range);
-        if carried.len() < MIN_SENTENCE_WORDS {
-            continue;
-        }
-        let kept = sentences_x.iter().any(|held| {
-            let shared = carried.iter().filter(|w| held.contains(*w)).count();
-            shared as f64 >= MIN_KEPT_SHARE * carried.len() as f64
-        });
-        if kept {
-            continue;
-        }
-        let text: String = sentence
-            .range
-            .text(&articles[y].body)
-            .chars()
-            .take(80)
-            .collect();
-        found.push(divergence(
-            DivergenceType::Omission,
-            0.4,
-            format!(
-                "{} leaves out this sentence that {}, otherwise a near copy, carries: \u{201c}{text}\u{201d}.",
-                article_label(&articles[x]),
-                article_label(&articles[y]),
-            ),
-            vec![Evidence {
-                article_idx: y,
-                range: sentence.range,
-            }],
-        ));
-    }
-    found
-}
-
 /// Statements of `y` that sit in some alignment but in none holding a
 /// statement of `x`, each with its claim-level alignment if it has one.
 fn left_out(event: &Event, x: usize, y: usize) -> Vec<(StatementRef, Option<usize>)> {
@@ -489,12 +424,19 @@ impl<'a> Side<'a> {
         };
         let closed = quoted_ranges(&article.body, statement, frame, false);
         let (quoted, own_quoted) = (in_quotes(&closed, false), in_quotes(&closed, true));
-        // Only straight marks read differently against a copy.
+        // Against a copy, straight marks read more boldly, and a quotation
+        // opened earlier on the frame's line (a speech quoted over several
+        // sentences of a paragraph) holds the frame too.
         let frame_text = frame.text(&article.body);
-        let quoted_in_copy = (frame_text.contains('"') || frame_text.contains("''"))
-            .then(|| quoted_ranges(&article.body, statement, frame, true))
-            .filter(|open| *open != closed)
-            .map(|open| (in_quotes(&open, false), in_quotes(&open, true)));
+        let mut in_copy = if frame_text.contains('"') || frame_text.contains("''") {
+            quoted_ranges(&article.body, statement, frame, true)
+        } else {
+            closed.clone()
+        };
+        in_copy.extend(line_quotations(&article.body, frame));
+        let quoted_in_copy = (in_copy != closed)
+            .then(|| (in_quotes(&in_copy, false), in_quotes(&in_copy, true)))
+            .filter(|reading| *reading != (quoted.clone(), own_quoted.clone()));
         Side {
             article_idx: reference.article_idx,
             article,
@@ -602,6 +544,30 @@ pub(super) fn quotation_marks(body: &str) -> Vec<Range> {
         ranges.push(Range::new(start, body.len()));
     }
     ranges
+}
+
+/// The quotations (marks left out, titles aside) of the line holding
+/// `frame` that overlap it, as `quotation_marks` reads them: a mark left
+/// open runs to the end of its line.
+fn line_quotations(body: &str, frame: Range) -> Vec<Range> {
+    let start = body[..frame.start].rfind('\n').map_or(0, |at| at + 1);
+    let end = body[frame.end..]
+        .find('\n')
+        .map_or(body.len(), |at| frame.end + at);
+    quotation_marks(&body[start..end])
+        .into_iter()
+        .map(|q| inside_marks(body, Range::new(q.start + start, q.end + start)))
+        .filter(|q| q.overlap(&frame) > 0 && !is_title(body, *q))
+        .collect()
+}
+
+/// A quotation's range without its marks.
+fn inside_marks(body: &str, quotation: Range) -> Range {
+    let text = quotation.text(body);
+    let marks: &[char] = &['\u{201c}', '\u{201d}', '"', '\''];
+    let start = quotation.start + (text.len() - text.trim_start_matches(marks).len());
+    let end = quotation.end - (text.len() - text.trim_end_matches(marks).len());
+    Range::new(start, end.max(start))
 }
 
 /// The normalised words of a whole body, in order.

@@ -827,3 +827,97 @@ fn a_reporting_verb_shift_needs_one_claim_after_the_verbs() {
         ["WIRE (a) reports the words with \u{201c}insisted\u{201d} (assertive), REWRITE (b) with \u{201c}said\u{201d} (neutral)."]
     );
 }
+
+/// A near copy of a speech quoted over several sentences of one paragraph,
+/// its straight mark opened at the paragraph's start and never closed there
+/// (the next paragraph opens its own): a word changed in a middle sentence,
+/// which extraction made a sentence of narration, is a changed quotation,
+/// as in the sentence that carries the mark.
+#[test]
+fn a_word_changed_inside_a_quoted_paragraph_is_an_altered_quotation() {
+    let body = |word: &str| {
+        format!(
+            "Governor Ann Kasson spoke to supporters in Dayton on Tuesday night.\n\n\
+             \"See, what I learned as a girl is that the spirit does not rest in a big politician. \
+             You hired us to do the {word}. Our spirit is in us.\n\n\
+             \"We will carry this state in March,\" she said.\n"
+        )
+    };
+    let (original, rewrite) = (body("job"), body("task"));
+    let specs: Vec<StatementSpec> = vec![
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "Governor Ann Kasson spoke to supporters in Dayton on Tuesday night.",
+        ),
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "\"See, what I learned as a girl is that the spirit does not rest in a big politician.",
+        ),
+        (Narration, None, None, None, "You hired us to do the"),
+        (Narration, None, None, None, "Our spirit is in us."),
+        (
+            Direct,
+            Some("Ann Kasson"),
+            Some("she"),
+            Some("said"),
+            "\"We will carry this state in March,\"",
+        ),
+    ];
+    let with = |word: &'static str| -> Vec<StatementSpec> {
+        let mut specs = specs.clone();
+        specs[2].4 = if word == "job" {
+            "You hired us to do the job."
+        } else {
+            "You hired us to do the task."
+        };
+        specs
+    };
+    check(
+        (&original, &with("job")),
+        (&rewrite, &with("task")),
+        &[("quote_altered", &["job", "task"])],
+    );
+}
+
+/// A near copy in which a quoted question put to a speaker (no reporting
+/// verb, so no statement of it) has a word dropped: the sentences no
+/// claim row compared are paired by their words and compared too.
+#[test]
+fn a_quotation_extraction_left_out_is_compared_between_copies() {
+    let body = |phrase: &str| {
+        format!(
+            "Senator Ruth Alder appeared on the late show on Friday.\n\n\
+             She was asked by the host, \u{201c}And you know, for {phrase} time, I was tired of \
+             hearing about the budget, has it not moved?\u{201d}\n\n\
+             Alder answered that the budget had moved a great deal since spring.\n"
+        )
+    };
+    let (original, rewrite) = (body("a long"), body("a"));
+    let specs: Vec<StatementSpec> = vec![
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "Senator Ruth Alder appeared on the late show on Friday.",
+        ),
+        (
+            Indirect,
+            Some("Ruth Alder"),
+            Some("Alder"),
+            Some("answered"),
+            "the budget had moved a great deal since spring",
+        ),
+    ];
+    check(
+        (&original, &specs),
+        (&rewrite, &specs),
+        &[("quote_altered", &["long", "time"])],
+    );
+}
