@@ -16,7 +16,9 @@
 //!
 //! A sentence that another finding already covers gets nothing more.
 
-use std::collections::HashSet;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
 
 use super::pair;
 use super::{
@@ -35,13 +37,108 @@ const MIN_SENTENCE_WORDS: usize = 5;
 /// the copy to carry it (changed, perhaps, but not cut).
 const MIN_KEPT_SHARE: f64 = 0.6;
 
+/// The sentences of every article of an event that has a near copy in it,
+/// read once for all the checks of this module.
+pub(super) struct CopyTexts {
+    by_article: BTreeMap<usize, Sentences>,
+}
+
+/// An article's sentences, and the words of each in order as keys, so that
+/// a sentence a copy keeps word for word is found without comparing.
+struct Sentences {
+    all: Vec<Sentence>,
+    keys: FxHashSet<String>,
+}
+
+/// One sentence of an article: its range, its words, and its words in
+/// order joined as one key.
+struct Sentence {
+    range: Range,
+    tokens: Vec<Token>,
+    words: FxHashSet<String>,
+    key: String,
+}
+
+impl CopyTexts {
+    /// The sentences of the articles of `event` that are near copies of
+    /// another of its articles (none when there are no copies).
+    pub(super) fn new(articles: &[Article], event: &Event) -> CopyTexts {
+        let mut by_article = BTreeMap::new();
+        for &(x, y) in &event.copies {
+            for idx in [x, y] {
+                by_article
+                    .entry(idx)
+                    .or_insert_with(|| Sentences::of(&articles[idx]));
+            }
+        }
+        CopyTexts { by_article }
+    }
+
+    fn of(&self, article_idx: usize) -> &Sentences {
+        &self.by_article[&article_idx]
+    }
+}
+
+impl Sentences {
+    fn of(article: &Article) -> Sentences {
+        let all: Vec<Sentence> = segment(&article.body)
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let tokens = tokenize(&article.body, sentence.range);
+                let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+                Sentence {
+                    range: sentence.range,
+                    words: norms.iter().map(|w| w.to_string()).collect(),
+                    key: norms.join(" "),
+                    tokens,
+                }
+            })
+            .collect();
+        let keys = all.iter().map(|s| s.key.clone()).collect();
+        Sentences { all, keys }
+    }
+
+    /// Sentences of `MIN_SENTENCE_WORDS` words or more.
+    fn long(&self) -> impl Iterator<Item = &Sentence> {
+        self.all
+            .iter()
+            .filter(|sentence| sentence.tokens.len() >= MIN_SENTENCE_WORDS)
+    }
+
+    /// The sentence holding the largest share of `sentence`'s words, at
+    /// least `MIN_KEPT_SHARE`, among `candidates` (the first of equals).
+    fn best_match<'a>(
+        sentence: &Sentence,
+        candidates: impl Iterator<Item = &'a Sentence>,
+    ) -> Option<&'a Sentence> {
+        let mut best: Option<(&Sentence, f64)> = None;
+        for other in candidates {
+            let shared = sentence
+                .tokens
+                .iter()
+                .filter(|t| other.words.contains(&t.norm))
+                .count();
+            let share = shared as f64 / sentence.tokens.len() as f64;
+            if share >= MIN_KEPT_SHARE && best.is_none_or(|(_, top)| share > top) {
+                best = Some((other, share));
+            }
+        }
+        best.map(|(other, _)| other)
+    }
+}
+
 /// Whole sentences cut from one near copy of the event in another.
-pub(super) fn cut_sentences(event: &Event, articles: &[Article]) -> Vec<Divergence> {
+pub(super) fn cut_sentences(
+    event: &Event,
+    articles: &[Article],
+    texts: &CopyTexts,
+) -> Vec<Divergence> {
     let mut found = Vec::new();
     for &x in &event.articles {
         for &y in &event.articles {
             if x != y && copied(event, x, y) {
-                found.extend(sentence_omissions(articles, x, y));
+                found.extend(sentence_omissions(articles, texts, x, y));
             }
         }
     }
@@ -52,29 +149,18 @@ pub(super) fn cut_sentences(event: &Event, articles: &[Article]) -> Vec<Divergen
 /// its near copy `x` does not hold in any sentence sharing most of their
 /// words: a whole sentence cut from a copy, even where statement
 /// extraction lost the thread (a quotation whose speaker went with it).
-fn sentence_omissions(articles: &[Article], x: usize, y: usize) -> Vec<Divergence> {
-    let words = |article: &Article, range: Range| -> Vec<String> {
-        tokenize(&article.body, range)
-            .into_iter()
-            .map(|t| t.norm)
-            .collect()
-    };
-    let sentences_x: Vec<HashSet<String>> = segment(&articles[x].body)
-        .sentences
-        .iter()
-        .map(|s| words(&articles[x], s.range).into_iter().collect())
-        .collect();
+fn sentence_omissions(
+    articles: &[Article],
+    texts: &CopyTexts,
+    x: usize,
+    y: usize,
+) -> Vec<Divergence> {
+    let held = texts.of(x);
     let mut found = Vec::new();
-    for sentence in segment(&articles[y].body).sentences {
-        let carried = words(&articles[y], sentence.range);
-        if carried.len() < MIN_SENTENCE_WORDS {
-            continue;
-        }
-        let kept = sentences_x.iter().any(|held| {
-            let shared = carried.iter().filter(|w| held.contains(*w)).count();
-            shared as f64 >= MIN_KEPT_SHARE * carried.len() as f64
-        });
-        if kept {
+    for sentence in texts.of(y).long() {
+        if held.keys.contains(&sentence.key)
+            || Sentences::best_match(sentence, held.all.iter()).is_some()
+        {
             continue;
         }
         let text: String = sentence
@@ -107,19 +193,26 @@ pub(super) fn changed_sentences(
     articles: &[Article],
     extractions: &[Extraction],
     event: &Event,
+    texts: &CopyTexts,
     found: &[Divergence],
 ) -> Vec<Divergence> {
     let mut changed = Vec::new();
     for &(x, y) in &event.copies {
-        let covered_x = covered(articles, extractions, event, found, x, y);
-        let covered_y = covered(articles, extractions, event, found, y, x);
-        let sentences_x: Vec<Sentence> = sentences(&articles[x], &covered_x);
-        for sentence_y in sentences(&articles[y], &covered_y) {
-            let Some(sentence_x) = best_match(&sentence_y, &sentences_x) else {
+        let covered_x = covered(extractions, event, found, (x, &articles[x]), y);
+        let covered_y = covered(extractions, event, found, (y, &articles[y]), x);
+        let is_covered = |sentence: &Sentence, ranges: &[Range]| {
+            ranges.iter().any(|c| c.overlap(&sentence.range) > 0)
+        };
+        let (sentences_x, sentences_y) = (texts.of(x), texts.of(y));
+        for sentence_y in sentences_y.long() {
+            // A sentence the copy keeps word for word has nothing to compare.
+            if sentences_x.keys.contains(&sentence_y.key) || is_covered(sentence_y, &covered_y) {
+                continue;
+            }
+            let Some(sentence_x) = Sentences::best_match(sentence_y, sentences_x.long()) else {
                 continue;
             };
-            let norms = |s: &Sentence| s.tokens.iter().map(|t| t.norm.clone()).collect::<Vec<_>>();
-            if sentence_x.covered || sentence_y.covered || norms(sentence_x) == norms(&sentence_y) {
+            if is_covered(sentence_x, &covered_x) {
                 continue;
             }
             let statement_x = sentence_statement(sentence_x.range);
@@ -132,66 +225,16 @@ pub(super) fn changed_sentences(
     changed
 }
 
-/// One sentence of an article: its range, its words, and whether a claim
-/// row or a finding already covers it.
-struct Sentence {
-    range: Range,
-    tokens: Vec<Token>,
-    words: HashSet<String>,
-    covered: bool,
-}
-
-/// The sentences of `article` of `MIN_SENTENCE_WORDS` words or more.
-fn sentences(article: &Article, covered: &[Range]) -> Vec<Sentence> {
-    segment(&article.body)
-        .sentences
-        .iter()
-        .map(|sentence| {
-            let tokens = tokenize(&article.body, sentence.range);
-            Sentence {
-                range: sentence.range,
-                words: tokens.iter().map(|t| t.norm.clone()).collect(),
-                covered: covered.iter().any(|c| c.overlap(&sentence.range) > 0),
-                tokens,
-            }
-        })
-        .filter(|sentence| sentence.tokens.len() >= MIN_SENTENCE_WORDS)
-        .collect()
-}
-
-/// The sentence of the copy holding the largest share of `sentence`'s
-/// words, at least `MIN_KEPT_SHARE` (the first of equals).
-fn best_match<'a>(sentence: &Sentence, copy: &'a [Sentence]) -> Option<&'a Sentence> {
-    let share = |other: &Sentence| {
-        let shared = sentence
-            .tokens
-            .iter()
-            .filter(|t| other.words.contains(&t.norm))
-            .count();
-        shared as f64 / sentence.tokens.len() as f64
-    };
-    let mut best: Option<(&Sentence, f64)> = None;
-    for other in copy {
-        let value = share(other);
-        if value >= MIN_KEPT_SHARE && best.is_none_or(|(_, top)| value > top) {
-            best = Some((other, value));
-        }
-    }
-    best.map(|(other, _)| other)
-}
-
 /// What of article `x` is already compared with its copy `y` or reported:
 /// the compared words of its statements in claim rows with `y`, and the
 /// evidence of every finding in `x`.
 fn covered(
-    articles: &[Article],
     extractions: &[Extraction],
     event: &Event,
     found: &[Divergence],
-    x: usize,
+    (x, article): (usize, &Article),
     y: usize,
 ) -> Vec<Range> {
-    let body = &articles[x].body;
     let rows = event.alignments.iter().filter(|alignment| {
         alignment.level == AlignmentLevel::Claim
             && alignment.statements.iter().any(|r| r.article_idx == y)
@@ -203,7 +246,7 @@ fn covered(
             .filter(|r| r.article_idx == x)
             .map(|r| {
                 let statement = &extractions[x].statements[r.statement_idx];
-                sentence_range(body, frame_range(statement))
+                sentence_range(&article.body, frame_range(statement))
             })
     });
     let reported = found

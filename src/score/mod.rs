@@ -105,7 +105,8 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
     divergences.extend(copy_omissions(articles, extractions, &event));
     // A sentence cut from a near copy counts where no other finding (a
     // statement left out, a quotation cut short) already says so.
-    for divergence in copies::cut_sentences(&event, articles) {
+    let copy_texts = copies::CopyTexts::new(articles, &event);
+    for divergence in copies::cut_sentences(&event, articles, &copy_texts) {
         let said = divergences.iter().any(|d| {
             d.spans.iter().any(|e| {
                 divergence
@@ -118,7 +119,8 @@ fn score_event(articles: &[Article], extractions: &[Extraction], mut event: Even
             divergences.push(divergence);
         }
     }
-    let changed = copies::changed_sentences(articles, extractions, &event, &divergences);
+    let changed =
+        copies::changed_sentences(articles, extractions, &event, &copy_texts, &divergences);
     divergences.extend(changed);
     sort_and_dedup(&mut divergences);
     drop_repeated_omissions(&mut divergences);
