@@ -4,7 +4,7 @@
 //! vector per document, weighted by log term frequency times smoothed IDF
 //! over the given documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A unit-length sparse vector: `(term id, weight)` sorted by term id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,7 +36,7 @@ impl SparseVector {
 /// Term ids and document frequencies over a set of documents.
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    pub ids: HashMap<String, u32>,
+    pub ids: FxHashMap<String, u32>,
     pub document_frequency: Vec<u32>,
     pub n_documents: usize,
 }
@@ -77,7 +77,7 @@ impl Vocabulary {
 
     /// The unit TF-IDF vector of one document (terms unknown to the vocabulary are skipped).
     pub fn vector(&self, document: &[String]) -> SparseVector {
-        let mut counts: HashMap<u32, f64> = HashMap::new();
+        let mut counts: FxHashMap<u32, f64> = FxHashMap::default();
         for term in document {
             if let Some(id) = self.ids.get(term) {
                 *counts.entry(*id).or_default() += 1.0;

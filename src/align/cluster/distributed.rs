@@ -10,7 +10,7 @@
 //! same events as `cluster`, bit for bit, when term ids follow the order in
 //! which terms first occur in the run (as `Vocabulary::build` numbers them).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::super::vectors::Vocabulary;
 use super::{ArticleFeatures, Weighted, LINK_THRESHOLD as LINK, MAX_CANDIDATE_DF as MAX_DF};
@@ -108,7 +108,7 @@ fn weights(document: &[String], stats: &[TermStats], n_documents: usize) -> Vec<
             .iter()
             .enumerate()
             .map(|(local_id, term)| (term.term.clone(), local_id as u32))
-            .collect::<HashMap<String, u32>>(),
+            .collect::<FxHashMap<String, u32>>(),
         document_frequency: stats.iter().map(|term| term.document_frequency).collect(),
         n_documents,
     };
