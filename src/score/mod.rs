@@ -10,8 +10,10 @@
 //! remark in `quotations`, numbers, contradictions, hedging, reporting verbs
 //! and claims given to two people in `rewording`, contested and reaction
 //! words in `framing`, spelling variants in `names`, and the omissions a
-//! reader should see in `omissions` (plus every statement and sentence cut
-//! from a near copy). Numbers are read in `numbers`, word lists in `lexicon`.
+//! reader should see in `omissions` (plus every statement cut from a near
+//! copy). Near copies are also read sentence by sentence in `copies`
+//! (sentences cut, and sentences no claim row compared). Numbers are read
+//! in `numbers`, word lists in `lexicon`.
 
 mod copies;
 mod framing;
