@@ -18,7 +18,8 @@
 //! part of a remark only when the same person says it and the longer
 //! quotation holds it word for word ("Teachers should teach."); such a pair
 //! can only be a truncation. Quotation pairs whose statements already
-//! share a claim-level row are left to `pair`.
+//! share a claim-level row are left to `pair`, except for who says them:
+//! between outlets that rewrite, `pair` does not read speakers.
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
@@ -101,13 +102,21 @@ pub(super) fn cross_quotations(
     let mut found = Vec::new();
     for (k, a) in quotations.iter().enumerate() {
         for b in &quotations[k + 1..] {
-            if a.article_idx == b.article_idx
-                || copied(event, a.article_idx, b.article_idx)
-                || claimed.contains(&(
-                    (a.article_idx, a.statement_idx),
-                    (b.article_idx, b.statement_idx),
-                ))
-            {
+            if a.article_idx == b.article_idx || copied(event, a.article_idx, b.article_idx) {
+                continue;
+            }
+            // `pair` compares the words of a claim row, but between outlets
+            // that rewrite it leaves who says them to this module.
+            if claimed.contains(&(
+                (a.article_idx, a.statement_idx),
+                (b.article_idx, b.statement_idx),
+            )) {
+                if a.tokens.len().min(b.tokens.len()) >= MIN_SHARED_WORDS {
+                    let local = local_alignment(&a.stems, &b.stems);
+                    if is_one_remark(a, b, &local) {
+                        found.extend(given_to_two_people(articles, extractions, (a, b), &local));
+                    }
+                }
                 continue;
             }
             if a.tokens.len().min(b.tokens.len()) < MIN_SHARED_WORDS {
@@ -321,23 +330,9 @@ fn compare_quotations(
     words: (&[String], &[String]),
     found: &mut Vec<Divergence>,
 ) {
-    let (speaker_a, speaker_b) = (speaker(extractions, a), speaker(extractions, b));
-    let named = |q: &Quotation| {
-        speaker_named_explicitly(
-            &extractions[q.article_idx].statements[q.statement_idx],
-            &articles[q.article_idx].body,
-        )
-    };
-    if let (Some(name_a), Some(name_b)) = (speaker_a, speaker_b) {
-        if is_person_name(name_a)
-            && is_person_name(name_b)
-            && !may_be_same_person(name_a, name_b)
-            && named(a)
-            && named(b)
-        {
-            found.push(misattribution(articles, a, b, local, name_a, name_b));
-            return;
-        }
+    if let Some(divergence) = given_to_two_people(articles, extractions, (a, b), local) {
+        found.push(divergence);
+        return;
     }
     if let Some(divergence) = truncation(articles, a, b, local) {
         found.push(divergence);
@@ -352,6 +347,29 @@ fn compare_quotations(
     if let Some(divergence) = alteration(articles, (a, b), local, words, (&quoted.0, &quoted.1)) {
         found.push(divergence);
     }
+}
+
+/// A misattribution when the two quotations of one remark are given to two
+/// people, each named where the quotation is reported.
+fn given_to_two_people(
+    articles: &[Article],
+    extractions: &[Extraction],
+    (a, b): (&Quotation, &Quotation),
+    local: &Local,
+) -> Option<Divergence> {
+    let (name_a, name_b) = (speaker(extractions, a)?, speaker(extractions, b)?);
+    let named = |q: &Quotation| {
+        speaker_named_explicitly(
+            &extractions[q.article_idx].statements[q.statement_idx],
+            &articles[q.article_idx].body,
+        )
+    };
+    (is_person_name(name_a)
+        && is_person_name(name_b)
+        && !may_be_same_person(name_a, name_b)
+        && named(a)
+        && named(b))
+    .then(|| misattribution(articles, a, b, local, name_a, name_b))
 }
 
 fn shared_range(q: &Quotation, first: usize, last: usize) -> Range {

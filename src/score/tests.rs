@@ -921,3 +921,63 @@ fn a_quotation_extraction_left_out_is_compared_between_copies() {
         &[("quote_altered", &["long", "time"])],
     );
 }
+
+/// Two outlets that write their own sentences but quote one remark word
+/// for word, each giving it to another named person: the row of the two
+/// quotations is compared word by word, and who says them is still read.
+#[test]
+fn a_quotation_in_a_claim_row_given_to_two_people_is_a_misattribution() {
+    const QUOTE: &str = "\u{201c}The bridge will carry ten thousand cars a day,\u{201d}";
+    let a = format!(
+        "Officials in Ohio opened the new bridge on Monday after two years of work.\n{QUOTE} said Tom Hardy, the state engineer.\n"
+    );
+    let b = format!(
+        "Drivers lined up early as the long-awaited river crossing finally opened.\n{QUOTE} said Mary Quinn, the county mayor.\n"
+    );
+    let specs_a: Vec<StatementSpec> = vec![
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "Officials in Ohio opened the new bridge on Monday after two years of work.",
+        ),
+        (
+            Direct,
+            Some("Tom Hardy"),
+            Some("Tom Hardy"),
+            Some("said"),
+            QUOTE,
+        ),
+    ];
+    let specs_b: Vec<StatementSpec> = vec![
+        (
+            Narration,
+            None,
+            None,
+            None,
+            "Drivers lined up early as the long-awaited river crossing finally opened.",
+        ),
+        (
+            Direct,
+            Some("Mary Quinn"),
+            Some("Mary Quinn"),
+            Some("said"),
+            QUOTE,
+        ),
+    ];
+    check(
+        (&a, &specs_a),
+        (&b, &specs_b),
+        &[
+            ("omission", &[specs_a[0].4]),
+            (
+                "misattribution",
+                &[
+                    "The bridge will carry ten thousand cars a day",
+                    "The bridge will carry ten thousand cars a day",
+                ],
+            ),
+        ],
+    );
+}
